@@ -1,0 +1,59 @@
+using CorsProbing.Requirements;
+
+namespace CorsProbing;
+
+/// <summary>
+/// The entry point: describe the cross-origin request you need, then probe the target the way a browser would.
+/// </summary>
+/// <example>
+/// <code>
+/// CorsReport report = await CorsProbe.For("https://api.example.com/quests")
+///     .WithOrigin("https://dashboard.galxe.com")
+///     .RequireMethods("GET", "POST")
+///     .RequireHeaders("Content-Type")
+///     .ProbeAsync(cancellationToken);
+/// if (!report.IsAllowed) Console.WriteLine(report);
+/// </code>
+/// </example>
+public static class CorsProbe
+{
+    /// <summary>Starts describing a probe of <paramref name="url"/>, an absolute http or https URL sent exactly as given.</summary>
+    /// <param name="url">The API endpoint, e.g. <c>https://api.example.com/check?address=$address</c>; a fragment is dropped.</param>
+    /// <returns>A new, immutable builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="url"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="url"/> is relative, not http(s), or contains whitespace or control characters.</exception>
+    public static CorsProbeBuilder For(string url) => new(new CorsRequirements { Url = TargetUrl.Parse(url, nameof(url)) });
+
+    /// <summary>Starts describing a probe of <paramref name="url"/>, an absolute http or https URL sent as originally written.</summary>
+    /// <param name="url">The API endpoint.</param>
+    /// <returns>A new, immutable builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="url"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="url"/> is relative or not http(s).</exception>
+    public static CorsProbeBuilder For(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!url.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"'{url.OriginalString}' is not an absolute URL; give the full address, such as https://api.example.com/path.", nameof(url));
+        }
+
+        return For(url.OriginalString);
+    }
+
+    /// <summary>
+    /// The Galxe platform's check in one line: <see cref="CorsProfile.Galxe"/> with its default origin
+    /// <c>https://dashboard.galxe.com</c> and its 5-second timeout.
+    /// </summary>
+    /// <param name="url">The customer API endpoint, sent exactly as given (placeholders included).</param>
+    /// <returns>A new, immutable builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="url"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="url"/> is not an absolute http(s) URL.</exception>
+    public static CorsProbeBuilder ForGalxe(string url) => For(url).UsingProfile(CorsProfile.Galxe);
+
+    /// <summary>The Galxe platform's check in one line; see <see cref="ForGalxe(string)"/>.</summary>
+    /// <param name="url">The customer API endpoint.</param>
+    /// <returns>A new, immutable builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="url"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="url"/> is not an absolute http(s) URL.</exception>
+    public static CorsProbeBuilder ForGalxe(Uri url) => For(url).UsingProfile(CorsProfile.Galxe);
+}

@@ -1,0 +1,225 @@
+using CorsProbing.Evaluation;
+using CorsProbing.Http;
+using CorsProbing.Requirements;
+
+namespace CorsProbing;
+
+/// <summary>
+/// Describes a probe. Immutable: every method validates its arguments and returns a new builder, so a configured
+/// builder is a thread-safe template that can be reused for many probes.
+/// </summary>
+public sealed class CorsProbeBuilder
+{
+    private readonly CorsRequirements _requirements;
+
+    internal CorsProbeBuilder(CorsRequirements requirements) => _requirements = requirements;
+
+    /// <summary>The URL that will be probed.</summary>
+    public Uri Url => _requirements.Url;
+
+    /// <summary>Sets the origin the cross-origin request comes from.</summary>
+    /// <param name="origin">A serialized origin, <c>scheme://host[:port]</c> exactly as a browser sends it, or <c>null</c> for an opaque origin.</param>
+    /// <returns>A new builder with the origin set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="origin"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="origin"/> has a path, query, trailing slash, upper-case host, default port, whitespace or control characters.</exception>
+    public CorsProbeBuilder WithOrigin(string origin) =>
+        new(_requirements with { Origin = SerializedOrigin.Validate(origin, nameof(origin)) });
+
+    /// <summary>Adds methods the actual requests use; one preflight is sent per method. Without this call, GET.</summary>
+    /// <param name="methods">HTTP methods, normalized as <c>fetch()</c> does (<c>put</c> becomes <c>PUT</c>, <c>patch</c> stays <c>patch</c>).</param>
+    /// <returns>A new builder with the methods added.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="methods"/> is null.</exception>
+    /// <exception cref="ArgumentException">No method was given, a method is not an HTTP token, or it is CONNECT, TRACE or TRACK.</exception>
+    public CorsProbeBuilder RequireMethods(params string[] methods)
+    {
+        ArgumentNullException.ThrowIfNull(methods);
+        if (methods.Length == 0)
+        {
+            throw new ArgumentException("Give at least one method, such as \"GET\".", nameof(methods));
+        }
+
+        var combined = new List<string>(_requirements.Methods);
+        foreach (var method in methods)
+        {
+            var normalized = HttpMethods.ValidateAndNormalize(method, nameof(methods));
+            if (!combined.Contains(normalized, StringComparer.Ordinal))
+            {
+                combined.Add(normalized);
+            }
+        }
+
+        return new(_requirements with { Methods = combined.AsReadOnly() });
+    }
+
+    /// <summary>
+    /// Adds headers the page's script sets, with values unknown: each is treated as CORS-unsafe, so it is announced in
+    /// <c>Access-Control-Request-Headers</c> and must be allowed by the response.
+    /// </summary>
+    /// <param name="names">Header names, such as <c>Content-Type</c> or <c>Authorization</c>.</param>
+    /// <returns>A new builder with the headers added.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="names"/> is null.</exception>
+    /// <exception cref="ArgumentException">No name was given, a name is not an HTTP token, or it is a forbidden request-header (such as <c>Cookie</c> or <c>Origin</c>).</exception>
+    public CorsProbeBuilder RequireHeaders(params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Length == 0)
+        {
+            throw new ArgumentException("Give at least one header name, such as \"Content-Type\".", nameof(names));
+        }
+
+        var combined = new List<AuthorHeader>(_requirements.Headers);
+        foreach (var name in names)
+        {
+            ValidateHeaderName(name, nameof(names));
+            var reason = ForbiddenRequestHeaders.ReasonForName(name);
+            if (reason is not null)
+            {
+                throw new ArgumentException(reason + "; remove it from the requirements.", nameof(names));
+            }
+
+            combined.Add(new AuthorHeader(name, null));
+        }
+
+        return new(_requirements with { Headers = combined.AsReadOnly() });
+    }
+
+    /// <summary>
+    /// Adds a header the page's script sets, with its value: CORS safelisting applies, so <c>Content-Type: text/plain</c>
+    /// needs no permission while <c>Content-Type: application/json</c> does.
+    /// </summary>
+    /// <param name="name">The header name.</param>
+    /// <param name="value">The header value; leading and trailing whitespace is removed, as <c>fetch()</c> does.</param>
+    /// <returns>A new builder with the header added.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="value"/> is null.</exception>
+    /// <exception cref="ArgumentException">The name is not an HTTP token or is forbidden, or the value contains CR, LF, NUL or characters above U+00FF.</exception>
+    public CorsProbeBuilder RequireHeader(string name, string value)
+    {
+        ValidateHeaderName(name, nameof(name));
+        ArgumentNullException.ThrowIfNull(value);
+        var normalized = value.Trim(" \t\r\n".ToCharArray());
+        foreach (var c in normalized)
+        {
+            if (c is '\r' or '\n' or '\0' || c > '\u00FF')
+            {
+                throw new ArgumentException(
+                    $"The value of '{name}' contains CR, LF, NUL or a character above U+00FF; fetch() rejects such header values.",
+                    nameof(value));
+            }
+        }
+
+        var reason = ForbiddenRequestHeaders.ReasonForHeader(name, normalized);
+        if (reason is not null)
+        {
+            throw new ArgumentException(reason + "; remove it from the requirements.", nameof(name));
+        }
+
+        var combined = new List<AuthorHeader>(_requirements.Headers) { new(name, normalized) };
+        return new(_requirements with { Headers = combined.AsReadOnly() });
+    }
+
+    /// <summary>Sets credentials mode "include" (cookies, HTTP authentication), which tightens the CORS check.</summary>
+    /// <param name="include"><see langword="true"/> for <c>credentials: "include"</c>; <see langword="false"/> for the default.</param>
+    /// <returns>A new builder.</returns>
+    public CorsProbeBuilder WithCredentials(bool include = true) => new(_requirements with { Credentials = include });
+
+    /// <summary>Sets the timeout of the whole probe (every preflight); default 10 s, or 5 s under <see cref="CorsProfile.Galxe"/>.</summary>
+    /// <param name="timeout">A positive duration of at most 24 hours.</param>
+    /// <returns>A new builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is zero, negative, infinite or longer than 24 hours.</exception>
+    public CorsProbeBuilder WithTimeout(TimeSpan timeout)
+    {
+        if (timeout <= TimeSpan.Zero || timeout > TimeSpan.FromHours(24))
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive and at most 24 hours.");
+        }
+
+        return new(_requirements with { Timeout = timeout });
+    }
+
+    /// <summary>
+    /// Sends the preflights through <paramref name="handler"/> (MockHttp, TestServer, your own pipeline) instead of the
+    /// default transport. CorsProbe never disposes it.
+    /// </summary>
+    /// <param name="handler">The transport.</param>
+    /// <returns>A new builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="handler"/> is null.</exception>
+    public CorsProbeBuilder UsingHandler(HttpMessageHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return new(_requirements with { Handler = handler, Client = null });
+    }
+
+    /// <summary>
+    /// Sends the preflights with <paramref name="client"/>. CorsProbe never disposes it. Its
+    /// <see cref="HttpClient.DefaultRequestHeaders"/> are added to every preflight, so keep them free of credentials.
+    /// </summary>
+    /// <param name="client">The client.</param>
+    /// <returns>A new builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
+    public CorsProbeBuilder UsingHttpClient(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return new(_requirements with { Client = client, Handler = null });
+    }
+
+    /// <summary>Chooses the profile that decides <see cref="CorsReport.Verdict"/>; default <see cref="CorsProfile.Browser"/>.</summary>
+    /// <param name="profile">The profile.</param>
+    /// <returns>A new builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="profile"/> is not a defined profile.</exception>
+    public CorsProbeBuilder UsingProfile(CorsProfile profile)
+    {
+        if (!Enum.IsDefined(profile))
+        {
+            throw new ArgumentOutOfRangeException(nameof(profile), profile, "Use CorsProfile.Browser or CorsProfile.Galxe.");
+        }
+
+        return new(_requirements with { Profile = profile });
+    }
+
+    /// <summary>Uses <paramref name="timeProvider"/> for the timeout and elapsed times (tests use a fake clock).</summary>
+    /// <param name="timeProvider">The clock.</param>
+    /// <returns>A new builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is null.</exception>
+    public CorsProbeBuilder UsingTimeProvider(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        return new(_requirements with { TimeProvider = timeProvider });
+    }
+
+    /// <summary>
+    /// Sends one preflight per required method, exactly as a browser forms it, and evaluates the answers. The target's
+    /// behaviour (denials, errors, timeouts, unreachable hosts) is reported in the returned <see cref="CorsReport"/>, never thrown.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the probe; the cancellation is thrown as <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The immutable report.</returns>
+    /// <exception cref="InvalidOperationException">No origin was set and the profile has no default origin (call <see cref="WithOrigin(string)"/>).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<CorsReport> ProbeAsync(CancellationToken cancellationToken = default)
+    {
+        if (_requirements.EffectiveOrigin is null)
+        {
+            throw new InvalidOperationException(
+                $"No origin to probe from: the {_requirements.Profile} profile has no default origin. Call WithOrigin(\"https://your-app.example\") with the origin of the page that calls the API.");
+        }
+
+        return PreflightProbe.RunAsync(_requirements, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override string ToString()
+    {
+        var origin = _requirements.EffectiveOrigin ?? "(no origin)";
+        return $"CORS probe of {_requirements.Url.OriginalString} from {origin}: {string.Join(", ", _requirements.EffectiveMethods)}, {_requirements.Profile} profile";
+    }
+
+    private static void ValidateHeaderName(string? name, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(name, paramName);
+        if (!HttpToken.IsToken(name))
+        {
+            throw new ArgumentException(
+                $"'{Printable.Escape(name)}' is not a valid header name: a name is a token (letters, digits and !#$%&'*+-.^_`|~).",
+                paramName);
+        }
+    }
+}

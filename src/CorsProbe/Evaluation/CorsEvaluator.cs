@@ -1,0 +1,178 @@
+using CorsProbing.Http;
+using CorsProbing.Requirements;
+
+namespace CorsProbing.Evaluation;
+
+/// <summary>
+/// Judges a preflight response as Chromium does (cors-rules.md §4): a pure, synchronous, allocation-free function
+/// of the status and header lines. Unlike a browser it does not stop at the first failure: every failing step is
+/// reported, in Chromium's order.
+/// </summary>
+internal static class CorsEvaluator
+{
+    /// <summary>Evaluates <paramref name="response"/> to the preflight described by <paramref name="context"/>.</summary>
+    public static PreflightDecision Evaluate(HttpResponseMessage response, in PreflightContext context)
+    {
+        var checks = CorsChecks.None;
+        var status = (int)response.StatusCode;
+
+        // 4.2: a redirect fails before any CORS header is looked at; a handler that followed one hides it.
+        if (response.RequestMessage?.RequestUri is { } finalUri && !ReferenceEquals(finalUri, context.RequestUri) && finalUri != context.RequestUri)
+        {
+            checks |= CorsChecks.RedirectFollowed;
+        }
+
+        var redirected = IsRedirect(response, status);
+        if (redirected)
+        {
+            checks |= CorsChecks.Redirect;
+        }
+
+        // 4.3: the CORS check (origin, then credentials).
+        var allowOrigin = HeaderLines.Read(response, CorsHeaderNames.AllowOrigin);
+        checks |= CheckAllowOrigin(allowOrigin, context, out var originEchoed);
+        if (context.Credentials && !IsExactlyTrue(HeaderLines.Read(response, CorsHeaderNames.AllowCredentials)))
+        {
+            checks |= CorsChecks.AllowCredentials;
+        }
+
+        if (originEchoed && !VaryCoversOrigin(HeaderLines.Read(response, CorsHeaderNames.Vary)))
+        {
+            checks |= CorsChecks.MissingVaryOrigin;
+        }
+
+        if (redirected)
+        {
+            // The redirect is the whole story of the rest: the status is 3xx and its lists are not the API's.
+            return new PreflightDecision(checks, MaxAgeKind.Missing, MaxAge.DefaultSeconds);
+        }
+
+        // 4.4: an ok status.
+        if (status is < 200 or > 299)
+        {
+            checks |= CorsChecks.Status;
+        }
+
+        // 4.6: both lists must parse, methods first.
+        var allowMethods = HeaderLines.Read(response, CorsHeaderNames.AllowMethods);
+        var allowHeaders = HeaderLines.Read(response, CorsHeaderNames.AllowHeaders);
+        var methodsValid = HeaderList.IsValid(allowMethods);
+        var headersValid = HeaderList.IsValid(allowHeaders);
+        if (!methodsValid)
+        {
+            checks |= CorsChecks.InvalidAllowMethods;
+        }
+
+        if (!headersValid)
+        {
+            checks |= CorsChecks.InvalidAllowHeaders;
+        }
+
+        if (methodsValid)
+        {
+            checks |= CheckMethod(allowMethods, context);
+        }
+
+        if (headersValid)
+        {
+            checks |= CheckHeaders(allowHeaders, context);
+        }
+
+        var maxAge = MaxAge.Read(HeaderLines.Read(response, CorsHeaderNames.MaxAge), out var seconds);
+        return new PreflightDecision(checks, maxAge, seconds);
+    }
+
+    /// <summary>Chromium <c>HttpResponseHeaders::IsRedirect</c>: 301, 302, 303, 307 or 308 with a non-empty <c>Location</c>.</summary>
+    public static bool IsRedirect(HttpResponseMessage response, int status)
+    {
+        if (status is not (301 or 302 or 303 or 307 or 308))
+        {
+            return false;
+        }
+
+        foreach (var line in HeaderLines.Read(response, CorsHeaderNames.Location))
+        {
+            if (!HttpWhitespace.Trim(line).IsEmpty)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Fetch "CORS check" with Chromium's error choice (cors.cc CheckAccess).
+    private static CorsChecks CheckAllowOrigin(HeaderLines allowOrigin, in PreflightContext context, out bool originEchoed)
+    {
+        originEchoed = false;
+        if (allowOrigin.Count == 0)
+        {
+            return CorsChecks.AllowOriginMissing;
+        }
+
+        // Several lines join to "a, b": never equal to an origin or "*", and it holds a comma.
+        if (allowOrigin.Count > 1)
+        {
+            return CorsChecks.AllowOriginMultiple;
+        }
+
+        var value = allowOrigin.Single;
+        if (value is "*")
+        {
+            return context.Credentials ? CorsChecks.WildcardWithCredentials : CorsChecks.None;
+        }
+
+        if (value.SequenceEqual(context.Origin))
+        {
+            originEchoed = true;
+            return CorsChecks.None;
+        }
+
+        return value.IndexOfAny(' ', ',') >= 0 ? CorsChecks.AllowOriginMultiple : CorsChecks.AllowOriginMismatch;
+    }
+
+    private static bool IsExactlyTrue(HeaderLines lines) => lines.Count == 1 && lines.Single is "true";
+
+    private static bool VaryCoversOrigin(HeaderLines vary) =>
+        HeaderList.Contains(vary, "Origin", StringComparison.OrdinalIgnoreCase) || HeaderList.Contains(vary, "*", StringComparison.Ordinal);
+
+    // Fetch CORS-preflight fetch step 7.9 / Chromium EnsureAllowedCrossOriginMethod: exact, case-sensitive match.
+    private static CorsChecks CheckMethod(HeaderLines allowMethods, in PreflightContext context)
+    {
+        var listed = HeaderList.Contains(allowMethods, context.Method, StringComparison.Ordinal)
+            || (!context.Credentials && HeaderList.Contains(allowMethods, "*", StringComparison.Ordinal));
+        if (listed)
+        {
+            return CorsChecks.None;
+        }
+
+        return HttpMethods.IsSafelisted(context.Method) ? CorsChecks.MethodOnlySafelisted : CorsChecks.MethodNotAllowed;
+    }
+
+    // Fetch step 7.10 / Chromium EnsureAllowedCrossOriginHeaders (kCorsNonWildcardRequestHeadersSupport off).
+    private static CorsChecks CheckHeaders(HeaderLines allowHeaders, in PreflightContext context)
+    {
+        if (context.UnsafeHeaderNames.Length == 0)
+        {
+            return CorsChecks.None;
+        }
+
+        if (!context.Credentials && HeaderList.Contains(allowHeaders, "*", StringComparison.Ordinal))
+        {
+            // Chromium lets "*" cover Authorization too; the standard does not (cors-rules.md §4.8).
+            var coversAuthorizationByLeniency = Array.IndexOf(context.UnsafeHeaderNames, "authorization") >= 0
+                && !HeaderList.Contains(allowHeaders, "authorization", StringComparison.OrdinalIgnoreCase);
+            return coversAuthorizationByLeniency ? CorsChecks.AuthorizationByWildcard : CorsChecks.None;
+        }
+
+        foreach (var name in context.UnsafeHeaderNames)
+        {
+            if (!HeaderList.Contains(allowHeaders, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return CorsChecks.HeaderNotAllowed;
+            }
+        }
+
+        return CorsChecks.None;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text;
+
+namespace CorsProbing.Http;
+
+/// <summary>Describes why a request got no response, in words an API owner can act on.</summary>
+internal static class TransportErrors
+{
+    public static string Describe(Exception exception)
+    {
+        var kind = exception switch
+        {
+            HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "the host name does not resolve (DNS)",
+            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "the connection failed",
+            HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => "the TLS handshake failed",
+            HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "the server closed the connection before a complete response",
+            HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse } => "the server's answer is not valid HTTP",
+            HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded } => "the response headers exceed the size limit",
+            HttpRequestException => "the request failed",
+            _ => $"the transport threw {exception.GetType().Name}",
+        };
+
+        var details = new StringBuilder();
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is SocketException or AuthenticationException or HttpRequestException or IOException || current == exception)
+            {
+                if (details.Length > 0)
+                {
+                    details.Append(" → ");
+                }
+
+                details.Append(current.Message.TrimEnd('.'));
+            }
+        }
+
+        return $"{kind} ({details}).";
+    }
+}

@@ -1,0 +1,85 @@
+using CorsProbing.Reporting;
+
+namespace CorsProbing;
+
+/// <summary>
+/// The immutable result of a probe: the verdict under every profile, every finding with its stable code, explanation
+/// and remedy, the raw exchanges, and the <c>curl</c> command that reproduces the first preflight.
+/// </summary>
+public sealed class CorsReport
+{
+    private readonly IReadOnlyDictionary<CorsProfile, CorsVerdict> _verdicts;
+
+    internal CorsReport(
+        Uri url,
+        string origin,
+        CorsProfile profile,
+        bool credentials,
+        IReadOnlyDictionary<CorsProfile, CorsVerdict> verdicts,
+        IReadOnlyList<CorsFinding> findings,
+        IReadOnlyList<PreflightExchange> preflights,
+        string curlCommand,
+        TimeSpan elapsed)
+    {
+        Url = url;
+        Origin = origin;
+        Profile = profile;
+        IncludesCredentials = credentials;
+        _verdicts = verdicts;
+        Findings = findings;
+        Preflights = preflights;
+        CurlCommand = curlCommand;
+        Elapsed = elapsed;
+    }
+
+    /// <summary>The probed URL, as sent.</summary>
+    public Uri Url { get; }
+
+    /// <summary>The origin the preflights came from.</summary>
+    public string Origin { get; }
+
+    /// <summary>The profile that decides <see cref="Verdict"/> and the severities in <see cref="Findings"/>.</summary>
+    public CorsProfile Profile { get; }
+
+    /// <summary>Whether the probe used credentials mode "include".</summary>
+    public bool IncludesCredentials { get; }
+
+    /// <summary>The verdict under <see cref="Profile"/>.</summary>
+    public CorsVerdict Verdict => VerdictFor(Profile);
+
+    /// <summary>True when <see cref="Verdict"/> is <see cref="CorsVerdict.Allowed"/>.</summary>
+    public bool IsAllowed => Verdict == CorsVerdict.Allowed;
+
+    /// <summary>
+    /// Every failing check (in the browser's order, method by method), then warnings, then notes, with severities
+    /// under <see cref="Profile"/>.
+    /// </summary>
+    public IReadOnlyList<CorsFinding> Findings { get; }
+
+    /// <summary>One exchange per required method, in the order the methods were required.</summary>
+    public IReadOnlyList<PreflightExchange> Preflights { get; }
+
+    /// <summary>A POSIX-shell <c>curl</c> command that reproduces the first preflight, every argument single-quoted.</summary>
+    public string CurlCommand { get; }
+
+    /// <summary>How long the whole probe took.</summary>
+    public TimeSpan Elapsed { get; }
+
+    /// <summary>The verdict under <paramref name="profile"/>; every built-in profile is judged from the same exchanges.</summary>
+    /// <param name="profile">A built-in profile.</param>
+    /// <returns>The verdict.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="profile"/> is not a defined profile.</exception>
+    public CorsVerdict VerdictFor(CorsProfile profile) =>
+        _verdicts.TryGetValue(profile, out var verdict)
+            ? verdict
+            : throw new ArgumentOutOfRangeException(nameof(profile), profile, "Use CorsProfile.Browser or CorsProfile.Galxe.");
+
+    /// <summary>Returns this report when the verdict is <see cref="CorsVerdict.Allowed"/>; otherwise throws with the full explanation.</summary>
+    /// <returns>This report.</returns>
+    /// <exception cref="CorsProbeException">The verdict is <see cref="CorsVerdict.Denied"/> or <see cref="CorsVerdict.Unreachable"/>; its message is <see cref="ToString"/>.</exception>
+    public CorsReport EnsureAllowed() => IsAllowed ? this : throw new CorsProbeException(this);
+
+    /// <summary>A human-readable, multi-line account: verdicts, findings with remedies, exchanges and the curl command.</summary>
+    /// <returns>The report as text.</returns>
+    public override string ToString() => ReportText.Render(this);
+}

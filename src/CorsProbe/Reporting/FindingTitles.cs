@@ -1,0 +1,30 @@
+namespace CorsProbing;
+
+/// <summary>The fixed title of each finding code.</summary>
+internal static class FindingTitles
+{
+    public static string For(string code) => code switch
+    {
+        CorsFindingCodes.Unreachable => "Target unreachable",
+        CorsFindingCodes.Timeout => "Preflight timed out",
+        CorsFindingCodes.PreflightStatus => "Preflight status is not OK",
+        CorsFindingCodes.Redirect => "Preflight was redirected",
+        CorsFindingCodes.AllowOriginMissing => "Access-Control-Allow-Origin missing",
+        CorsFindingCodes.AllowOriginMultiple => "Access-Control-Allow-Origin has multiple values",
+        CorsFindingCodes.AllowOriginMismatch => "Access-Control-Allow-Origin does not match the origin",
+        CorsFindingCodes.WildcardWithCredentials => "Wildcard origin with credentials",
+        CorsFindingCodes.AllowCredentials => "Access-Control-Allow-Credentials is not 'true'",
+        CorsFindingCodes.InvalidAllowMethods => "Access-Control-Allow-Methods is malformed",
+        CorsFindingCodes.MethodNotAllowed => "Method not allowed",
+        CorsFindingCodes.InvalidAllowHeaders => "Access-Control-Allow-Headers is malformed",
+        CorsFindingCodes.HeaderNotAllowed => "Request header not allowed",
+        CorsFindingCodes.MethodNotListed => "Method allowed only because it is CORS-safelisted",
+        CorsFindingCodes.NonStandardPort => "Port other than 80/443",
+        CorsFindingCodes.AuthorizationCoveredByWildcard => "'*' covers Authorization only by browser leniency",
+        CorsFindingCodes.NoPreflightInBrowser => "A browser would not send a preflight",
+        CorsFindingCodes.MissingVaryOrigin => "Origin echoed without Vary: Origin",
+        CorsFindingCodes.MaxAge => "Access-Control-Max-Age",
+        CorsFindingCodes.ProfilesDisagree => "Browser and Galxe verdicts differ",
+        _ => code,
+    };
+}

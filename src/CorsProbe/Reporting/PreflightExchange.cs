@@ -1,0 +1,70 @@
+namespace CorsProbing;
+
+/// <summary>One preflight as it happened: the request sent and the raw response (or why none arrived).</summary>
+public sealed class PreflightExchange
+{
+    internal PreflightExchange(
+        string method,
+        Uri url,
+        bool browserSendsPreflight,
+        IReadOnlyList<KeyValuePair<string, string>> requestHeaders,
+        int? statusCode,
+        string? reasonPhrase,
+        IReadOnlyList<KeyValuePair<string, string>> responseHeaders,
+        TimeSpan elapsed,
+        string? error)
+    {
+        Method = method;
+        Url = url;
+        BrowserSendsPreflight = browserSendsPreflight;
+        RequestHeaders = requestHeaders;
+        StatusCode = statusCode;
+        ReasonPhrase = reasonPhrase;
+        ResponseHeaders = responseHeaders;
+        Elapsed = elapsed;
+        Error = error;
+    }
+
+    /// <summary>The required method this preflight asks about, normalized (the <c>Access-Control-Request-Method</c> value).</summary>
+    public string Method { get; }
+
+    /// <summary>The URL the <c>OPTIONS</c> request was sent to.</summary>
+    public Uri Url { get; }
+
+    /// <summary>Whether a browser would send this preflight at all; when <see langword="false"/>, CorsProbe sent it anyway (note <c>CORS102</c>).</summary>
+    public bool BrowserSendsPreflight { get; }
+
+    /// <summary>The header lines sent, in order (<c>Accept</c>, <c>Access-Control-Request-Method</c>, <c>-Headers</c>, <c>Origin</c>, <c>User-Agent</c>).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> RequestHeaders { get; }
+
+    /// <summary>The response status, or <see langword="null"/> when no response arrived.</summary>
+    public int? StatusCode { get; }
+
+    /// <summary>The response's reason phrase, or <see langword="null"/>.</summary>
+    public string? ReasonPhrase { get; }
+
+    /// <summary>The raw response header lines as received (repeated lines kept), or empty when no response arrived.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; }
+
+    /// <summary>Time from sending the request to receiving the response headers (or giving up).</summary>
+    public TimeSpan Elapsed { get; }
+
+    /// <summary>Why no response arrived (DNS, connection, TLS, timeout), or <see langword="null"/> when one did.</summary>
+    public string? Error { get; }
+
+    /// <summary>The value of the first request header named <paramref name="name"/> (case-insensitive), or <see langword="null"/>.</summary>
+    /// <param name="name">A header name such as <c>Access-Control-Request-Headers</c>.</param>
+    /// <returns>The value sent, or <see langword="null"/> when the header was not sent.</returns>
+    public string? RequestHeader(string name)
+    {
+        foreach (var header in RequestHeaders)
+        {
+            if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return header.Value;
+            }
+        }
+
+        return null;
+    }
+}

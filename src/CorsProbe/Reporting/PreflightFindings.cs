@@ -1,0 +1,147 @@
+using System.Globalization;
+using CorsProbing.Evaluation;
+using CorsProbing.Http;
+using CorsProbing.Requirements;
+
+namespace CorsProbing.Reporting;
+
+/// <summary>Turns one preflight's outcome into findings, in Chromium's check order.</summary>
+internal static class PreflightFindings
+{
+    /// <summary>Findings for a preflight that got a response.</summary>
+    public static List<FindingDraft> ForResponse(HttpResponseMessage response, in PreflightContext context, PreflightDecision decision, TimeSpan elapsed)
+    {
+        var findings = new List<FindingDraft>();
+        var method = context.Method;
+        var status = (int)response.StatusCode;
+        var blocksBrowser = context.BrowserSendsPreflight ? CorsSeverity.Error : CorsSeverity.Info;
+        var noPreflightNote = context.BrowserSendsPreflight ? string.Empty : NoPreflightNote(context);
+
+        if (decision.Has(CorsChecks.RedirectFollowed))
+        {
+            findings.Add(new FindingDraft(
+                CorsFindingCodes.Redirect,
+                method,
+                blocksBrowser,
+                CorsSeverity.Error,
+                $"The HttpMessageHandler followed a redirect from {context.RequestUri.OriginalString} to {response.RequestMessage?.RequestUri}; browsers never follow redirects for preflights.{noPreflightNote}",
+                "Probe the final URL directly, and configure the API to answer OPTIONS without a redirect (for example, no http→https or trailing-slash redirect on the API path)."));
+        }
+
+        if (decision.Has(CorsChecks.Redirect))
+        {
+            var location = HeaderText.Combined(HeaderLines.Read(response, CorsHeaderNames.Location));
+            findings.Add(new FindingDraft(
+                CorsFindingCodes.Redirect,
+                method,
+                blocksBrowser,
+                CorsSeverity.Error,
+                $"The preflight answered {status} with `Location: {location}`; browsers never follow redirects for preflights.{noPreflightNote}",
+                "Give the platform the final URL, or answer OPTIONS on this URL directly instead of redirecting (http→https and trailing-slash redirects are the usual causes)."));
+        }
+
+        OriginFindings.Add(findings, response, context, decision);
+
+        if (decision.Has(CorsChecks.Status))
+        {
+            findings.Add(new FindingDraft(
+                CorsFindingCodes.PreflightStatus,
+                method,
+                blocksBrowser,
+                CorsSeverity.Error,
+                $"The preflight answered {status} {response.ReasonPhrase}; browsers require an ok status (200–299).{noPreflightNote}",
+                "Answer OPTIONS with 204 No Content (or 200) before authentication, routing or method checks reject it; in ASP.NET Core, call app.UseCors() before UseAuthentication() and UseAuthorization()."));
+        }
+
+        ListFindings.Add(findings, response, context, decision);
+
+        if (!context.BrowserSendsPreflight)
+        {
+            findings.Add(new FindingDraft(
+                CorsFindingCodes.NoPreflightInBrowser,
+                method,
+                CorsSeverity.Info,
+                CorsSeverity.Info,
+                $"A browser sends no preflight for {method} without CORS-unsafe headers; it only checks Access-Control-Allow-Origin (and -Credentials) on the actual response. CorsProbe read them from the OPTIONS response, which the Galxe platform requires anyway.",
+                "Make sure the actual response carries the same Access-Control-Allow-Origin as the OPTIONS response."));
+        }
+        else if (decision.PreflightPasses)
+        {
+            AddMaxAge(findings, response, context, decision);
+        }
+
+        AddSlowForGalxe(findings, method, elapsed);
+        return findings;
+    }
+
+    /// <summary>Findings for a preflight that got no response.</summary>
+    public static List<FindingDraft> ForFailure(in PreflightContext context, string description, bool timedOut, TimeSpan timeout)
+    {
+        var host = context.RequestUri.IdnHost;
+        var port = context.RequestUri.Port;
+        return timedOut
+            ? [new FindingDraft(
+                CorsFindingCodes.Timeout,
+                context.Method,
+                CorsSeverity.Error,
+                CorsSeverity.Error,
+                $"No response headers arrived within {Seconds(timeout)}: {description}",
+                "Make OPTIONS answer quickly and without authentication, or raise the timeout with WithTimeout(...) if the API is known to be slow.")]
+            : [new FindingDraft(
+                CorsFindingCodes.Unreachable,
+                context.Method,
+                CorsSeverity.Error,
+                CorsSeverity.Error,
+                $"The preflight to {context.RequestUri.OriginalString} failed before a response arrived: {description}",
+                $"Check that {host} resolves, that a server listens on port {port.ToString(CultureInfo.InvariantCulture)}, and that its TLS certificate is valid for {host}.")];
+    }
+
+    /// <summary>The sentence added to findings that do not block browsers because no preflight is sent.</summary>
+    public static string NoPreflightNote(in PreflightContext context) =>
+        $" A browser sends no preflight for {context.Method} without CORS-unsafe headers, so this does not block browsers; the Galxe platform's check fails on it.";
+
+    /// <summary>"1.5 s" in invariant culture.</summary>
+    public static string Seconds(TimeSpan duration) =>
+        duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+
+    private static void AddMaxAge(List<FindingDraft> findings, HttpResponseMessage response, in PreflightContext context, PreflightDecision decision)
+    {
+        var described = HeaderText.Describe(CorsHeaderNames.MaxAge, HeaderLines.Read(response, CorsHeaderNames.MaxAge));
+        var seconds = decision.MaxAgeSeconds.ToString(CultureInfo.InvariantCulture);
+        (CorsSeverity severity, string message)? finding = decision.MaxAge switch
+        {
+            MaxAgeKind.Missing => (CorsSeverity.Info, $"The response has no Access-Control-Max-Age header: Chromium caches the preflight for {seconds} s, so most calls pay for a second round trip."),
+            MaxAgeKind.Invalid => (CorsSeverity.Warning, $"{described} is not an integer number of seconds: Chromium falls back to {seconds} s."),
+            MaxAgeKind.Negative => (CorsSeverity.Warning, $"{described} is negative: Chromium does not cache the preflight ({seconds} s)."),
+            MaxAgeKind.Capped => (CorsSeverity.Info, $"{described} exceeds Chromium's limit: it caches the preflight for {seconds} s (2 hours); Firefox allows 24 hours, WebKit 10 minutes."),
+            _ => null,
+        };
+
+        if (finding is { } f)
+        {
+            findings.Add(new FindingDraft(
+                CorsFindingCodes.MaxAge,
+                context.Method,
+                f.severity,
+                f.severity,
+                f.message,
+                "Send `Access-Control-Max-Age: 7200` (or the time your CORS policy may stay cached) so browsers reuse the preflight."));
+        }
+    }
+
+    private static void AddSlowForGalxe(List<FindingDraft> findings, string method, TimeSpan elapsed)
+    {
+        if (elapsed <= ProfileRules.GalxeTimeout)
+        {
+            return;
+        }
+
+        findings.Add(new FindingDraft(
+            CorsFindingCodes.Timeout,
+            method,
+            CorsSeverity.Info,
+            CorsSeverity.Error,
+            $"The preflight took {Seconds(elapsed)}; the Galxe platform gives up after {Seconds(ProfileRules.GalxeTimeout)}.",
+            "Make OPTIONS answer within a few hundred milliseconds: answer it before authentication and slow middleware."));
+    }
+}

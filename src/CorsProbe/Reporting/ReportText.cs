@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+
+namespace CorsProbing.Reporting;
+
+/// <summary>Renders a report as plain, multi-line text that reads like a diagnosis.</summary>
+internal static class ReportText
+{
+    public static string Render(CorsReport report)
+    {
+        var text = new StringBuilder();
+        var credentials = report.IncludesCredentials ? " with credentials" : string.Empty;
+        text.Append(CultureInfo.InvariantCulture, $"CORS {report.Verdict.ToString().ToUpperInvariant()}: {report.Url.OriginalString} from origin {report.Origin}{credentials} ({report.Profile} profile)").AppendLine();
+        text.Append(CultureInfo.InvariantCulture, $"  Browser: {report.VerdictFor(CorsProfile.Browser)}   Galxe: {report.VerdictFor(CorsProfile.Galxe)}").AppendLine();
+
+        if (report.Findings.Count > 0)
+        {
+            text.AppendLine().AppendLine("Findings:");
+            foreach (var finding in report.Findings)
+            {
+                var method = finding.Method is null ? string.Empty : $" [{finding.Method}]";
+                text.Append(CultureInfo.InvariantCulture, $"  {Marker(finding.Severity)} {finding.Code} {finding.Severity}{method} {finding.Title}").AppendLine();
+                text.Append("      ").AppendLine(finding.Message);
+                if (finding.Remedy is not null && finding.Severity != CorsSeverity.Info)
+                {
+                    text.Append("      Fix: ").AppendLine(finding.Remedy);
+                }
+            }
+        }
+
+        text.AppendLine().AppendLine("Preflights:");
+        foreach (var exchange in report.Preflights)
+        {
+            var requestHeaders = exchange.RequestHeader(Http.CorsHeaderNames.RequestHeaders);
+            var asked = requestHeaders is null ? exchange.Method : $"{exchange.Method} + {requestHeaders}";
+            var answer = exchange.StatusCode is { } status
+                ? $"{status.ToString(CultureInfo.InvariantCulture)} {exchange.ReasonPhrase}".TrimEnd()
+                : $"no response: {exchange.Error}";
+            text.Append(CultureInfo.InvariantCulture, $"  OPTIONS for {asked} -> {answer} in {exchange.Elapsed.TotalMilliseconds:0} ms").AppendLine();
+            foreach (var header in exchange.ResponseHeaders)
+            {
+                text.Append("      ").Append(header.Key).Append(": ").AppendLine(Requirements.Printable.Escape(header.Value));
+            }
+        }
+
+        text.AppendLine().AppendLine("Reproduce with:").Append("  ").Append(report.CurlCommand);
+        return text.ToString();
+    }
+
+    private static string Marker(CorsSeverity severity) => severity switch
+    {
+        CorsSeverity.Error => "x",
+        CorsSeverity.Warning => "!",
+        _ => "i",
+    };
+}

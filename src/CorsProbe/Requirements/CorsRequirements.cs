@@ -1,0 +1,47 @@
+namespace CorsProbing.Requirements;
+
+/// <summary>Everything the caller asked for; the builder's immutable state.</summary>
+internal sealed record CorsRequirements
+{
+    /// <summary>The default timeout of the whole probe under the Browser profile.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The URL to probe, sent exactly as given.</summary>
+    public required Uri Url { get; init; }
+
+    /// <summary>The serialized origin, or <see langword="null"/> to use the profile's default origin.</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>Normalized, de-duplicated methods in the order first required; empty means GET.</summary>
+    public IReadOnlyList<string> Methods { get; init; } = [];
+
+    /// <summary>The author headers of the actual request.</summary>
+    public IReadOnlyList<AuthorHeader> Headers { get; init; } = [];
+
+    /// <summary>Credentials mode "include".</summary>
+    public bool Credentials { get; init; }
+
+    /// <summary>The whole probe's timeout, or <see langword="null"/> for the profile's default.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>The profile that decides the verdict.</summary>
+    public CorsProfile Profile { get; init; } = CorsProfile.Browser;
+
+    /// <summary>The caller's handler, never disposed by us.</summary>
+    public HttpMessageHandler? Handler { get; init; }
+
+    /// <summary>The caller's client, never disposed by us.</summary>
+    public HttpClient? Client { get; init; }
+
+    /// <summary>The clock for timeouts and elapsed times.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The methods to probe: the required ones, or GET when none was required.</summary>
+    public IReadOnlyList<string> EffectiveMethods => Methods.Count == 0 ? ["GET"] : Methods;
+
+    /// <summary>The origin to send: the caller's, else the profile's default.</summary>
+    public string? EffectiveOrigin => Origin ?? ProfileRules.DefaultOrigin(Profile);
+
+    /// <summary>The timeout to apply: the caller's, else the profile's default.</summary>
+    public TimeSpan EffectiveTimeout => Timeout ?? ProfileRules.DefaultTimeout(Profile) ?? DefaultTimeout;
+}

@@ -1,0 +1,63 @@
+namespace CorsProbing.Requirements;
+
+/// <summary>
+/// Fetch "forbidden request-header" (which <c>Headers</c> drops silently), with Chromium's additions
+/// (<c>User-Agent</c>, <c>Access-Control-Request-Private-Network</c>; net/http/http_util.cc kForbiddenHeaderFields).
+/// </summary>
+internal static class ForbiddenRequestHeaders
+{
+    private static readonly HashSet<string> Names = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Accept-Charset", "Accept-Encoding", "Access-Control-Request-Headers", "Access-Control-Request-Method",
+        "Access-Control-Request-Private-Network", "Connection", "Content-Length", "Cookie", "Cookie2", "Date", "DNT",
+        "Expect", "Host", "Keep-Alive", "Origin", "Referer", "Set-Cookie", "TE", "Trailer", "Transfer-Encoding",
+        "Upgrade", "User-Agent", "Via",
+    };
+
+    private static readonly string[] MethodOverrideNames = ["X-HTTP-Method", "X-HTTP-Method-Override", "X-Method-Override"];
+
+    /// <summary>Why a header name is forbidden, or <see langword="null"/> when it is not (its value unknown).</summary>
+    public static string? ReasonForName(string name)
+    {
+        if (Names.Contains(name))
+        {
+            return $"'{name}' is a forbidden request-header: browsers set it themselves and drop it from fetch() calls";
+        }
+
+        if (name.StartsWith("Proxy-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("Sec-", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"'{name}' is a forbidden request-header: names starting with Proxy- or Sec- are reserved for browsers";
+        }
+
+        return null;
+    }
+
+    /// <summary>Why a header (name and value) is forbidden, or <see langword="null"/> when it is not.</summary>
+    public static string? ReasonForHeader(string name, string value)
+    {
+        var reason = ReasonForName(name);
+        if (reason is not null)
+        {
+            return reason;
+        }
+
+        foreach (var overrideName in MethodOverrideNames)
+        {
+            if (!string.Equals(name, overrideName, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            // Fetch: forbidden when one of the comma-separated values is a forbidden method.
+            foreach (var item in value.Split(','))
+            {
+                if (HttpMethods.IsForbidden(item.AsSpan().Trim(" \t")))
+                {
+                    return $"'{name}: {value}' is a forbidden request-header: it names a forbidden method";
+                }
+            }
+        }
+
+        return null;
+    }
+}

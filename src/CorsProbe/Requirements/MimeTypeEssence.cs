@@ -1,0 +1,43 @@
+using CorsProbing.Evaluation;
+
+namespace CorsProbing.Requirements;
+
+/// <summary>
+/// The type and subtype steps of the MIME Sniffing standard's strict "parse a MIME type" (not the lenient
+/// "extract a MIME type"): parameters never make the parse fail, so only the essence matters here.
+/// </summary>
+internal static class MimeTypeEssence
+{
+    /// <summary>Parses <paramref name="value"/>; on success returns the type and subtype (case as given).</summary>
+    public static bool TryParse(ReadOnlySpan<char> value, out ReadOnlySpan<char> type, out ReadOnlySpan<char> subtype)
+    {
+        type = default;
+        subtype = default;
+
+        // Remove leading and trailing HTTP whitespace (TAB, LF, CR, SP).
+        value = value.Trim(" \t\r\n");
+        var slash = value.IndexOf('/');
+        if (slash < 0)
+        {
+            return false;
+        }
+
+        var candidateType = value[..slash];
+        if (!HttpToken.IsToken(candidateType))
+        {
+            return false;
+        }
+
+        var afterSlash = value[(slash + 1)..];
+        var semicolon = afterSlash.IndexOf(';');
+        var candidateSubtype = (semicolon < 0 ? afterSlash : afterSlash[..semicolon]).TrimEnd(" \t\r\n");
+        if (!HttpToken.IsToken(candidateSubtype))
+        {
+            return false;
+        }
+
+        type = candidateType;
+        subtype = candidateSubtype;
+        return true;
+    }
+}
