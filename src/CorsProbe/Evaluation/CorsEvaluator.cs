@@ -17,7 +17,7 @@ internal static class CorsEvaluator
         var status = (int)response.StatusCode;
 
         // 4.2: a redirect fails before any CORS header is looked at; a handler that followed one hides it.
-        if (response.RequestMessage?.RequestUri is { } finalUri && !ReferenceEquals(finalUri, context.RequestUri) && finalUri != context.RequestUri)
+        if (response.RequestMessage?.RequestUri is { } finalUri && IsAnotherUrl(finalUri, context.RequestUri))
         {
             checks |= CorsChecks.RedirectFollowed;
         }
@@ -100,6 +100,12 @@ internal static class CorsEvaluator
 
         return false;
     }
+
+    // The handler normally hands back our own Uri instance; compare text only when it did not.
+    private static bool IsAnotherUrl(Uri final, Uri sent) =>
+        !ReferenceEquals(final, sent)
+        && !string.Equals(final.OriginalString, sent.OriginalString, StringComparison.Ordinal)
+        && !string.Equals(final.AbsoluteUri, sent.AbsoluteUri, StringComparison.Ordinal);
 
     // Fetch "CORS check" with Chromium's error choice (cors.cc CheckAccess).
     private static CorsChecks CheckAllowOrigin(HeaderLines allowOrigin, in PreflightContext context, out bool originEchoed)

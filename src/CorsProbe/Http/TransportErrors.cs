@@ -31,7 +31,7 @@ internal static class TransportErrors
                     details.Append(" → ");
                 }
 
-                details.Append(current.Message.TrimEnd('.'));
+                details.Append(current.Message.AsSpan().Trim().TrimEnd('.'));
             }
         }
 

@@ -1,0 +1,38 @@
+using RichardSzalay.MockHttp;
+
+namespace CorsProbing.Tests.Http;
+
+/// <summary>CorsProbe as an API team uses it with RichardSzalay.MockHttp.</summary>
+public class MockHttpTests
+{
+    [Fact]
+    public async Task AMockHttpHandler_DrivesTheProbe()
+    {
+        using var mock = new MockHttpMessageHandler();
+        mock.When(HttpMethod.Options, Probe.Url)
+            .WithHeaders("Access-Control-Request-Method", "PUT")
+            .Respond(System.Net.HttpStatusCode.NoContent, [
+                new("Access-Control-Allow-Origin", Probe.Origin),
+                new("Access-Control-Allow-Methods", "PUT"),
+                new("Access-Control-Allow-Headers", "content-type"),
+                new("Access-Control-Max-Age", "600"),
+                new("Vary", "Origin"),
+            ], "text/plain", "");
+
+        var report = await Probe.Through(mock).RequireMethods("PUT").RequireHeaders("Content-Type").RunAsync();
+
+        report.EnsureAllowed();
+        report.Findings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task AnUnmatchedMockHttpRequest_IsUnreachable_WithTheMocksMessage_NotAnException()
+    {
+        using var mock = new MockHttpMessageHandler();
+
+        var report = await Probe.Through(mock).RunAsync();
+
+        report.Verdict.Should().Be(CorsVerdict.Unreachable);
+        report.Findings[0].Message.Should().Contain("MockHttpMatchException").And.Contain("OPTIONS https://api.example.com/quests");
+    }
+}
