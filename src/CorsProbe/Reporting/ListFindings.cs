@@ -54,7 +54,7 @@ internal static class ListFindings
                 method,
                 CorsSeverity.Info,
                 CorsSeverity.Error,
-                $"{HeaderText.Describe(CorsHeaderNames.AllowMethods, allowMethods)} does not list `{method}`. Browsers allow it anyway, because GET, HEAD and POST are CORS-safelisted methods, but the Galxe platform requires every method to be listed.",
+                $"{NotListed(allowMethods, method)}. Browsers allow it anyway, because GET, HEAD and POST are CORS-safelisted methods, but the Galxe platform requires every method to be listed.",
                 $"Add `{method}` to Access-Control-Allow-Methods."));
         }
 
@@ -66,7 +66,7 @@ internal static class ListFindings
                 method,
                 CorsSeverity.Error,
                 CorsSeverity.Info,
-                $"{HeaderText.Describe(CorsHeaderNames.AllowHeaders, allowHeaders)} does not allow {string.Join(", ", missing.Select(static n => $"`{n}`"))}, which the request sends (the preflight asked for `{string.Join(',', context.UnsafeHeaderNames)}`). The Galxe platform does not check this header, so its Test passes while browsers block the call.",
+                $"{HeaderNotAllowedMessage(allowHeaders, missing, context)} The Galxe platform does not check this header, so its Test passes while browsers block the call.",
                 $"Add {string.Join(", ", missing)} to Access-Control-Allow-Headers (names are case-insensitive)."));
         }
 
@@ -104,6 +104,26 @@ internal static class ListFindings
         }
 
         return $"{described} does not list `{method}`.";
+    }
+
+    private static string NotListed(HeaderLines allowMethods, string method) =>
+        allowMethods.Count == 0
+            ? $"The response has no Access-Control-Allow-Methods header, so `{method}` is not listed"
+            : $"{HeaderText.Describe(CorsHeaderNames.AllowMethods, allowMethods)} does not list `{method}`";
+
+    private static string HeaderNotAllowedMessage(HeaderLines allowHeaders, List<string> missing, in PreflightContext context)
+    {
+        var names = string.Join(", ", missing.Select(static n => $"`{n}`"));
+        var asked = string.Join(',', context.UnsafeHeaderNames);
+        if (allowHeaders.Count == 0)
+        {
+            return $"The response has no Access-Control-Allow-Headers header, so it allows none of the headers the request sends ({names}; the preflight asked for `{asked}`).";
+        }
+
+        var literalWildcard = context.Credentials && HeaderText.Elements(allowHeaders).Contains("*")
+            ? " With credentials, `*` is a literal header name, not a wildcard."
+            : string.Empty;
+        return $"{HeaderText.Describe(CorsHeaderNames.AllowHeaders, allowHeaders)} does not allow {names}, which the request sends (the preflight asked for `{asked}`).{literalWildcard}";
     }
 
     private static List<string> MissingHeaders(HeaderLines allowHeaders, in PreflightContext context)

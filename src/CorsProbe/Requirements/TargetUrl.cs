@@ -3,10 +3,17 @@ namespace CorsProbing.Requirements;
 /// <summary>Validates the URL to probe and builds the <see cref="Uri"/> that is sent exactly as given.</summary>
 internal static class TargetUrl
 {
+    private static readonly UriCreationOptions Literal = new() { DangerousDisablePathAndQueryCanonicalization = true };
+
     /// <summary>
     /// Returns an absolute http(s) <see cref="Uri"/> whose path and query are sent exactly as written
     /// (placeholders such as <c>$address</c> or <c>{id}</c> included). A fragment is dropped, as browsers never send it.
     /// </summary>
+    /// <remarks>
+    /// The literal form (<see cref="UriCreationOptions.DangerousDisablePathAndQueryCanonicalization"/>) is used only when
+    /// .NET's canonical form would change the path or query: some handlers, such as ASP.NET Core's TestServer, cannot
+    /// read a literal <see cref="Uri"/>.
+    /// </remarks>
     /// <exception cref="ArgumentException">The URL is relative, not http(s), has no host, or contains whitespace or control characters.</exception>
     public static Uri Parse(string? url, string paramName)
     {
@@ -23,8 +30,7 @@ internal static class TargetUrl
 
         var fragment = url.IndexOf('#', StringComparison.Ordinal);
         var withoutFragment = fragment < 0 ? url : url[..fragment];
-        var options = new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true };
-        if (!Uri.TryCreate(withoutFragment, in options, out var uri) || !uri.IsAbsoluteUri)
+        if (!Uri.TryCreate(withoutFragment, UriKind.Absolute, out var uri))
         {
             throw new ArgumentException($"'{url}' is not an absolute URL; give the full address, such as https://api.example.com/path.", paramName);
         }
@@ -44,6 +50,14 @@ internal static class TargetUrl
             throw new ArgumentException($"'{url}' contains user information; browsers refuse fetch() to URLs with credentials in them.", paramName);
         }
 
-        return uri;
+        return uri.PathAndQuery == PathAndQuery(withoutFragment) ? uri : new Uri(withoutFragment, in Literal);
+    }
+
+    // The path and query as written: everything after the authority; "/" when there is nothing.
+    private static string PathAndQuery(string absoluteUrl)
+    {
+        var authorityStart = absoluteUrl.IndexOf("://", StringComparison.Ordinal) + 3;
+        var pathStart = absoluteUrl.AsSpan(authorityStart).IndexOfAny('/', '?');
+        return pathStart < 0 ? "/" : absoluteUrl[(authorityStart + pathStart)..];
     }
 }
