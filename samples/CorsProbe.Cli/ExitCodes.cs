@@ -1,0 +1,17 @@
+namespace CorsProbing.Cli;
+
+/// <summary>The exit codes of <c>corsprobe</c>, for CI scripts.</summary>
+public static class ExitCodes
+{
+    public const int Allowed = 0;
+    public const int Denied = 1;
+    public const int Unreachable = 2;
+    public const int UsageError = 64;
+
+    public static int For(CorsVerdict verdict) => verdict switch
+    {
+        CorsVerdict.Allowed => Allowed,
+        CorsVerdict.Denied => Denied,
+        _ => Unreachable,
+    };
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using CorsProbing.Cli;
+
+namespace CorsProbing.Tests.Cli;
+
+public class CliTests
+{
+    private static async Task<(int Code, string Output, string Error)> Run(HttpMessageHandler? handler, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CorsProbeCommand.RunAsync(args, output, error, handler);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task AnAllowedProbe_ExitsZero_AndPrintsTheReport()
+    {
+        var (code, output, _) = await Run(StubCorsServer.Allowing(Probe.Origin), Probe.Url, "--origin", Probe.Origin, "-m", "PUT", "-H", "Content-Type");
+
+        code.Should().Be(0);
+        output.Should().StartWith("CORS ALLOWED:");
+    }
+
+    [Fact]
+    public async Task ADeniedProbe_ExitsOne()
+    {
+        var (code, output, _) = await Run(StubCorsServer.Allowing(Probe.Origin, methods: "GET"), Probe.Url, "--origin", Probe.Origin, "--method", "DELETE");
+
+        code.Should().Be(1);
+        output.Should().Contain("CORS011");
+    }
+
+    [Fact]
+    public async Task AnUnreachableTarget_ExitsTwo()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var (code, _, _) = await Run(null, $"http://127.0.0.1:{port}/", "--origin", Probe.Origin);
+
+        code.Should().Be(2);
+    }
+
+    [Theory]
+    [InlineData("--unknown")]
+    [InlineData("--profile", "firefox")]
+    [InlineData("--origin")]
+    public async Task BadArguments_ExitSixtyFour(params string[] extra)
+    {
+        var (code, _, error) = await Run(new StubCorsServer(), [Probe.Url, .. extra]);
+
+        code.Should().Be(64);
+        error.Should().NotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("relative/url", "--origin", Probe.Origin)]
+    [InlineData(Probe.Url, "--origin", "https://dashboard.galxe.com/")]
+    [InlineData(Probe.Url, "--origin", Probe.Origin, "--method", "TRACE")]
+    [InlineData(Probe.Url, "--origin", Probe.Origin, "--timeout", "0")]
+    [InlineData(Probe.Url)]
+    public async Task InvalidValues_ExitSixtyFour_WithTheReason(params string[] args)
+    {
+        var (code, _, error) = await Run(new StubCorsServer(), args);
+
+        code.Should().Be(64);
+        error.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task MissingUrl_ExitsSixtyFour() => (await Run(null)).Code.Should().Be(64);
+
+    [Fact]
+    public async Task Help_ExitsZero()
+    {
+        var (code, output, _) = await Run(null, "--help");
+
+        code.Should().Be(0);
+        output.Should().Contain("--origin").And.Contain("--profile");
+    }
+
+    [Fact]
+    public async Task Json_PrintsTheVerdictsFindingsAndExchanges()
+    {
+        var (code, output, _) = await Run(StubCorsServer.Allowing(Probe.Origin, methods: "GET"), Probe.Url, "--origin", Probe.Origin, "-m", "PUT", "--json");
+
+        code.Should().Be(1);
+        using var document = JsonDocument.Parse(output);
+        var root = document.RootElement;
+        root.GetProperty("verdict").GetString().Should().Be("Denied");
+        root.GetProperty("verdicts").GetProperty("Galxe").GetString().Should().Be("Denied");
+        root.GetProperty("findings")[0].GetProperty("code").GetString().Should().Be("CORS011");
+        root.GetProperty("preflights")[0].GetProperty("status").GetInt32().Should().Be(204);
+        root.GetProperty("curlCommand").GetString().Should().StartWith("curl ");
+    }
+
+    [Fact]
+    public async Task HeaderWithValue_AppliesSafelisting()
+    {
+        var server = StubCorsServer.Allowing(Probe.Origin);
+
+        await Run(server, Probe.Url, "--origin", Probe.Origin, "-m", "POST", "-H", "Content-Type: text/plain");
+
+        server.LastRequest.Header("Access-Control-Request-Headers").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task TheGalxeProfile_UsesTheDashboardOrigin_AndDecidesTheExitCode()
+    {
+        var server = new StubCorsServer().With("Access-Control-Allow-Origin", "*").With("Access-Control-Allow-Methods", "POST");
+
+        var (code, _, _) = await Run(server, Probe.Url, "--profile", "galxe", "-m", "GET");
+
+        code.Should().Be(1, "GET is not listed");
+        server.LastRequest.Header("Origin").Should().Be("https://dashboard.galxe.com");
+    }
+}
