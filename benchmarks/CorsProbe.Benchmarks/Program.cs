@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(CorsProbing.Benchmarks.PreflightEvaluationBenchmarks).Assembly).Run(args);
