@@ -65,6 +65,42 @@ public class LoopbackTransportTests
         report.Preflights.Single().ResponseHeaders.Count(h => h.Key.Equals("Access-Control-Allow-Methods", StringComparison.OrdinalIgnoreCase)).Should().Be(2);
     }
 
+    [Fact]
+    public async Task TheDefaultTransport_BoundsTheResponseHeaders_AndReportsHugeOnesAsUnreachable()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var huge = new string('a', 70 * 1024);
+        var serving = ServeOnceAsync(listener, $"HTTP/1.1 204 No Content\r\nX-Padding: {huge}\r\nConnection: close\r\n\r\n");
+
+        var report = await CorsProbe.For($"http://127.0.0.1:{port}/huge").WithOrigin("https://dashboard.galxe.com")
+            .ProbeAsync(TestContext.Current.CancellationToken);
+
+        await serving;
+        report.Verdict.Should().Be(CorsVerdict.Unreachable);
+        report.Findings[0].Code.Should().Be("CORS001");
+        report.Findings[0].Message.Should().Contain("size limit");
+    }
+
+    [Fact]
+    public async Task TheDefaultTransport_NeverSendsCookies_EvenAfterAServerSetsOne()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        const string answer = "HTTP/1.1 204 No Content\r\nSet-Cookie: session=secret; Path=/\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n";
+        var url = $"http://127.0.0.1:{port}/cookies";
+
+        var first = ServeOnceAsync(listener, answer);
+        await CorsProbe.For(url).WithOrigin("https://dashboard.galxe.com").ProbeAsync(TestContext.Current.CancellationToken);
+        await first;
+        var second = ServeOnceAsync(listener, answer);
+        await CorsProbe.For(url).WithOrigin("https://dashboard.galxe.com").WithCredentials().ProbeAsync(TestContext.Current.CancellationToken);
+
+        (await second).Should().NotContainEquivalentOf("Cookie:");
+    }
+
     private static async Task<string> ServeOnceAsync(TcpListener listener, string response)
     {
         using var socket = await listener.AcceptSocketAsync(TestContext.Current.CancellationToken);
