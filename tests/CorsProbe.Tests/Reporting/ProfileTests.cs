@@ -87,10 +87,44 @@ public class ProfileTests
     [Fact]
     public async Task TheGalxeProfile_TimesOutAfterFiveSecondsByDefault()
     {
-        var builder = CorsProbe.ForGalxe(Probe.Url);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var hanging = new HangingHandler(() => clock.Advance(TimeSpan.FromSeconds(5.5)));
 
-        builder.ToString().Should().Contain("Galxe");
-        var report = await builder.UsingHandler(StubCorsServer.Allowing(Probe.Origin)).RunAsync();
-        report.Profile.Should().Be(CorsProfile.Galxe);
+        var report = await CorsProbe.ForGalxe(Probe.Url).UsingHandler(hanging).UsingTimeProvider(clock).RunAsync();
+
+        report.Verdict.Should().Be(CorsVerdict.Unreachable);
+        report.Findings[0].Code.Should().Be("CORS002");
+        report.Findings[0].Message.Should().Contain("within 5 s");
+    }
+
+    [Fact]
+    public async Task TheBrowserProfile_WaitsTenSecondsByDefault()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var hanging = new HangingHandler(() => clock.Advance(TimeSpan.FromSeconds(10.5)));
+
+        var report = await Probe.Through(hanging).UsingTimeProvider(clock).RunAsync();
+
+        report.Findings[0].Message.Should().Contain("within 10 s");
+    }
+
+    [Fact]
+    public async Task TheGalxeProfile_CountsAWildcardAsListing()
+    {
+        var server = new StubCorsServer().With("Access-Control-Allow-Origin", "*").With("Access-Control-Allow-Methods", "*");
+
+        var report = await CorsProbe.ForGalxe(Probe.Url).UsingHandler(server).RequireMethods("GET", "POST").RunAsync();
+
+        report.IsAllowed.Should().BeTrue(report.ToString());
+    }
+
+    private sealed class HangingHandler(Action onSend) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            onSend();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
     }
 }
