@@ -10,6 +10,9 @@ namespace CorsProbing;
 /// </summary>
 public sealed class CorsProbeBuilder
 {
+    // Fetch normalizes header values by removing leading and trailing HTTP whitespace.
+    private static readonly char[] HttpWhitespaceChars = [' ', '\t', '\r', '\n'];
+
     private readonly CorsRequirements _requirements;
 
     internal CorsProbeBuilder(CorsRequirements requirements) => _requirements = requirements;
@@ -96,7 +99,7 @@ public sealed class CorsProbeBuilder
     {
         ValidateHeaderName(name, nameof(name));
         ArgumentNullException.ThrowIfNull(value);
-        var normalized = value.Trim(" \t\r\n".ToCharArray());
+        var normalized = value.Trim(HttpWhitespaceChars);
         foreach (var c in normalized)
         {
             if (c is '\r' or '\n' or '\0' || c > '\u00FF')

@@ -7,8 +7,6 @@ namespace CorsProbing.Reporting;
 /// <summary>Assembles the immutable report: orders findings, adds probe-wide findings and judges every profile.</summary>
 internal static class ReportBuilder
 {
-    private static readonly CorsProfile[] Profiles = [CorsProfile.Browser, CorsProfile.Galxe];
-
     public static CorsReport Build(CorsRequirements requirements, string origin, IReadOnlyList<PreflightOutcome> outcomes, TimeSpan elapsed)
     {
         var drafts = new List<FindingDraft>();
@@ -35,7 +33,7 @@ internal static class ReportBuilder
             .ToArray();
 
         var exchanges = outcomes.Select(outcome => outcome.Exchange).ToArray();
-        var verdicts = new Dictionary<CorsProfile, CorsVerdict>(Profiles.Length)
+        var verdicts = new Dictionary<CorsProfile, CorsVerdict>
         {
             [CorsProfile.Browser] = browser,
             [CorsProfile.Galxe] = galxe,

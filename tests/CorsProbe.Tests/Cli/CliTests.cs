@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using CorsProbing.Cli;
 
@@ -36,12 +34,7 @@ public class CliTests
     [Fact]
     public async Task AnUnreachableTarget_ExitsTwo()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-
-        var (code, _, _) = await Run(null, $"http://127.0.0.1:{port}/", "--origin", Probe.Origin);
+        var (code, _, _) = await Run(null, $"http://127.0.0.1:{Loopback.ClosedPort()}/", "--origin", Probe.Origin);
 
         code.Should().Be(2);
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CorsProbing.Tests.Http;
@@ -9,12 +8,7 @@ public class ProbeOutcomeTests
     [Fact]
     public async Task AClosedLoopbackPort_IsUnreachable_WithCORS001()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-
-        var report = await CorsProbe.For($"http://127.0.0.1:{port}/api").WithOrigin(Probe.Origin).RunAsync();
+        var report = await CorsProbe.For($"http://127.0.0.1:{Loopback.ClosedPort()}/api").WithOrigin(Probe.Origin).RunAsync();
 
         report.Verdict.Should().Be(CorsVerdict.Unreachable);
         report.VerdictFor(CorsProfile.Galxe).Should().Be(CorsVerdict.Unreachable);
@@ -130,19 +124,6 @@ public class ProbeOutcomeTests
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
             Task.FromException<HttpResponseMessage>(exception);
-    }
-
-    private sealed class HangingHandler(Action onSend) : HttpMessageHandler
-    {
-        public int Calls { get; private set; }
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Calls++;
-            onSend();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            throw new InvalidOperationException("unreachable");
-        }
     }
 
     private sealed class DelayedHandler(HttpMessageHandler inner, Action onSend) : DelegatingHandler(inner)

@@ -117,14 +117,4 @@ public class ProfileTests
 
         report.IsAllowed.Should().BeTrue(report.ToString());
     }
-
-    private sealed class HangingHandler(Action onSend) : HttpMessageHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            onSend();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            throw new InvalidOperationException("unreachable");
-        }
-    }
 }
