@@ -1,4 +1,3 @@
-using CorsProbing.Http;
 using CorsProbing.Requirements;
 
 namespace CorsProbing.Evaluation;
@@ -13,6 +12,7 @@ internal static class CorsEvaluator
     /// <summary>Evaluates <paramref name="response"/> to the preflight described by <paramref name="context"/>.</summary>
     public static PreflightDecision Evaluate(HttpResponseMessage response, in PreflightContext context)
     {
+        var headers = CorsResponseHeaders.Read(response);
         var checks = CorsChecks.None;
         var status = (int)response.StatusCode;
 
@@ -22,21 +22,20 @@ internal static class CorsEvaluator
             checks |= CorsChecks.RedirectFollowed;
         }
 
-        var redirected = IsRedirect(response, status);
+        var redirected = IsRedirect(status, headers.Location);
         if (redirected)
         {
             checks |= CorsChecks.Redirect;
         }
 
         // 4.3: the CORS check (origin, then credentials).
-        var allowOrigin = HeaderLines.Read(response, CorsHeaderNames.AllowOrigin);
-        checks |= CheckAllowOrigin(allowOrigin, context, out var originEchoed);
-        if (context.Credentials && !IsExactlyTrue(HeaderLines.Read(response, CorsHeaderNames.AllowCredentials)))
+        checks |= CheckAllowOrigin(headers.AllowOrigin, context, out var originEchoed);
+        if (context.Credentials && !(headers.AllowCredentials.Count == 1 && headers.AllowCredentials.Single is "true"))
         {
             checks |= CorsChecks.AllowCredentials;
         }
 
-        if (originEchoed && !VaryCoversOrigin(HeaderLines.Read(response, CorsHeaderNames.Vary)))
+        if (originEchoed && !VaryCoversOrigin(headers.Vary))
         {
             checks |= CorsChecks.MissingVaryOrigin;
         }
@@ -53,44 +52,23 @@ internal static class CorsEvaluator
             checks |= CorsChecks.Status;
         }
 
-        // 4.6: both lists must parse, methods first.
-        var allowMethods = HeaderLines.Read(response, CorsHeaderNames.AllowMethods);
-        var allowHeaders = HeaderLines.Read(response, CorsHeaderNames.AllowHeaders);
-        var methodsValid = HeaderList.IsValid(allowMethods);
-        var headersValid = HeaderList.IsValid(allowHeaders);
-        if (!methodsValid)
-        {
-            checks |= CorsChecks.InvalidAllowMethods;
-        }
+        // 4.6-4.8: both lists must parse (methods first), then the method and header checks.
+        checks |= CheckMethod(headers.AllowMethods, context);
+        checks |= CheckHeaders(headers.AllowHeaders, context);
 
-        if (!headersValid)
-        {
-            checks |= CorsChecks.InvalidAllowHeaders;
-        }
-
-        if (methodsValid)
-        {
-            checks |= CheckMethod(allowMethods, context);
-        }
-
-        if (headersValid)
-        {
-            checks |= CheckHeaders(allowHeaders, context);
-        }
-
-        var maxAge = MaxAge.Read(HeaderLines.Read(response, CorsHeaderNames.MaxAge), out var seconds);
+        var maxAge = MaxAge.Read(headers.MaxAge, out var seconds);
         return new PreflightDecision(checks, maxAge, seconds);
     }
 
     /// <summary>Chromium <c>HttpResponseHeaders::IsRedirect</c>: 301, 302, 303, 307 or 308 with a non-empty <c>Location</c>.</summary>
-    public static bool IsRedirect(HttpResponseMessage response, int status)
+    private static bool IsRedirect(int status, HeaderLines location)
     {
         if (status is not (301 or 302 or 303 or 307 or 308))
         {
             return false;
         }
 
-        foreach (var line in HeaderLines.Read(response, CorsHeaderNames.Location))
+        foreach (var line in location)
         {
             if (!HttpWhitespace.Trim(line).IsEmpty)
             {
@@ -137,17 +115,23 @@ internal static class CorsEvaluator
         return value.IndexOfAny(' ', ',') >= 0 ? CorsChecks.AllowOriginMultiple : CorsChecks.AllowOriginMismatch;
     }
 
-    private static bool IsExactlyTrue(HeaderLines lines) => lines.Count == 1 && lines.Single is "true";
-
-    private static bool VaryCoversOrigin(HeaderLines vary) =>
-        HeaderList.Contains(vary, "Origin", StringComparison.OrdinalIgnoreCase) || HeaderList.Contains(vary, "*", StringComparison.Ordinal);
+    private static bool VaryCoversOrigin(HeaderLines vary)
+    {
+        var visitor = default(VaryVisitor);
+        HeaderList.Scan(vary, ref visitor);
+        return visitor.CoversOrigin;
+    }
 
     // Fetch CORS-preflight fetch step 7.9 / Chromium EnsureAllowedCrossOriginMethod: exact, case-sensitive match.
     private static CorsChecks CheckMethod(HeaderLines allowMethods, in PreflightContext context)
     {
-        var listed = HeaderList.Contains(allowMethods, context.Method, StringComparison.Ordinal)
-            || (!context.Credentials && HeaderList.Contains(allowMethods, "*", StringComparison.Ordinal));
-        if (listed)
+        var visitor = new AllowMethodsVisitor(context.Method);
+        if (!HeaderList.Scan(allowMethods, ref visitor))
+        {
+            return CorsChecks.InvalidAllowMethods;
+        }
+
+        if (visitor.Listed || (!context.Credentials && visitor.Wildcard))
         {
             return CorsChecks.None;
         }
@@ -158,20 +142,31 @@ internal static class CorsEvaluator
     // Fetch step 7.10 / Chromium EnsureAllowedCrossOriginHeaders (kCorsNonWildcardRequestHeadersSupport off).
     private static CorsChecks CheckHeaders(HeaderLines allowHeaders, in PreflightContext context)
     {
-        if (context.UnsafeHeaderNames.Length == 0)
+        var names = context.UnsafeHeaderNames;
+        var visitor = new AllowHeadersVisitor(names);
+        if (!HeaderList.Scan(allowHeaders, ref visitor))
+        {
+            return CorsChecks.InvalidAllowHeaders;
+        }
+
+        if (names.Length == 0)
         {
             return CorsChecks.None;
         }
 
-        if (!context.Credentials && HeaderList.Contains(allowHeaders, "*", StringComparison.Ordinal))
+        if (!context.Credentials && visitor.Wildcard)
         {
             // Chromium lets "*" cover Authorization too; the standard does not (cors-rules.md §4.8).
-            var coversAuthorizationByLeniency = Array.IndexOf(context.UnsafeHeaderNames, "authorization") >= 0
-                && !HeaderList.Contains(allowHeaders, "authorization", StringComparison.OrdinalIgnoreCase);
+            var coversAuthorizationByLeniency = Array.IndexOf(names, "authorization") >= 0 && !visitor.Lists("authorization");
             return coversAuthorizationByLeniency ? CorsChecks.AuthorizationByWildcard : CorsChecks.None;
         }
 
-        foreach (var name in context.UnsafeHeaderNames)
+        if (names.Length <= AllowHeadersVisitor.MaxTracked)
+        {
+            return visitor.AllListed ? CorsChecks.None : CorsChecks.HeaderNotAllowed;
+        }
+
+        foreach (var name in names)
         {
             if (!HeaderList.Contains(allowHeaders, name, StringComparison.OrdinalIgnoreCase))
             {

@@ -8,10 +8,45 @@ internal static class HttpToken
     private static readonly SearchValues<char> TokenChars =
         SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
+    /// <summary>True when <paramref name="c"/> is a <c>tchar</c>: a table look-up for the per-character list scanner.</summary>
+    public static bool IsTokenChar(char c)
+    {
+        var table = TokenTable;
+        return c < (uint)table.Length && table[c] != 0;
+    }
+
+    // tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
+    private static ReadOnlySpan<byte> TokenTable =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0,
+    ];
+
     /// <summary>True when <paramref name="value"/> is non-empty and every character is a <c>tchar</c>.</summary>
     public static bool IsToken(ReadOnlySpan<char> value) =>
         !value.IsEmpty && !value.ContainsAnyExcept(TokenChars);
 
-    /// <summary>The index of the first character that is not a <c>tchar</c>, or -1.</summary>
-    public static int IndexOfNonTokenChar(ReadOnlySpan<char> value) => value.IndexOfAnyExcept(TokenChars);
+    /// <summary>The index of the first character at or after <paramref name="start"/> that is not a <c>tchar</c>, or the length.</summary>
+    public static int EndOfRun(ReadOnlySpan<char> value, int start)
+    {
+        // Most elements are short method or header names: a table look-up per character beats a vector search's
+        // set-up; long runs go to the vectorized SearchValues.
+        const int ScalarLimit = 16;
+        var scalarEnd = Math.Min(value.Length, start + ScalarLimit);
+        var i = start;
+        while (i < scalarEnd && IsTokenChar(value[i]))
+        {
+            i++;
+        }
+
+        if (i < scalarEnd || i == value.Length)
+        {
+            return i;
+        }
+
+        var rest = value[i..].IndexOfAnyExcept(TokenChars);
+        return rest < 0 ? value.Length : i + rest;
+    }
 }

@@ -4,7 +4,22 @@ namespace CorsProbing.Evaluation;
 internal static class HttpWhitespace
 {
     /// <summary>Removes leading and trailing SP/HTAB, as Fetch's "get" and Chromium's <c>TrimLWS</c> do.</summary>
-    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> value) => value.Trim(" \t");
+    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> value)
+    {
+        var start = 0;
+        while (start < value.Length && IsOws(value[start]))
+        {
+            start++;
+        }
+
+        var end = value.Length;
+        while (end > start && IsOws(value[end - 1]))
+        {
+            end--;
+        }
+
+        return value[start..end];
+    }
 
     /// <summary>True for SP and HTAB.</summary>
     public static bool IsOws(char c) => c is ' ' or '\t';

@@ -15,6 +15,12 @@ internal static class CurlCommand
         builder.Append(ShellQuote(url.OriginalString));
         foreach (var header in headers)
         {
+            // curl names itself; the User-Agent of the preflight is CorsProbe's own business.
+            if (header.Key == CorsHeaderNames.UserAgent)
+            {
+                continue;
+            }
+
             builder.Append(" -H ").Append(ShellQuote($"{header.Key}: {header.Value}"));
         }
 

@@ -57,26 +57,14 @@ internal static class PreflightProbe
             if (probeToken.IsCancellationRequested)
             {
                 callerToken.ThrowIfCancellationRequested();
-                return Failed(requestHeaders, "the probe's time ran out before this preflight was sent.", timedOut: true, TimeSpan.Zero);
+                return PreflightOutcome.Failed(context, requestHeaders, "the probe's time ran out before this preflight was sent.", timedOut: true, TimeSpan.Zero, timeout);
             }
 
             using var request = PreflightRequestFactory.Create(context, requestHeaders);
             try
             {
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, probeToken).ConfigureAwait(false);
-                var elapsed = time.GetElapsedTime(started);
-                var decision = CorsEvaluator.Evaluate(response, context);
-                var exchange = new PreflightExchange(
-                    context.Method,
-                    context.RequestUri,
-                    context.BrowserSendsPreflight,
-                    requestHeaders,
-                    (int)response.StatusCode,
-                    response.ReasonPhrase,
-                    ResponseSnapshot.HeaderLines(response),
-                    elapsed,
-                    error: null);
-                return new PreflightOutcome(exchange, PreflightFindings.ForResponse(response, context, decision, elapsed));
+                return PreflightOutcome.FromResponse(response, context, time.GetElapsedTime(started), requestHeaders);
             }
             catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
             {
@@ -89,29 +77,14 @@ internal static class PreflightProbe
                 // Our timeout, or the caller's HttpClient.Timeout.
                 var elapsed = time.GetElapsedTime(started);
                 var limit = probeToken.IsCancellationRequested ? timeout : elapsed;
-                return Failed(requestHeaders, $"gave up after {PreflightFindings.Seconds(elapsed)} (limit {PreflightFindings.Seconds(limit)}).", timedOut: true, elapsed);
+                return PreflightOutcome.Failed(context, requestHeaders, $"gave up after {PreflightFindings.Seconds(elapsed)} (limit {PreflightFindings.Seconds(limit)}).", timedOut: true, elapsed, timeout);
             }
 #pragma warning disable CA1031 // The target's behaviour is data: any transport failure becomes CORS001, never an exception.
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                return Failed(requestHeaders, TransportErrors.Describe(exception), timedOut: false, time.GetElapsedTime(started));
+                return PreflightOutcome.Failed(context, requestHeaders, TransportErrors.Describe(exception), timedOut: false, time.GetElapsedTime(started), timeout);
             }
-        }
-
-        private PreflightOutcome Failed(IReadOnlyList<KeyValuePair<string, string>> requestHeaders, string description, bool timedOut, TimeSpan elapsed)
-        {
-            var exchange = new PreflightExchange(
-                context.Method,
-                context.RequestUri,
-                context.BrowserSendsPreflight,
-                requestHeaders,
-                statusCode: null,
-                reasonPhrase: null,
-                [],
-                elapsed,
-                description);
-            return new PreflightOutcome(exchange, PreflightFindings.ForFailure(context, description, timedOut, timeout));
         }
     }
 }

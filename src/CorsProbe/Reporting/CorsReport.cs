@@ -8,27 +8,29 @@ namespace CorsProbing;
 /// </summary>
 public sealed class CorsReport
 {
-    private readonly IReadOnlyDictionary<CorsProfile, CorsVerdict> _verdicts;
+    private readonly CorsVerdict _browser;
+    private readonly CorsVerdict _galxe;
+    private string? _curlCommand;
 
     internal CorsReport(
         Uri url,
         string origin,
         CorsProfile profile,
         bool credentials,
-        IReadOnlyDictionary<CorsProfile, CorsVerdict> verdicts,
+        CorsVerdict browser,
+        CorsVerdict galxe,
         IReadOnlyList<CorsFinding> findings,
         IReadOnlyList<PreflightExchange> preflights,
-        string curlCommand,
         TimeSpan elapsed)
     {
         Url = url;
         Origin = origin;
         Profile = profile;
         IncludesCredentials = credentials;
-        _verdicts = verdicts;
+        _browser = browser;
+        _galxe = galxe;
         Findings = findings;
         Preflights = preflights;
-        CurlCommand = curlCommand;
         Elapsed = elapsed;
     }
 
@@ -60,7 +62,8 @@ public sealed class CorsReport
     public IReadOnlyList<PreflightExchange> Preflights { get; }
 
     /// <summary>A POSIX-shell <c>curl</c> command that reproduces the first preflight, every argument single-quoted.</summary>
-    public string CurlCommand { get; }
+    // Rendered on first use (always the same text): most reports are never printed.
+    public string CurlCommand => _curlCommand ??= Http.CurlCommand.Render(Url, Preflights[0].RequestHeaders);
 
     /// <summary>How long the whole probe took.</summary>
     public TimeSpan Elapsed { get; }
@@ -69,10 +72,12 @@ public sealed class CorsReport
     /// <param name="profile">A built-in profile.</param>
     /// <returns>The verdict.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="profile"/> is not a defined profile.</exception>
-    public CorsVerdict VerdictFor(CorsProfile profile) =>
-        _verdicts.TryGetValue(profile, out var verdict)
-            ? verdict
-            : throw new ArgumentOutOfRangeException(nameof(profile), profile, "Use CorsProfile.Browser or CorsProfile.Galxe.");
+    public CorsVerdict VerdictFor(CorsProfile profile) => profile switch
+    {
+        CorsProfile.Browser => _browser,
+        CorsProfile.Galxe => _galxe,
+        _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, "Use CorsProfile.Browser or CorsProfile.Galxe."),
+    };
 
     /// <summary>Returns this report when the verdict is <see cref="CorsVerdict.Allowed"/>; otherwise throws with the full explanation.</summary>
     /// <returns>This report.</returns>

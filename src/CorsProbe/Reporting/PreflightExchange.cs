@@ -1,23 +1,25 @@
+using CorsProbing.Evaluation;
+using CorsProbing.Http;
+
 namespace CorsProbing;
 
 /// <summary>One preflight as it happened: the request sent and the raw response (or why none arrived).</summary>
 public sealed class PreflightExchange
 {
+    private readonly PreflightContext _context;
+    private IReadOnlyList<KeyValuePair<string, string>>? _requestHeaders;
+
     internal PreflightExchange(
-        string method,
-        Uri url,
-        bool browserSendsPreflight,
-        IReadOnlyList<KeyValuePair<string, string>> requestHeaders,
+        in PreflightContext context,
+        IReadOnlyList<KeyValuePair<string, string>>? requestHeaders,
         int? statusCode,
         string? reasonPhrase,
         IReadOnlyList<KeyValuePair<string, string>> responseHeaders,
         TimeSpan elapsed,
         string? error)
     {
-        Method = method;
-        Url = url;
-        BrowserSendsPreflight = browserSendsPreflight;
-        RequestHeaders = requestHeaders;
+        _context = context;
+        _requestHeaders = requestHeaders;
         StatusCode = statusCode;
         ReasonPhrase = reasonPhrase;
         ResponseHeaders = responseHeaders;
@@ -26,16 +28,18 @@ public sealed class PreflightExchange
     }
 
     /// <summary>The required method this preflight asks about, normalized (the <c>Access-Control-Request-Method</c> value).</summary>
-    public string Method { get; }
+    public string Method => _context.Method;
 
     /// <summary>The URL the <c>OPTIONS</c> request was sent to.</summary>
-    public Uri Url { get; }
+    public Uri Url => _context.RequestUri;
 
     /// <summary>Whether a browser would send this preflight at all; when <see langword="false"/>, CorsProbe sent it anyway (note <c>CORS102</c>).</summary>
-    public bool BrowserSendsPreflight { get; }
+    public bool BrowserSendsPreflight => _context.BrowserSendsPreflight;
 
     /// <summary>The header lines sent, in order (<c>Accept</c>, <c>Access-Control-Request-Method</c>, <c>-Headers</c>, <c>Origin</c>, <c>User-Agent</c>).</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> RequestHeaders { get; }
+    // Derived from the preflight's description on first use: building the report must not pay for it.
+    public IReadOnlyList<KeyValuePair<string, string>> RequestHeaders =>
+        _requestHeaders ??= Array.AsReadOnly(PreflightRequestFactory.HeadersFor(_context));
 
     /// <summary>The response status, or <see langword="null"/> when no response arrived.</summary>
     public int? StatusCode { get; }

@@ -1,4 +1,36 @@
+using CorsProbing.Evaluation;
+
 namespace CorsProbing.Reporting;
 
 /// <summary>One preflight's exchange and the findings drawn from it.</summary>
-internal sealed record PreflightOutcome(PreflightExchange Exchange, IReadOnlyList<FindingDraft> Findings);
+internal sealed record PreflightOutcome(PreflightExchange Exchange, IReadOnlyList<FindingDraft> Findings)
+{
+    /// <summary>Evaluates <paramref name="response"/> and captures what the report keeps of it.</summary>
+    public static PreflightOutcome FromResponse(HttpResponseMessage response, in PreflightContext context, TimeSpan elapsed, IReadOnlyList<KeyValuePair<string, string>>? requestHeaders = null)
+    {
+        var decision = CorsEvaluator.Evaluate(response, context);
+        var exchange = new PreflightExchange(
+            context,
+            requestHeaders,
+            (int)response.StatusCode,
+            response.ReasonPhrase,
+            ResponseSnapshot.HeaderLines(response),
+            elapsed,
+            error: null);
+        return new PreflightOutcome(exchange, PreflightFindings.ForResponse(response, context, decision, elapsed));
+    }
+
+    /// <summary>A preflight that got no response.</summary>
+    public static PreflightOutcome Failed(in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>>? requestHeaders, string description, bool timedOut, TimeSpan elapsed, TimeSpan timeout)
+    {
+        var exchange = new PreflightExchange(
+            context,
+            requestHeaders,
+            statusCode: null,
+            reasonPhrase: null,
+            [],
+            elapsed,
+            description);
+        return new PreflightOutcome(exchange, PreflightFindings.ForFailure(context, description, timedOut, timeout));
+    }
+}

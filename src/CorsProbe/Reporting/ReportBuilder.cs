@@ -1,5 +1,5 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
-using CorsProbing.Http;
 using CorsProbing.Requirements;
 
 namespace CorsProbing.Reporting;
@@ -10,9 +10,11 @@ internal static class ReportBuilder
     public static CorsReport Build(CorsRequirements requirements, string origin, IReadOnlyList<PreflightOutcome> outcomes, TimeSpan elapsed)
     {
         var drafts = new List<FindingDraft>();
-        foreach (var outcome in outcomes)
+        var exchanges = new PreflightExchange[outcomes.Count];
+        for (var i = 0; i < outcomes.Count; i++)
         {
-            drafts.AddRange(outcome.Findings);
+            drafts.AddRange(outcomes[i].Findings);
+            exchanges[i] = outcomes[i].Exchange;
         }
 
         AddPort(drafts, requirements.Url);
@@ -24,31 +26,40 @@ internal static class ReportBuilder
             drafts.Add(ProfileDifference.Explain(drafts, browser, galxe));
         }
 
-        var profile = requirements.Profile;
-        var findings = drafts
-            .Select((draft, index) => (draft, index))
-            .OrderBy(pair => pair.draft.SeverityUnder(profile))
-            .ThenBy(pair => pair.index)
-            .Select(pair => pair.draft.ToFinding(profile))
-            .ToArray();
-
-        var exchanges = outcomes.Select(outcome => outcome.Exchange).ToArray();
-        var verdicts = new Dictionary<CorsProfile, CorsVerdict>
-        {
-            [CorsProfile.Browser] = browser,
-            [CorsProfile.Galxe] = galxe,
-        };
-
         return new CorsReport(
             requirements.Url,
             origin,
-            profile,
+            requirements.Profile,
             requirements.Credentials,
-            verdicts,
-            Array.AsReadOnly(findings),
+            browser,
+            galxe,
+            OrderBySeverity(drafts, requirements.Profile),
             Array.AsReadOnly(exchanges),
-            CurlCommand.Render(requirements.Url, exchanges[0].RequestHeaders.Where(h => h.Key != CorsHeaderNames.UserAgent)),
             elapsed);
+    }
+
+    // Errors, then warnings, then notes; within a severity, the order the checks ran in (a stable sort).
+    private static ReadOnlyCollection<CorsFinding> OrderBySeverity(List<FindingDraft> drafts, CorsProfile profile)
+    {
+        if (drafts.Count == 0)
+        {
+            return ReadOnlyCollection<CorsFinding>.Empty;
+        }
+
+        var findings = new CorsFinding[drafts.Count];
+        var next = 0;
+        foreach (var severity in (ReadOnlySpan<CorsSeverity>)[CorsSeverity.Error, CorsSeverity.Warning, CorsSeverity.Info])
+        {
+            foreach (var draft in drafts)
+            {
+                if (draft.SeverityUnder(profile) == severity)
+                {
+                    findings[next++] = draft.ToFinding(profile);
+                }
+            }
+        }
+
+        return Array.AsReadOnly(findings);
     }
 
     /// <summary>A profile's verdict: unreachable when a transport failure or timeout is an error under it; denied on any other error.</summary>

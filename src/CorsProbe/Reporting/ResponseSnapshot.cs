@@ -5,23 +5,38 @@ internal static class ResponseSnapshot
 {
     public static IReadOnlyList<KeyValuePair<string, string>> HeaderLines(HttpResponseMessage response)
     {
-        var lines = new List<KeyValuePair<string, string>>();
+        var count = 0;
         foreach (var header in response.Headers.NonValidated)
         {
-            foreach (var value in header.Value)
-            {
-                lines.Add(new(header.Key, value));
-            }
+            count += header.Value.Count;
         }
 
         foreach (var header in response.Content.Headers.NonValidated)
         {
+            count += header.Value.Count;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var lines = new KeyValuePair<string, string>[count];
+        var next = Copy(response.Headers.NonValidated, lines, 0);
+        Copy(response.Content.Headers.NonValidated, lines, next);
+        return Array.AsReadOnly(lines);
+    }
+
+    private static int Copy(System.Net.Http.Headers.HttpHeadersNonValidated headers, KeyValuePair<string, string>[] lines, int next)
+    {
+        foreach (var header in headers)
+        {
             foreach (var value in header.Value)
             {
-                lines.Add(new(header.Key, value));
+                lines[next++] = new(header.Key, value);
             }
         }
 
-        return lines.AsReadOnly();
+        return next;
     }
 }
