@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -41,11 +43,23 @@ public class ProbeRoundTripBenchmarks
             return Task.CompletedTask;
         });
         _server.StartAsync().GetAwaiter().GetResult();
-        var address = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _url = address + "/quests";
+        var port = new Uri(_server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
 
-        // Both rows share one client over the same kind of handler CorsProbe uses by default.
-        _client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false });
+        // Both rows share one client over the same kind of handler CorsProbe uses by default. It connects the API's
+        // production-like URL (port 80) to the loopback Kestrel, so the report is the one a real API would get.
+        _url = "http://api.example.test/quests";
+        _client = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            ConnectCallback = async (_, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        });
         _probe = CorsProbe.For(_url).WithOrigin(SampleResponses.Origin).RequireMethods("PUT")
             .RequireHeaders("Content-Type", "Authorization").WithCredentials().UsingHttpClient(_client);
     }

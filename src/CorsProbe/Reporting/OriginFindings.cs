@@ -11,9 +11,6 @@ internal static class OriginFindings
         var allowOrigin = HeaderLines.Read(response, CorsHeaderNames.AllowOrigin);
         var method = context.Method;
         var origin = context.Origin;
-        var echoRemedy = context.Credentials
-            ? $"Send exactly `Access-Control-Allow-Origin: {origin}` (after checking it against your allow-list), with `Access-Control-Allow-Credentials: true` and `Vary: Origin`."
-            : $"Send exactly `Access-Control-Allow-Origin: {origin}` (after checking it against your allow-list) with `Vary: Origin`, or `Access-Control-Allow-Origin: *` for a public API.";
 
         if (decision.Has(CorsChecks.AllowOriginMissing))
         {
@@ -21,7 +18,7 @@ internal static class OriginFindings
                 CorsFindingCodes.AllowOriginMissing,
                 method,
                 $"The {Subject(context)} has no Access-Control-Allow-Origin header, so browsers block the call from {origin}.",
-                echoRemedy + " Make sure your CORS layer also answers OPTIONS requests and error responses."));
+                EchoRemedy(context) + " Make sure your CORS layer also answers OPTIONS requests and error responses."));
         }
 
         if (decision.Has(CorsChecks.AllowOriginMultiple))
@@ -30,7 +27,7 @@ internal static class OriginFindings
                 CorsFindingCodes.AllowOriginMultiple,
                 method,
                 $"{HeaderText.Describe(CorsHeaderNames.AllowOrigin, allowOrigin)} holds more than one value; browsers accept exactly one origin or `*`.",
-                echoRemedy + " If two layers (application, proxy, CDN) each add the header, keep only one."));
+                EchoRemedy(context) + " If two layers (application, proxy, CDN) each add the header, keep only one."));
         }
 
         if (decision.Has(CorsChecks.AllowOriginMismatch))
@@ -40,7 +37,7 @@ internal static class OriginFindings
                 CorsFindingCodes.AllowOriginMismatch,
                 method,
                 $"{HeaderText.Describe(CorsHeaderNames.AllowOrigin, allowOrigin)} does not match the origin `{origin}`{MismatchHint(value, origin)}. Browsers compare the two byte for byte: scheme, host, port and case, with no trailing slash.",
-                echoRemedy));
+                EchoRemedy(context)));
         }
 
         if (decision.Has(CorsChecks.WildcardWithCredentials))
@@ -74,6 +71,10 @@ internal static class OriginFindings
                 "Add `Vary: Origin` to every response whose Access-Control-Allow-Origin depends on the request's Origin."));
         }
     }
+
+    private static string EchoRemedy(in PreflightContext context) => context.Credentials
+        ? $"Send exactly `Access-Control-Allow-Origin: {context.Origin}` (after checking it against your allow-list), with `Access-Control-Allow-Credentials: true` and `Vary: Origin`."
+        : $"Send exactly `Access-Control-Allow-Origin: {context.Origin}` (after checking it against your allow-list) with `Vary: Origin`, or `Access-Control-Allow-Origin: *` for a public API.";
 
     private static string Subject(in PreflightContext context) =>
         context.BrowserSendsPreflight ? $"preflight response for {context.Method}" : $"response to OPTIONS (standing in for the actual {context.Method} response)";

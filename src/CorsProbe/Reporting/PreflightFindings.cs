@@ -9,8 +9,14 @@ namespace CorsProbing.Reporting;
 internal static class PreflightFindings
 {
     /// <summary>Findings for a preflight that got a response.</summary>
-    public static List<FindingDraft> ForResponse(HttpResponseMessage response, in PreflightContext context, PreflightDecision decision, TimeSpan elapsed)
+    public static IReadOnlyList<FindingDraft> ForResponse(HttpResponseMessage response, in PreflightContext context, PreflightDecision decision, TimeSpan elapsed)
     {
+        // Most answers to a well-configured API yield no finding at all: allocate nothing for them.
+        if (decision.Checks == CorsChecks.None && context.BrowserSendsPreflight && decision.MaxAge == MaxAgeKind.Valid && elapsed <= ProfileRules.GalxeTimeout)
+        {
+            return [];
+        }
+
         var findings = new List<FindingDraft>();
         var method = context.Method;
         var status = (int)response.StatusCode;

@@ -63,7 +63,7 @@ internal static class ReportBuilder
     }
 
     /// <summary>A profile's verdict: unreachable when a transport failure or timeout is an error under it; denied on any other error.</summary>
-    public static CorsVerdict Judge(IEnumerable<FindingDraft> drafts, CorsProfile profile)
+    public static CorsVerdict Judge(List<FindingDraft> drafts, CorsProfile profile)
     {
         var verdict = CorsVerdict.Allowed;
         foreach (var draft in drafts)

@@ -16,7 +16,20 @@ internal sealed record CorsRequirements
     public IReadOnlyList<string> Methods { get; init; } = [];
 
     /// <summary>The author headers of the actual request.</summary>
-    public IReadOnlyList<AuthorHeader> Headers { get; init; } = [];
+    public IReadOnlyList<AuthorHeader> Headers
+    {
+        get;
+        init
+        {
+            field = value;
+
+            // Computed once per builder, not once per probe: a template is probed for many URLs.
+            UnsafeHeaderNames = CorsUnsafeHeaderNames.Compute(value);
+        }
+    } = [];
+
+    /// <summary>The CORS-unsafe names among <see cref="Headers"/>: lower-cased, unique, sorted.</summary>
+    public string[] UnsafeHeaderNames { get; private init; } = [];
 
     /// <summary>Credentials mode "include".</summary>
     public bool Credentials { get; init; }

@@ -12,35 +12,49 @@ internal static class CorsUnsafeHeaderNames
     /// <summary>Returns the unsafe names lower-cased, de-duplicated and sorted by byte value.</summary>
     public static string[] Compute(IReadOnlyList<AuthorHeader> headers)
     {
-        var unsafeNames = new List<string>();
-        var potentiallyUnsafe = new List<string>();
-        var safelistedLength = 0;
+        if (headers.Count == 0)
+        {
+            return [];
+        }
 
+        var names = new string[headers.Count];
+        var count = 0;
+        var safelistedLength = 0;
+        var anySafelisted = false;
         foreach (var header in headers)
         {
             if (header.Value is null || !SafelistedRequestHeaders.IsSafelisted(header.Name, header.Value))
             {
-                unsafeNames.Add(header.Name);
+                names[count++] = header.Name.ToLowerInvariant();
             }
             else
             {
-                potentiallyUnsafe.Add(header.Name);
+                anySafelisted = true;
                 safelistedLength += header.Value.Length;
             }
         }
 
-        if (safelistedLength > MaxSafelistedTotalLength)
+        // Past 1024 bytes of safelisted values, every header is unsafe.
+        if (anySafelisted && safelistedLength > MaxSafelistedTotalLength)
         {
-            unsafeNames.AddRange(potentiallyUnsafe);
+            count = 0;
+            foreach (var header in headers)
+            {
+                names[count++] = header.Name.ToLowerInvariant();
+            }
         }
 
         // "Convert header names to a sorted-lowercase set": byte-lower-case, unique, byte order.
-        var set = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var name in unsafeNames)
+        Array.Sort(names, 0, count, StringComparer.Ordinal);
+        var unique = 0;
+        for (var i = 0; i < count; i++)
         {
-            set.Add(name.ToLowerInvariant());
+            if (unique == 0 || names[i] != names[unique - 1])
+            {
+                names[unique++] = names[i];
+            }
         }
 
-        return [.. set];
+        return unique == names.Length ? names : names[..unique];
     }
 }

@@ -1,0 +1,121 @@
+using System.Net;
+using CorsProbing.Evaluation;
+using CsCheck;
+
+namespace CorsProbing.Tests.Evaluation;
+
+/// <summary>
+/// The fast list scanner against a deliberately simple reference parser, on random header values: empty items,
+/// quotes, tabs, control and non-ASCII characters, very long lists and repeated header lines.
+/// </summary>
+public class HeaderListPropertyTests
+{
+    private const string TokenChars = "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    // Pieces a sloppy or hostile server might put in a list.
+    private static readonly Gen<string> Token = Gen.String[Gen.Char[TokenChars], 1, 12];
+    private static readonly Gen<string> Noise = Gen.OneOf(
+        Gen.Const(""), Gen.Const(" "), Gen.Const("\t"), Gen.Const("  \t "),
+        Gen.Const("\"GET, PUT\""), Gen.Const("\""), Gen.Const(";"), Gen.Const("a b"), Gen.Const("x\u0001y"),
+        Gen.Const("é"), Gen.Const("\u007f"), Gen.Const("/"), Gen.Const("*"), Gen.Const("GET"), Gen.Const("put"),
+        Gen.String[Gen.Char[" \t,;\"()<>@:\\/[]?={}\u0000\u00e9\u007fab"], 0, 6]);
+
+    private static readonly Gen<string> Item = Gen.Frequency(
+        (6, Token),
+        (2, Noise),
+        (1, Token.Select(t => " \t" + t + "\t ")),
+        (1, Gen.Select(Token, Token, (a, b) => a + " " + b)));
+    private static readonly Gen<string> Separator = Gen.OneOf(Gen.Const(","), Gen.Const(", "), Gen.Const(" ,  , "), Gen.Const(",,"), Gen.Const("\t,\t"));
+
+    private static readonly Gen<string> Line =
+        Gen.Select(Item.Array[0, 50], Separator, (items, separator) => string.Join(separator, items));
+
+    private static readonly Gen<string[]> Lines = Gen.Frequency(
+        (8, Line.Array[1, 3]),
+        (1, Item.Array[150, 250].Select(items => new[] { string.Join(", ", items) })));
+
+    /// <summary>The reference: Fetch "get" joins lines with ", "; split on every comma; trim SP/HTAB; drop empty; all tokens.</summary>
+    private static (bool Valid, List<string> Items) Reference(string[] lines)
+    {
+        var items = string.Join(", ", lines).Split(',').Select(i => i.Trim(' ', '\t')).Where(i => i.Length > 0).ToList();
+        var valid = items.All(i => i.All(c => TokenChars.Contains(c)));
+        return (valid, items);
+    }
+
+    private static HttpResponseMessage ResponseWith(string[] lines)
+    {
+        var response = new HttpResponseMessage(HttpStatusCode.NoContent);
+        foreach (var line in lines)
+        {
+            response.Headers.TryAddWithoutValidation("Access-Control-Allow-Methods", line);
+        }
+
+        return response;
+    }
+
+    [Fact]
+    public void Scan_AgreesWithTheReference_OnValidityAndElements()
+    {
+        Lines.Sample(lines =>
+        {
+            using var response = ResponseWith(lines);
+            var collector = new Collector { Items = [] };
+
+            var valid = HeaderList.Scan(HeaderLines.Read(response, "Access-Control-Allow-Methods"), ref collector);
+
+            var expected = Reference(lines);
+            valid.Should().Be(expected.Valid, "for {0}", string.Join(" | ", lines));
+            if (valid)
+            {
+                collector.Items.Should().Equal(expected.Items);
+            }
+        }, iter: 20_000);
+    }
+
+    [Fact]
+    public void Contains_AgreesWithTheReference()
+    {
+        Gen.Select(Lines, Gen.OneOf(Token, Gen.Const("GET"), Gen.Const("*"))).Sample((lines, item) =>
+        {
+            using var response = ResponseWith(lines);
+            var lookup = HeaderLines.Read(response, "Access-Control-Allow-Methods");
+
+            var expected = Reference(lines);
+            HeaderList.Contains(lookup, item, StringComparison.Ordinal)
+                .Should().Be(expected.Valid && expected.Items.Contains(item, StringComparer.Ordinal));
+            HeaderList.Contains(lookup, item, StringComparison.OrdinalIgnoreCase)
+                .Should().Be(expected.Valid && expected.Items.Contains(item, StringComparer.OrdinalIgnoreCase));
+        }, iter: 20_000);
+    }
+
+    [Fact]
+    public void TheDisplayTokenizer_FindsTheSameElements_ForValidLists()
+    {
+        Lines.Sample(lines =>
+        {
+            var expected = Reference(lines);
+            if (!expected.Valid)
+            {
+                return;
+            }
+
+            var elements = new List<string>();
+            foreach (var line in lines)
+            {
+                foreach (var element in new HeaderListTokenizer(line))
+                {
+                    elements.Add(element.ToString());
+                }
+            }
+
+            elements.Should().Equal(expected.Items);
+        }, iter: 10_000);
+    }
+
+    private struct Collector : IListElementVisitor
+    {
+        public List<string> Items;
+
+        public readonly void Visit(ReadOnlySpan<char> element) => Items.Add(element.ToString());
+    }
+}
