@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace CorsProbing.Evaluation;
 
 /// <summary>Collects, in one pass over <c>Access-Control-Allow-Headers</c>, which requested names it allows.</summary>
@@ -31,13 +33,12 @@ internal struct AllowHeadersVisitor(string[] names) : IListElementVisitor
             return;
         }
 
-        // Names are lower-case: compare the first letter folded before paying for a full case-insensitive compare.
-        var first = (char)(element[0] | 0x20);
+        // Tokens are ASCII: Ascii.EqualsIgnoreCase is several times cheaper than the culture-aware-ready OrdinalIgnoreCase.
         var count = Math.Min(names.Length, MaxTracked);
         for (var i = 0; i < count; i++)
         {
             var name = names[i];
-            if (name.Length == element.Length && name[0] == first && element.Equals(name, StringComparison.OrdinalIgnoreCase))
+            if (name.Length == element.Length && Ascii.EqualsIgnoreCase(element, name))
             {
                 Matched |= 1UL << i;
                 return;

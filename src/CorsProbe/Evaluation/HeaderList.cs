@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace CorsProbing.Evaluation;
 
 /// <summary>
@@ -21,12 +23,94 @@ internal static class HeaderList
     {
         foreach (var line in lines)
         {
-            if (!ScanLine(line, ref visitor))
+            var valid = line.Length >= VectorThreshold && ListSeparatorMasks.IsSupported
+                ? ScanLineVectorized(line, ref visitor)
+                : ScanLine(line, ref visitor);
+            if (!valid)
             {
                 return false;
             }
         }
 
+        return true;
+    }
+
+    // Below this length the scalar scanner is faster than setting up the vector compares.
+    private const int VectorThreshold = 16;
+
+    // The same rules as ScanLine, in bulk: one vectorized check that every character is a tchar, a comma, SP or HTAB;
+    // then, 64 characters at a time, comma and whitespace masks locate each element, its trim and any inner space.
+    private static bool ScanLineVectorized<TVisitor>(string line, ref TVisitor visitor)
+        where TVisitor : struct, IListElementVisitor
+    {
+        var span = line.AsSpan();
+        if (!HttpToken.IsListText(span))
+        {
+            return false;
+        }
+
+        var segmentStart = 0;
+        var blockStart = 0;
+        var masks = default(ListSeparatorMasks);
+        for (; blockStart < span.Length; blockStart += ListSeparatorMasks.BlockLength)
+        {
+            masks = ListSeparatorMasks.Of(span.Slice(blockStart, Math.Min(ListSeparatorMasks.BlockLength, span.Length - blockStart)));
+            var commas = masks.Commas;
+            while (commas != 0)
+            {
+                var end = blockStart + ListSeparatorMasks.Lowest(commas);
+                commas &= commas - 1;
+                if (!Segment(span, segmentStart, end, blockStart, masks.Whitespace, ref visitor))
+                {
+                    return false;
+                }
+
+                segmentStart = end + 1;
+            }
+        }
+
+        // The element after the last comma ends with the line, in the last block.
+        return Segment(span, segmentStart, span.Length, blockStart - ListSeparatorMasks.BlockLength, masks.Whitespace, ref visitor);
+    }
+
+    // One element between two commas: trimmed of SP/HTAB, empty ones skipped, inner SP/HTAB invalid. Uses the block's
+    // whitespace mask when the segment lies within the block, else the scalar rules (a segment crossing a block edge).
+    private static bool Segment<TVisitor>(ReadOnlySpan<char> span, int start, int end, int blockStart, ulong whitespace, ref TVisitor visitor)
+        where TVisitor : struct, IListElementVisitor
+    {
+        if (start < blockStart)
+        {
+            var element = HttpWhitespace.Trim(span[start..end]);
+            if (element.IsEmpty)
+            {
+                return true;
+            }
+
+            if (element.IndexOfAny(' ', '\t') >= 0)
+            {
+                return false;
+            }
+
+            visitor.Visit(element);
+            return true;
+        }
+
+        var length = end - start;
+        var spaces = ListSeparatorMasks.Range(whitespace, start - blockStart, end - blockStart);
+        var content = ~spaces & (length >= 64 ? ulong.MaxValue : (1UL << length) - 1);
+        if (content == 0)
+        {
+            return true;
+        }
+
+        var first = ListSeparatorMasks.Lowest(content);
+        var last = ListSeparatorMasks.Highest(content);
+        if (ListSeparatorMasks.Range(spaces, first, last) != 0)
+        {
+            return false;
+        }
+
+        visitor.Visit(span.Slice(start + first, last - first + 1));
         return true;
     }
 
@@ -83,25 +167,35 @@ internal static class HeaderList
     /// <summary>True when every element is a token.</summary>
     public static bool IsValid(HeaderLines lines)
     {
-        var ignore = default(ContainsVisitor);
+        var ignore = new ContainsVisitor(string.Empty, ignoreCase: false);
         return Scan(lines, ref ignore);
     }
 
-    /// <summary>True when the list is valid and an element equals <paramref name="item"/> under <paramref name="comparison"/>.</summary>
+    /// <summary>
+    /// True when the list is valid and an element equals <paramref name="item"/>: exactly when
+    /// <paramref name="comparison"/> is <see cref="StringComparison.Ordinal"/>, else ASCII case-insensitively
+    /// (list elements are tokens, so ASCII is all there is).
+    /// </summary>
     public static bool Contains(HeaderLines lines, string item, StringComparison comparison)
     {
-        var visitor = new ContainsVisitor(item, comparison);
+        if (comparison == StringComparison.Ordinal)
+        {
+            var exact = new ContainsVisitor(item, ignoreCase: false);
+            return Scan(lines, ref exact) && exact.Found;
+        }
+
+        var visitor = new ContainsVisitor(item, ignoreCase: true);
         return Scan(lines, ref visitor) && visitor.Found;
     }
 
-    /// <summary>Looks for one item.</summary>
-    internal struct ContainsVisitor(string item, StringComparison comparison) : IListElementVisitor
+    /// <summary>Looks for one item; with <c>ignoreCase</c>, Ascii.EqualsIgnoreCase is several times cheaper than OrdinalIgnoreCase.</summary>
+    private struct ContainsVisitor(string item, bool ignoreCase) : IListElementVisitor
     {
         public bool Found { get; private set; }
 
         public void Visit(ReadOnlySpan<char> element)
         {
-            if (!Found && item is not null && element.Length == item.Length && element.Equals(item, comparison))
+            if (element.Length == item.Length && (ignoreCase ? Ascii.EqualsIgnoreCase(element, item) : element.SequenceEqual(item)))
             {
                 Found = true;
             }

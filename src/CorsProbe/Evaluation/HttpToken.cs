@@ -24,6 +24,12 @@ internal static class HttpToken
         1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0,
     ];
 
+    private static readonly SearchValues<char> ListChars =
+        SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz, \t");
+
+    /// <summary>True when every character of <paramref name="value"/> is a <c>tchar</c>, a comma, SP or HTAB.</summary>
+    public static bool IsListText(ReadOnlySpan<char> value) => !value.ContainsAnyExcept(ListChars);
+
     /// <summary>True when <paramref name="value"/> is non-empty and every character is a <c>tchar</c>.</summary>
     public static bool IsToken(ReadOnlySpan<char> value) =>
         !value.IsEmpty && !value.ContainsAnyExcept(TokenChars);

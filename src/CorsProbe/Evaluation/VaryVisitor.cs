@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace CorsProbing.Evaluation;
 
 /// <summary>Looks for <c>Origin</c> or <c>*</c> in <c>Vary</c>.</summary>
@@ -8,7 +10,7 @@ internal struct VaryVisitor : IListElementVisitor
 
     public void Visit(ReadOnlySpan<char> element)
     {
-        if (element is "*" || element.Equals(Http.CorsHeaderNames.Origin, StringComparison.OrdinalIgnoreCase))
+        if (element is "*" || Ascii.EqualsIgnoreCase(element, Http.CorsHeaderNames.Origin))
         {
             CoversOrigin = true;
         }
