@@ -33,6 +33,12 @@ internal struct AllowHeadersVisitor(string[] names) : IListElementVisitor
             return;
         }
 
+        // Once every requested name is found, the rest of the list only needs its syntax checked.
+        if (AllListed)
+        {
+            return;
+        }
+
         // Tokens are ASCII: Ascii.EqualsIgnoreCase is several times cheaper than the culture-aware-ready OrdinalIgnoreCase.
         var count = Math.Min(names.Length, MaxTracked);
         for (var i = 0; i < count; i++)

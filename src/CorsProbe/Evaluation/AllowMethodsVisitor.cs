@@ -15,7 +15,7 @@ internal struct AllowMethodsVisitor(string method) : IListElementVisitor
         {
             Wildcard = true;
         }
-        else if (element.SequenceEqual(method))
+        else if (!Listed && element.SequenceEqual(method))
         {
             Listed = true;
         }
