@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace CorsProbing.Evaluation;
 
 /// <summary>
@@ -38,10 +40,11 @@ internal struct CorsResponseHeaders
                 case 27 when Is(name, Http.CorsHeaderNames.AllowOrigin):
                     headers.AllowOrigin = lines;
                     break;
-                case 28 when Is(name, Http.CorsHeaderNames.AllowMethods):
+                // Access-Control-Allow-Methods and -Headers share a length: the letter after "Allow-" tells them apart.
+                case 28 when (name[21] | 0x20) == 'm' && Is(name, Http.CorsHeaderNames.AllowMethods):
                     headers.AllowMethods = lines;
                     break;
-                case 28 when Is(name, Http.CorsHeaderNames.AllowHeaders):
+                case 28 when (name[21] | 0x20) == 'h' && Is(name, Http.CorsHeaderNames.AllowHeaders):
                     headers.AllowHeaders = lines;
                     break;
                 case 32 when Is(name, Http.CorsHeaderNames.AllowCredentials):
@@ -55,5 +58,5 @@ internal struct CorsResponseHeaders
 
     // .NET names known headers with one shared string, so the reference check nearly always decides.
     private static bool Is(string name, string expected) =>
-        ReferenceEquals(name, expected) || string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);
+        ReferenceEquals(name, expected) || Ascii.EqualsIgnoreCase(name, expected);
 }
