@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CorsProbing.Evaluation;
 
 /// <summary>Collects, in one pass over <c>Access-Control-Allow-Methods</c>, what the method check needs.</summary>
@@ -9,6 +11,7 @@ internal struct AllowMethodsVisitor(string method) : IListElementVisitor
     /// <summary>An element is <c>*</c>.</summary>
     public bool Wildcard { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Visit(ReadOnlySpan<char> element)
     {
         if (element is "*")

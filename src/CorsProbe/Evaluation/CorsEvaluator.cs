@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CorsProbing.Requirements;
 
 namespace CorsProbing.Evaluation;
@@ -61,13 +62,14 @@ internal static class CorsEvaluator
     }
 
     /// <summary>Chromium <c>HttpResponseHeaders::IsRedirect</c>: 301, 302, 303, 307 or 308 with a non-empty <c>Location</c>.</summary>
-    private static bool IsRedirect(int status, HeaderLines location)
-    {
-        if (status is not (301 or 302 or 303 or 307 or 308))
-        {
-            return false;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsRedirect(int status, HeaderLines location) =>
+        status is 301 or 302 or 303 or 307 or 308 && HasLocation(location);
 
+    // Out of line: redirects are rare, and the hot Evaluate keeps its inlining budget for the common path.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool HasLocation(HeaderLines location)
+    {
         foreach (var line in location)
         {
             if (!HttpWhitespace.Trim(line).IsEmpty)
@@ -80,9 +82,12 @@ internal static class CorsEvaluator
     }
 
     // The handler normally hands back our own Uri instance; compare text only when it did not.
-    private static bool IsAnotherUrl(Uri final, Uri sent) =>
-        !ReferenceEquals(final, sent)
-        && !string.Equals(final.OriginalString, sent.OriginalString, StringComparison.Ordinal)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsAnotherUrl(Uri final, Uri sent) => !ReferenceEquals(final, sent) && HasAnotherText(final, sent);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool HasAnotherText(Uri final, Uri sent) =>
+        !string.Equals(final.OriginalString, sent.OriginalString, StringComparison.Ordinal)
         && !string.Equals(final.AbsoluteUri, sent.AbsoluteUri, StringComparison.Ordinal);
 
     // Fetch "CORS check" with Chromium's error choice (cors.cc CheckAccess).

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CorsProbing.Evaluation;
@@ -57,6 +58,7 @@ internal struct CorsResponseHeaders
     }
 
     // .NET names known headers with one shared string, so the reference check nearly always decides.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Is(string name, string expected) =>
         ReferenceEquals(name, expected) || Ascii.EqualsIgnoreCase(name, expected);
 }

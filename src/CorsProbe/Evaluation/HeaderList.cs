@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace CorsProbing.Evaluation;
 
@@ -35,11 +35,14 @@ internal static class HeaderList
         return true;
     }
 
-    // Below this length the scalar scanner is faster than setting up the vector compares.
+    // Below this length the table-driven scalar scanner beats the fixed cost of the character-set check and the masks.
     private const int VectorThreshold = 16;
 
+    // Each line scanner is kept out of line: inlined into its caller, it would use up the JIT's inlining budget and
+    // leave the small helpers below (masks, segments, the visitor) as calls.
     // The same rules as ScanLine, in bulk: one vectorized check that every character is a tchar, a comma, SP or HTAB;
     // then, 64 characters at a time, comma and whitespace masks locate each element, its trim and any inner space.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool ScanLineVectorized<TVisitor>(string line, ref TVisitor visitor)
         where TVisitor : struct, IListElementVisitor
     {
@@ -54,7 +57,7 @@ internal static class HeaderList
         var masks = default(ListSeparatorMasks);
         for (; blockStart < span.Length; blockStart += ListSeparatorMasks.BlockLength)
         {
-            masks = ListSeparatorMasks.Of(span.Slice(blockStart, Math.Min(ListSeparatorMasks.BlockLength, span.Length - blockStart)));
+            masks = ListSeparatorMasks.Of(span, blockStart);
             var commas = masks.Commas;
             while (commas != 0)
             {
@@ -75,24 +78,13 @@ internal static class HeaderList
 
     // One element between two commas: trimmed of SP/HTAB, empty ones skipped, inner SP/HTAB invalid. Uses the block's
     // whitespace mask when the segment lies within the block, else the scalar rules (a segment crossing a block edge).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Segment<TVisitor>(ReadOnlySpan<char> span, int start, int end, int blockStart, ulong whitespace, ref TVisitor visitor)
         where TVisitor : struct, IListElementVisitor
     {
         if (start < blockStart)
         {
-            var element = HttpWhitespace.Trim(span[start..end]);
-            if (element.IsEmpty)
-            {
-                return true;
-            }
-
-            if (element.IndexOfAny(' ', '\t') >= 0)
-            {
-                return false;
-            }
-
-            visitor.Visit(element);
-            return true;
+            return SegmentAcrossBlocks(span[start..end], ref visitor);
         }
 
         var length = end - start;
@@ -114,9 +106,30 @@ internal static class HeaderList
         return true;
     }
 
+    // Rare (an element straddling a 64-character boundary), so kept out of line to spare the hot loop's inlining budget.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool SegmentAcrossBlocks<TVisitor>(ReadOnlySpan<char> segment, ref TVisitor visitor)
+        where TVisitor : struct, IListElementVisitor
+    {
+        var element = HttpWhitespace.Trim(segment);
+        if (element.IsEmpty)
+        {
+            return true;
+        }
+
+        if (element.IndexOfAny(' ', '\t') >= 0)
+        {
+            return false;
+        }
+
+        visitor.Visit(element);
+        return true;
+    }
+
     // One pass, element by element: skip separators, take a run of token characters as the element, then allow only
     // SP/HTAB before the next comma. Anything else (a quote, a semicolon, a second word as in "GET POST", a control or
     // non-ASCII character) makes the list invalid. A visited element may still be followed by an invalid one.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool ScanLine<TVisitor>(string line, ref TVisitor visitor)
         where TVisitor : struct, IListElementVisitor
     {
@@ -174,7 +187,8 @@ internal static class HeaderList
     /// <summary>
     /// True when the list is valid and an element equals <paramref name="item"/>: exactly when
     /// <paramref name="comparison"/> is <see cref="StringComparison.Ordinal"/>, else ASCII case-insensitively
-    /// (list elements are tokens, so ASCII is all there is).
+    /// (list elements are tokens, so ASCII is all there is). A case-insensitive <paramref name="item"/> must be
+    /// lower-case, as every name CorsProbe looks for is.
     /// </summary>
     public static bool Contains(HeaderLines lines, string item, StringComparison comparison)
     {
@@ -188,14 +202,15 @@ internal static class HeaderList
         return Scan(lines, ref visitor) && visitor.Found;
     }
 
-    /// <summary>Looks for one item; with <c>ignoreCase</c>, Ascii.EqualsIgnoreCase is several times cheaper than OrdinalIgnoreCase.</summary>
+    /// <summary>Looks for one item; with <c>ignoreCase</c>, folds only the element's case (the item is lower-case).</summary>
     private struct ContainsVisitor(string item, bool ignoreCase) : IListElementVisitor
     {
         public bool Found { get; private set; }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit(ReadOnlySpan<char> element)
         {
-            if (element.Length == item.Length && (ignoreCase ? Ascii.EqualsIgnoreCase(element, item) : element.SequenceEqual(item)))
+            if (ignoreCase ? AsciiLowercase.EqualsFolded(element, item) : element.SequenceEqual(item))
             {
                 Found = true;
             }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace CorsProbing.Evaluation;
 
@@ -9,6 +10,7 @@ internal static class HttpToken
         SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     /// <summary>True when <paramref name="c"/> is a <c>tchar</c>: a table look-up for the per-character list scanner.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsTokenChar(char c)
     {
         var table = TokenTable;

@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace CorsProbing.Evaluation;
 
 /// <summary>Optional whitespace (OWS: SP and HTAB) as header values and list elements are trimmed by.</summary>
 internal static class HttpWhitespace
 {
     /// <summary>Removes leading and trailing SP/HTAB, as Fetch's "get" and Chromium's <c>TrimLWS</c> do.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> value)
     {
         var start = 0;
@@ -22,5 +25,6 @@ internal static class HttpWhitespace
     }
 
     /// <summary>True for SP and HTAB.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsOws(char c) => c is ' ' or '\t';
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace CorsProbing.Evaluation;
 
@@ -8,9 +8,10 @@ internal struct VaryVisitor : IListElementVisitor
     /// <summary>The response varies by <c>Origin</c> (or by everything).</summary>
     public bool CoversOrigin { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Visit(ReadOnlySpan<char> element)
     {
-        if (element is "*" || Ascii.EqualsIgnoreCase(element, Http.CorsHeaderNames.Origin))
+        if (element is "*" || AsciiLowercase.EqualsFolded(element, "origin"))
         {
             CoversOrigin = true;
         }
