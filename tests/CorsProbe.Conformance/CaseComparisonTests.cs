@@ -1,0 +1,74 @@
+using CorsProbing.Conformance.Cases;
+using CorsProbing.Conformance.Oracle;
+
+namespace CorsProbing.Conformance;
+
+/// <summary>The comparison must notice every kind of disagreement, or 100% agreement would mean nothing.</summary>
+public class CaseComparisonTests
+{
+    private static readonly ConformanceCase Case = CaseMatrix.All.First(c => c.Method == "PUT" && c.RequestHeaders.Count > 0);
+
+    [Fact]
+    public async Task Agrees_WhenVerdictAndPreflightMatch()
+    {
+        var probe = await ProbeAsync();
+        var browser = BrowserAs(probe);
+
+        new CaseComparison(Case, browser, probe).Agrees.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Disagrees_WhenTheVerdictDiffers()
+    {
+        var probe = await ProbeAsync();
+        var browser = BrowserAs(probe) with { Allowed = !probe.Allowed };
+
+        new CaseComparison(Case, browser, probe).Differences.Should().ContainSingle().Which.Should().StartWith("Chromium");
+    }
+
+    [Fact]
+    public async Task Disagrees_WhenTheRequestMethodDiffersByOneByte()
+    {
+        var probe = await ProbeAsync();
+        var browser = BrowserAs(probe) with { RequestMethod = probe.RequestMethod!.ToLowerInvariant() };
+
+        new CaseComparison(Case, browser, probe).Differences.Should().ContainSingle().Which.Should().Contain("Access-Control-Request-Method");
+    }
+
+    [Fact]
+    public async Task Disagrees_WhenTheRequestHeadersDiffer()
+    {
+        var probe = await ProbeAsync();
+        var browser = BrowserAs(probe) with { RequestHeaders = probe.RequestHeaders + ",x-extra" };
+
+        new CaseComparison(Case, browser, probe).Differences.Should().ContainSingle().Which.Should().Contain("Access-Control-Request-Headers");
+    }
+
+    [Fact]
+    public async Task Disagrees_WhenOnlyOneSideSendsAPreflight()
+    {
+        var probe = await ProbeAsync();
+        var browser = BrowserAs(probe) with { PreflightSent = false };
+
+        new CaseComparison(Case, browser, probe).Differences.Should().ContainSingle().Which.Should().Contain("preflight");
+    }
+
+    [Fact]
+    public async Task Disagrees_WhenTheBrowserNeverReported()
+    {
+        var probe = await ProbeAsync();
+        var browser = BrowserAs(probe) with { Outcome = "missing" };
+
+        new CaseComparison(Case, browser, probe).Agrees.Should().BeFalse();
+    }
+
+    private static BrowserResult BrowserAs(ProbeResult probe) =>
+        new(Case.Id, Case.Fingerprint, probe.Allowed, probe.Allowed ? "resolved" : "rejected", probe.PreflightSent, probe.RequestMethod, probe.RequestHeaders);
+
+    private static async Task<ProbeResult> ProbeAsync()
+    {
+        await using var server = new CaseServer([Case]);
+        var results = await ProbeRun.RunAsync(server, [Case], TestContext.Current.CancellationToken);
+        return results[Case.Id];
+    }
+}

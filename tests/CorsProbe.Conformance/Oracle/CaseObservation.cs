@@ -1,0 +1,39 @@
+namespace CorsProbing.Conformance.Oracle;
+
+/// <summary>What the case server saw one client send for one case.</summary>
+public sealed class CaseObservation
+{
+    private readonly object _gate = new();
+
+    /// <summary>The preflight's <c>Access-Control-Request-Method</c>, or null when no preflight arrived.</summary>
+    public string? PreflightMethod { get; private set; }
+
+    /// <summary>The preflight's <c>Access-Control-Request-Headers</c>, or null when absent.</summary>
+    public string? PreflightHeaders { get; private set; }
+
+    /// <summary>Whether a preflight arrived.</summary>
+    public bool PreflightSeen { get; private set; }
+
+    /// <summary>Whether the actual request arrived.</summary>
+    public bool ActualSeen { get; private set; }
+
+    /// <summary>Records a preflight.</summary>
+    public void Preflight(string? method, string? headers)
+    {
+        lock (_gate)
+        {
+            PreflightSeen = true;
+            PreflightMethod = method;
+            PreflightHeaders = headers;
+        }
+    }
+
+    /// <summary>Records the actual request.</summary>
+    public void Actual()
+    {
+        lock (_gate)
+        {
+            ActualSeen = true;
+        }
+    }
+}

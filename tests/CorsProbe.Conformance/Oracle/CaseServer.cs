@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using CorsProbing.Conformance.Cases;
+using CorsProbing.Conformance.Support;
+
+namespace CorsProbing.Conformance.Oracle;
+
+/// <summary>
+/// Serves the conformance matrix on loopback: <c>https://api.example.com/case/{id}</c> answers each preflight with
+/// exactly the case's status and lines; <c>https://dashboard.galxe.com</c> and <c>http://localhost:8123</c> serve
+/// the runner pages. Records, per case and per client, the preflight and whether the actual request arrived.
+/// </summary>
+public sealed class CaseServer : IAsyncDisposable
+{
+    private readonly Dictionary<int, ConformanceCase> _cases;
+    private readonly ConcurrentDictionary<(int Id, ClientKind Client), CaseObservation> _observations = new();
+    private readonly ConcurrentDictionary<int, string> _outcomes = new();
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly RawHttpServer _tls;
+    private readonly RawHttpServer _plain;
+
+    /// <summary>Starts serving <paramref name="cases"/> over TLS and plain HTTP on free loopback ports.</summary>
+    public CaseServer(IReadOnlyList<ConformanceCase> cases)
+    {
+        _cases = cases.ToDictionary(c => c.Id);
+        _tls = new RawHttpServer(Handle, tls: true);
+        _plain = new RawHttpServer(Handle, tls: false);
+    }
+
+    /// <summary>The TLS port (<c>api.example.com</c>, <c>dashboard.galxe.com</c>).</summary>
+    public int TlsPort => _tls.Port;
+
+    /// <summary>The plain HTTP port (<c>localhost:8123</c>).</summary>
+    public int PlainPort => _plain.Port;
+
+    /// <summary>Completes when the last runner page reports that the run is over.</summary>
+    public Task Finished => _finished.Task;
+
+    /// <summary>Chromium's host-resolver rules that send every name the suite uses to this server.</summary>
+    public string HostResolverRules =>
+        $"MAP {ConformanceCase.ApiHost} 127.0.0.1:{TlsPort}, MAP dashboard.galxe.com 127.0.0.1:{TlsPort}, " +
+        $"MAP localhost:{CaseOrigins.LocalhostPort} 127.0.0.1:{PlainPort}";
+
+    /// <summary>What <paramref name="client"/> sent for case <paramref name="id"/>.</summary>
+    public CaseObservation Observation(int id, ClientKind client) => _observations.GetOrAdd((id, client), _ => new CaseObservation());
+
+    /// <summary>How the page's <c>fetch()</c> for case <paramref name="id"/> settled (<c>resolved</c>/<c>rejected</c>), or null.</summary>
+    public string? Outcome(int id) => _outcomes.TryGetValue(id, out var outcome) ? outcome : null;
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _tls.DisposeAsync();
+        await _plain.DisposeAsync();
+    }
+
+    private RawResponse Handle(RawRequest request)
+    {
+        if (request.Host == ConformanceCase.ApiHost && request.Path.StartsWith("/case/", StringComparison.Ordinal)
+            && int.TryParse(request.Path["/case/".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            && _cases.TryGetValue(id, out var found))
+        {
+            return AnswerCase(found, request);
+        }
+
+        return (request.Method, request.Path) switch
+        {
+            ("GET", "/run") when request.Host == "dashboard.galxe.com" => Page(RunnerPage.Galxe(CasesOf(CaseOrigin.Galxe))),
+            ("GET", "/run-opaque") => Page(RunnerPage.Opaque(CasesOf(CaseOrigin.Opaque))),
+            ("GET", "/run") when request.Host == "localhost" => Page(RunnerPage.Localhost(CasesOf(CaseOrigin.Localhost))),
+            ("POST", "/report") => Report(request),
+            ("POST", "/finished") => Finish(),
+            _ => new RawResponse(404, []),
+        };
+    }
+
+    private RawResponse AnswerCase(ConformanceCase found, RawRequest request)
+    {
+        var client = (request.Header("User-Agent") ?? string.Empty).Contains("CorsProbe/", StringComparison.Ordinal)
+            ? ClientKind.CorsProbe
+            : ClientKind.Browser;
+        var observation = Observation(found.Id, client);
+        if (request.Method == "OPTIONS")
+        {
+            observation.Preflight(request.Header("Access-Control-Request-Method"), request.Header("Access-Control-Request-Headers"));
+            return new RawResponse(found.Status, found.ResponseLines);
+        }
+
+        observation.Actual();
+        return new RawResponse(200, [.. found.ActualResponseLines, new("Content-Type", "text/plain")], "ok");
+    }
+
+    private IEnumerable<ConformanceCase> CasesOf(CaseOrigin origin) => _cases.Values.Where(c => c.Origin == origin).OrderBy(c => c.Id);
+
+    private static RawResponse Page(string html) => RawResponse.Ok("text/html; charset=utf-8", html, new KeyValuePair<string, string>("Cache-Control", "no-store"));
+
+    private RawResponse Report(RawRequest request)
+    {
+        using var results = JsonDocument.Parse(request.Body);
+        foreach (var result in results.RootElement.EnumerateArray())
+        {
+            _outcomes[result.GetProperty("id").GetInt32()] = result.GetProperty("outcome").GetString()!;
+        }
+
+        return new RawResponse(204, []);
+    }
+
+    private RawResponse Finish()
+    {
+        _finished.TrySetResult();
+        return new RawResponse(204, []);
+    }
+}

@@ -1,0 +1,32 @@
+namespace CorsProbing.Conformance.Support;
+
+/// <summary>
+/// Finds a tool a live test needs. On a developer machine without it the test skips with the install command; under
+/// <c>CI=true</c> a missing tool fails the test, so nothing is silently skipped in CI.
+/// </summary>
+public static class RequiredTool
+{
+    /// <summary>Whether the run is CI's (<c>CI=true</c>).</summary>
+    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Returns the first of <paramref name="candidates"/> that exists; otherwise skips (or fails in CI).</summary>
+    public static string Find(string tool, string install, params string[] candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        var message = $"{tool} is not installed (looked for {string.Join(", ", candidates)}). Install it with: {install}";
+        if (InCi)
+        {
+            throw new InvalidOperationException($"CI=true: {message}");
+        }
+
+        Assert.Skip(message);
+        return string.Empty;
+    }
+}
