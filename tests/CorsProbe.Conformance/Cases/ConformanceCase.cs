@@ -33,6 +33,9 @@ public sealed record ConformanceCase(
     /// <summary>The serialized origin.</summary>
     public string OriginValue => CaseOrigins.Serialize(Origin);
 
+    /// <summary>The <c>fetch()</c> a runner page performs for this case.</summary>
+    public Oracle.FetchSpec Fetch => new(Id, Url, Method, RequestHeaders, Credentials);
+
     /// <summary>Everything that defines the case, so a recording can tell when the matrix changed under it.</summary>
     public string Fingerprint
     {

@@ -20,10 +20,24 @@ public sealed class CaseServer : IAsyncDisposable
     private readonly RawHttpServer _tls;
     private readonly RawHttpServer _plain;
 
+    private readonly ILookup<CaseOrigin, FetchSpec> _fetches;
+    private readonly IReadOnlyDictionary<string, int> _extraHosts;
+
     /// <summary>Starts serving <paramref name="cases"/> over TLS and plain HTTP on free loopback ports.</summary>
     public CaseServer(IReadOnlyList<ConformanceCase> cases)
+        : this(cases, cases.ToLookup(c => c.Origin, c => c.Fetch), new Dictionary<string, int>())
+    {
+    }
+
+    /// <summary>
+    /// Serves runner pages that fetch <paramref name="fetches"/> from each origin, and maps <paramref name="extraHosts"/>
+    /// (host name to loopback TLS port) for the browser: for real servers that are not this one.
+    /// </summary>
+    public CaseServer(IReadOnlyList<ConformanceCase> cases, ILookup<CaseOrigin, FetchSpec> fetches, IReadOnlyDictionary<string, int> extraHosts)
     {
         _cases = cases.ToDictionary(c => c.Id);
+        _fetches = fetches;
+        _extraHosts = extraHosts;
         _tls = new RawHttpServer(Handle, tls: true);
         _plain = new RawHttpServer(Handle, tls: false);
     }
@@ -40,7 +54,8 @@ public sealed class CaseServer : IAsyncDisposable
     /// <summary>Chromium's host-resolver rules that send every name the suite uses to this server.</summary>
     public string HostResolverRules =>
         $"MAP {ConformanceCase.ApiHost} 127.0.0.1:{TlsPort}, MAP dashboard.galxe.com 127.0.0.1:{TlsPort}, " +
-        $"MAP localhost:{CaseOrigins.LocalhostPort} 127.0.0.1:{PlainPort}";
+        $"MAP localhost:{CaseOrigins.LocalhostPort} 127.0.0.1:{PlainPort}" +
+        string.Concat(_extraHosts.Select(host => $", MAP {host.Key} 127.0.0.1:{host.Value}"));
 
     /// <summary>What <paramref name="client"/> sent for case <paramref name="id"/>.</summary>
     public CaseObservation Observation(int id, ClientKind client) => _observations.GetOrAdd((id, client), _ => new CaseObservation());
@@ -91,7 +106,7 @@ public sealed class CaseServer : IAsyncDisposable
         return new RawResponse(200, [.. found.ActualResponseLines, new("Content-Type", "text/plain")], "ok");
     }
 
-    private IEnumerable<ConformanceCase> CasesOf(CaseOrigin origin) => _cases.Values.Where(c => c.Origin == origin).OrderBy(c => c.Id);
+    private IEnumerable<FetchSpec> CasesOf(CaseOrigin origin) => _fetches[origin];
 
     private static RawResponse Page(string html) => RawResponse.Ok("text/html; charset=utf-8", html, new KeyValuePair<string, string>("Cache-Control", "no-store"));
 

@@ -7,10 +7,14 @@ namespace CorsProbing.Conformance.Oracle;
 public static class LoopbackTls
 {
     /// <summary>Creates the handler; the caller disposes it.</summary>
-    public static SocketsHttpHandler HandlerTo(int port) => new()
+    public static SocketsHttpHandler HandlerTo(int port) => HandlerTo(_ => port);
+
+    /// <summary>Creates a handler that connects each host name to the loopback port <paramref name="portOf"/> gives.</summary>
+    public static SocketsHttpHandler HandlerTo(Func<string, int> portOf) => new()
     {
-        ConnectCallback = async (_, cancellationToken) =>
+        ConnectCallback = async (context, cancellationToken) =>
         {
+            var port = portOf(context.DnsEndPoint.Host);
             var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {

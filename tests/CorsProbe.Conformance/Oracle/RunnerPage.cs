@@ -13,14 +13,14 @@ public static class RunnerPage
     public const string StartUrl = "https://dashboard.galxe.com/run";
 
     /// <summary>A page that runs <paramref name="cases"/>, then <paramref name="then"/> (JavaScript).</summary>
-    public static string Html(IEnumerable<ConformanceCase> cases, string then)
+    public static string Html(IEnumerable<FetchSpec> cases, string then)
     {
         var payload = JsonSerializer.Serialize(cases.Select(c => new
         {
             id = c.Id,
             url = c.Url,
             method = c.Method,
-            headers = c.RequestHeaders.Select(h => new[] { h.Key, h.Value }),
+            headers = c.Headers.Select(h => new[] { h.Key, h.Value }),
             credentials = c.Credentials ? "include" : "omit",
         }));
         return $$"""
@@ -50,7 +50,7 @@ public static class RunnerPage
     }
 
     /// <summary>The dashboard page: its cases, then the sandboxed iframe's, then the localhost page.</summary>
-    public static string Galxe(IEnumerable<ConformanceCase> cases) => Html(cases, $$"""
+    public static string Galxe(IEnumerable<FetchSpec> cases) => Html(cases, $$"""
         await new Promise(resolve => {
           window.addEventListener('message', e => { if (e.data === 'opaque-done') resolve(); });
           const frame = document.createElement('iframe');
@@ -62,9 +62,9 @@ public static class RunnerPage
         """);
 
     /// <summary>The sandboxed iframe's page (origin <c>null</c>).</summary>
-    public static string Opaque(IEnumerable<ConformanceCase> cases) => Html(cases, "parent.postMessage('opaque-done', '*');");
+    public static string Opaque(IEnumerable<FetchSpec> cases) => Html(cases, "parent.postMessage('opaque-done', '*');");
 
     /// <summary>The localhost page, which ends the run.</summary>
-    public static string Localhost(IEnumerable<ConformanceCase> cases) =>
+    public static string Localhost(IEnumerable<FetchSpec> cases) =>
         Html(cases, "await fetch('/finished', { method: 'POST' });");
 }

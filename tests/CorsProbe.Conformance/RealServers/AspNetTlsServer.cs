@@ -1,0 +1,46 @@
+using System.Net;
+using CorsProbing.Conformance.Support;
+using CorsProbing.IntegrationTests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CorsProbing.Conformance.RealServers;
+
+/// <summary>ASP.NET Core's CORS middleware on Kestrel over TLS, with the integration tests' policies, one per path.</summary>
+public sealed class AspNetTlsServer : IAsyncDisposable
+{
+    /// <summary>The host name the server is reached as.</summary>
+    public const string Host = "aspnet.example.com";
+
+    private readonly WebApplication _app;
+
+    private AspNetTlsServer(WebApplication app, int port)
+    {
+        _app = app;
+        Port = port;
+    }
+
+    /// <summary>The loopback port.</summary>
+    public int Port { get; }
+
+    /// <summary>Starts Kestrel on a free loopback port.</summary>
+    public static async Task<AspNetTlsServer> StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(TestCertificate.Certificate)));
+        builder.Services.AddCors(AspNetCorsServer.ConfigurePolicies);
+        var app = builder.Build();
+        AspNetCorsServer.MapPolicies(app);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new AspNetTlsServer(app, new Uri(address).Port);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+}

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using CorsProbing.Conformance.Support;
+
+namespace CorsProbing.Conformance.RealServers;
+
+/// <summary>
+/// nginx (the Debian package) on loopback over TLS, with the CORS configurations people really deploy, mistakes
+/// included, one per location. An upstream "app" server block stands for the application behind the proxy.
+/// </summary>
+public sealed class NginxServer : IAsyncDisposable
+{
+    /// <summary>The host name the server is reached as.</summary>
+    public const string Host = "nginx.example.com";
+
+    /// <summary>The install command named when nginx is missing.</summary>
+    public const string Install = "sudo apt-get install -y nginx";
+
+    private const string Galxe = "https://dashboard.galxe.com";
+    private readonly Process _process;
+    private readonly string _directory;
+
+    private NginxServer(Process process, string directory, int port)
+    {
+        _process = process;
+        _directory = directory;
+        Port = port;
+    }
+
+    /// <summary>The loopback TLS port.</summary>
+    public int Port { get; }
+
+    /// <summary>The configurations, by path.</summary>
+    public static IReadOnlyDictionary<string, string> Setups { get; } = new Dictionary<string, string>
+    {
+        ["/no-always/"] = "add_header without `always` on static files: OPTIONS gets nginx's 405 with no CORS headers",
+        ["/options-405/"] = "add_header ... always, OPTIONS not handled: 405 with CORS headers",
+        ["/if-options-204/"] = "if ($request_method = OPTIONS) { add_header ...; return 204; }",
+        ["/echo-origin/"] = "$http_origin echoed with credentials, no Vary",
+        ["/duplicated/"] = "the app sets Access-Control-Allow-Origin: * and the proxy adds the exact origin: two lines",
+    };
+
+    /// <summary>Starts nginx with a configuration written to a temporary directory.</summary>
+    public static async Task<NginxServer> StartAsync(CancellationToken cancellationToken)
+    {
+        var executable = RequiredTool.Find("nginx", Install, "/usr/sbin/nginx", "/usr/bin/nginx");
+        var directory = Directory.CreateTempSubdirectory("corsprobe-nginx-").FullName;
+        Directory.CreateDirectory(Path.Combine(directory, "www", "no-always"));
+        Directory.CreateDirectory(Path.Combine(directory, "www", "options-405"));
+        File.WriteAllText(Path.Combine(directory, "www", "no-always", "index.html"), "ok");
+        File.WriteAllText(Path.Combine(directory, "www", "options-405", "index.html"), "ok");
+        var (certificate, key) = TestCertificate.WritePem(directory);
+        var port = FreePort.Next();
+        var appPort = FreePort.Next();
+        File.WriteAllText(Path.Combine(directory, "nginx.conf"), Configuration(directory, certificate, key, port, appPort));
+
+        var start = new ProcessStartInfo(executable) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "-p", directory, "-c", Path.Combine(directory, "nginx.conf") })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new NginxServer(process, directory, port);
+        await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(20), cancellationToken);
+        return server;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static string Configuration(string directory, string certificate, string key, int port, int appPort) => $$"""
+        daemon off;
+        master_process off;
+        worker_processes 1;
+        pid {{directory}}/nginx.pid;
+        error_log {{directory}}/error.log;
+        events { worker_connections 64; }
+        http {
+          access_log off;
+          client_body_temp_path {{directory}}/client_body;
+          proxy_temp_path {{directory}}/proxy;
+          fastcgi_temp_path {{directory}}/fastcgi;
+          uwsgi_temp_path {{directory}}/uwsgi;
+          scgi_temp_path {{directory}}/scgi;
+          default_type text/plain;
+
+          # The application behind the proxy: it allows every origin itself.
+          server {
+            listen 127.0.0.1:{{appPort}};
+            location / {
+              add_header Access-Control-Allow-Origin "*" always;
+              add_header Access-Control-Allow-Methods "GET, POST, PUT" always;
+              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key" always;
+              if ($request_method = OPTIONS) { return 204; }
+              return 200 "ok";
+            }
+          }
+
+          server {
+            listen 127.0.0.1:{{port}} ssl;
+            server_name {{Host}};
+            ssl_certificate {{certificate}};
+            ssl_certificate_key {{key}};
+            root {{directory}}/www;
+
+            location /no-always/ {
+              add_header Access-Control-Allow-Origin "{{Galxe}}";
+              add_header Access-Control-Allow-Methods "GET, POST, PUT";
+              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key";
+              try_files /no-always/index.html =404;
+            }
+
+            location /options-405/ {
+              add_header Access-Control-Allow-Origin "{{Galxe}}" always;
+              add_header Access-Control-Allow-Methods "GET, POST, PUT" always;
+              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key" always;
+              try_files /options-405/index.html =404;
+            }
+
+            location /if-options-204/ {
+              if ($request_method = OPTIONS) {
+                add_header Access-Control-Allow-Origin "{{Galxe}}";
+                add_header Access-Control-Allow-Methods "GET, POST, PUT, OPTIONS";
+                add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key";
+                add_header Access-Control-Max-Age 86400;
+                return 204;
+              }
+              add_header Access-Control-Allow-Origin "{{Galxe}}" always;
+              return 200 "ok";
+            }
+
+            location /echo-origin/ {
+              if ($request_method = OPTIONS) {
+                add_header Access-Control-Allow-Origin $http_origin;
+                add_header Access-Control-Allow-Credentials true;
+                add_header Access-Control-Allow-Methods "GET, POST, PUT";
+                add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key";
+                return 204;
+              }
+              add_header Access-Control-Allow-Origin $http_origin always;
+              add_header Access-Control-Allow-Credentials true always;
+              return 200 "ok";
+            }
+
+            location /duplicated/ {
+              add_header Access-Control-Allow-Origin "{{Galxe}}" always;
+              proxy_pass http://127.0.0.1:{{appPort}};
+            }
+          }
+        }
+        """;
+}

@@ -1,0 +1,23 @@
+// Express with the `cors` package over TLS on a free loopback port; prints "listening <port>" when ready.
+// Usage: node server.js <certificate.pem> <key.pem>
+const fs = require('node:fs');
+const https = require('node:https');
+const express = require('express');
+const cors = require('cors');
+
+const galxe = 'https://dashboard.galxe.com';
+const app = express();
+const ok = (req, res) => res.type('text/plain').send('ok');
+
+// The package's default: Access-Control-Allow-Origin: * for everything.
+app.use('/default', cors(), ok);
+// origin: true reflects whatever Origin arrives.
+app.use('/reflect', cors({ origin: true }), ok);
+// An allow-list that has the dashboard, with GET and POST only.
+app.use('/allow-list', cors({ origin: [galxe, 'https://app.partner.example'], methods: ['GET', 'POST'] }), ok);
+// Credentials for the dashboard alone.
+app.use('/credentials', cors({ origin: galxe, credentials: true }), ok);
+
+const [certificate, key] = process.argv.slice(2);
+const server = https.createServer({ cert: fs.readFileSync(certificate), key: fs.readFileSync(key) }, app);
+server.listen(0, '127.0.0.1', () => console.log(`listening ${server.address().port}`));
