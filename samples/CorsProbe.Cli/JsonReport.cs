@@ -21,14 +21,7 @@ public sealed record JsonReport(
         report.Verdict.ToString(),
         Enum.GetValues<CorsProfile>().ToDictionary(p => p.ToString(), p => report.VerdictFor(p).ToString()),
         report.Findings.Select(f => new JsonFinding(f.Code, f.Severity.ToString(), f.Title, f.Message, f.Remedy, f.Method)).ToArray(),
-        report.Preflights.Select(p => new JsonPreflight(
-            p.Method,
-            p.BrowserSendsPreflight,
-            p.RequestHeaders.Select(h => new[] { h.Key, h.Value }).ToArray(),
-            p.StatusCode,
-            p.ResponseHeaders.Select(h => new[] { h.Key, h.Value }).ToArray(),
-            p.Elapsed.TotalMilliseconds,
-            p.Error)).ToArray(),
+        report.Preflights.Select(JsonPreflight.From).ToArray(),
         report.CurlCommand);
 
     public string ToJson() => JsonSerializer.Serialize(this, CliJsonContext.Default.JsonReport);
@@ -43,7 +36,19 @@ public sealed record JsonPreflight(
     int? Status,
     IReadOnlyList<string[]> ResponseHeaders,
     double ElapsedMilliseconds,
-    string? Error);
+    string? Error,
+    JsonPreflight? ActualRequest)
+{
+    public static JsonPreflight From(PreflightExchange exchange) => new(
+        exchange.Method,
+        exchange.BrowserSendsPreflight,
+        exchange.RequestHeaders.Select(h => new[] { h.Key, h.Value }).ToArray(),
+        exchange.StatusCode,
+        exchange.ResponseHeaders.Select(h => new[] { h.Key, h.Value }).ToArray(),
+        exchange.Elapsed.TotalMilliseconds,
+        exchange.Error,
+        exchange.ActualRequest is { } actual ? From(actual) : null);
+}
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(JsonReport))]

@@ -30,17 +30,7 @@ internal static class CorsEvaluator
         }
 
         // 4.3: the CORS check (origin, then credentials).
-        checks |= CheckAllowOrigin(headers.AllowOrigin, context, out var originEchoed);
-        if (context.Credentials && !(headers.AllowCredentials.Count == 1 && headers.AllowCredentials.Single is "true"))
-        {
-            checks |= CorsChecks.AllowCredentials;
-        }
-
-        if (originEchoed && !VaryCoversOrigin(headers.Vary))
-        {
-            checks |= CorsChecks.MissingVaryOrigin;
-        }
-
+        checks |= CheckCors(headers, context);
         if (redirected)
         {
             // The redirect is the whole story of the rest: the status is 3xx and its lists are not the API's.
@@ -59,6 +49,29 @@ internal static class CorsEvaluator
 
         var maxAge = MaxAge.Read(headers.MaxAge, out var seconds);
         return new PreflightDecision(checks, maxAge, seconds);
+    }
+
+    /// <summary>
+    /// The CORS check alone (origin, credentials, <c>Vary</c>), as a browser applies it to the actual response of a
+    /// request it does not preflight.
+    /// </summary>
+    public static PreflightDecision EvaluateActualResponse(HttpResponseMessage response, in PreflightContext context) =>
+        new(CheckCors(CorsResponseHeaders.Read(response), context), MaxAgeKind.Missing, MaxAge.DefaultSeconds);
+
+    private static CorsChecks CheckCors(in CorsResponseHeaders headers, in PreflightContext context)
+    {
+        var checks = CheckAllowOrigin(headers.AllowOrigin, context, out var originEchoed);
+        if (context.Credentials && !(headers.AllowCredentials.Count == 1 && headers.AllowCredentials.Single is "true"))
+        {
+            checks |= CorsChecks.AllowCredentials;
+        }
+
+        if (originEchoed && !VaryCoversOrigin(headers.Vary))
+        {
+            checks |= CorsChecks.MissingVaryOrigin;
+        }
+
+        return checks;
     }
 
     /// <summary>Chromium <c>HttpResponseHeaders::IsRedirect</c>: 301, 302, 303, 307 or 308 with a non-empty <c>Location</c>.</summary>

@@ -48,7 +48,11 @@ internal static class PreflightProbe
                 try
                 {
                     using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, probeToken).ConfigureAwait(false);
-                    outcomes[i] = PreflightOutcome.FromResponse(response, context, time.GetElapsedTime(sent), requestHeaders);
+                    var elapsed = time.GetElapsedTime(sent);
+                    using var actual = ActualRequest.Applies(context)
+                        ? await ActualRequest.TrySendAsync(client, context, requirements.Headers, time, probeToken, cancellationToken).ConfigureAwait(false)
+                        : null;
+                    outcomes[i] = PreflightOutcome.FromResponse(response, context, elapsed, requestHeaders, actual);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {

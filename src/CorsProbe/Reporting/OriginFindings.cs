@@ -6,7 +6,8 @@ namespace CorsProbing.Reporting;
 /// <summary>Findings of the CORS check proper: <c>Access-Control-Allow-Origin</c>, <c>-Allow-Credentials</c>, <c>Vary</c>.</summary>
 internal static class OriginFindings
 {
-    public static void Add(List<FindingDraft> findings, HttpResponseMessage response, in PreflightContext context, PreflightDecision decision)
+    /// <summary>Adds the findings of <paramref name="decision"/>'s CORS check; <paramref name="subject"/> names the response judged.</summary>
+    public static void Add(List<FindingDraft> findings, HttpResponseMessage response, in PreflightContext context, PreflightDecision decision, string? subject = null)
     {
         var allowOrigin = HeaderLines.Read(response, CorsHeaderNames.AllowOrigin);
         var method = context.Method;
@@ -17,7 +18,7 @@ internal static class OriginFindings
             findings.Add(Error(
                 CorsFindingCodes.AllowOriginMissing,
                 method,
-                $"The {Subject(context)} has no Access-Control-Allow-Origin header, so browsers block the call from {origin}.",
+                $"The {subject ?? Subject(context)} has no Access-Control-Allow-Origin header, so browsers block the call from {origin}.",
                 EchoRemedy(context) + " Make sure your CORS layer also answers OPTIONS requests and error responses."));
         }
 

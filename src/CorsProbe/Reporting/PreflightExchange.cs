@@ -16,8 +16,10 @@ public sealed class PreflightExchange
         string? reasonPhrase,
         IReadOnlyList<KeyValuePair<string, string>> responseHeaders,
         TimeSpan elapsed,
-        string? error)
+        string? error,
+        PreflightExchange? actualRequest = null)
     {
+        ActualRequest = actualRequest;
         _context = context;
         _requestHeaders = requestHeaders;
         StatusCode = statusCode;
@@ -55,6 +57,14 @@ public sealed class PreflightExchange
 
     /// <summary>Why no response arrived (DNS, connection, TLS, timeout), or <see langword="null"/> when one did.</summary>
     public string? Error { get; }
+
+    /// <summary>
+    /// For a <c>GET</c> or <c>HEAD</c> a browser sends without a preflight: the actual request CorsProbe also sent (headers
+    /// only, the body is never read), whose <c>Access-Control-Allow-Origin</c> the Browser profile judges, as browsers do.
+    /// <see langword="null"/> for preflighted requests, for <c>POST</c> (CorsProbe never sends one), and when the actual
+    /// request got no response (the <c>OPTIONS</c> answer then stands in for it).
+    /// </summary>
+    public PreflightExchange? ActualRequest { get; }
 
     /// <summary>The value of the first request header named <paramref name="name"/> (case-insensitive), or <see langword="null"/>.</summary>
     /// <param name="name">A header name such as <c>Access-Control-Request-Headers</c>.</param>

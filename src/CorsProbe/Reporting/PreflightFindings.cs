@@ -9,7 +9,12 @@ namespace CorsProbing.Reporting;
 internal static class PreflightFindings
 {
     /// <summary>Findings for a preflight that got a response.</summary>
-    public static IReadOnlyList<FindingDraft> ForResponse(HttpResponseMessage response, in PreflightContext context, PreflightDecision decision, TimeSpan elapsed)
+    /// <param name="response">The answer to OPTIONS.</param>
+    /// <param name="context">What the preflight asked.</param>
+    /// <param name="decision">The evaluation of <paramref name="response"/>.</param>
+    /// <param name="elapsed">How long the answer took.</param>
+    /// <param name="actual">For a GET or HEAD a browser sends without preflight, the actual request CorsProbe also sent, if it got a response.</param>
+    public static IReadOnlyList<FindingDraft> ForResponse(HttpResponseMessage response, in PreflightContext context, PreflightDecision decision, TimeSpan elapsed, ActualRequest? actual = null)
     {
         // Most answers to a well-configured API yield no finding at all: allocate nothing for them.
         if (decision.Checks == CorsChecks.None && context.BrowserSendsPreflight && decision.MaxAge == MaxAgeKind.Valid && elapsed <= ProfileRules.GalxeTimeout)
@@ -46,7 +51,21 @@ internal static class PreflightFindings
                 "Give the platform the final URL, or answer OPTIONS on this URL directly instead of redirecting (http→https and trailing-slash redirects are the usual causes)."));
         }
 
-        OriginFindings.Add(findings, response, context, decision);
+        if (actual is null)
+        {
+            OriginFindings.Add(findings, response, context, decision);
+        }
+        else
+        {
+            // The browser judges the actual response; the OPTIONS answer only matters to the platform's check.
+            var first = findings.Count;
+            OriginFindings.Add(findings, response, context, decision, "response to OPTIONS");
+            Demote(findings, first, draft => draft with { Browser = CorsSeverity.Info, Message = "On the OPTIONS response: " + draft.Message + noPreflightNote });
+
+            first = findings.Count;
+            OriginFindings.Add(findings, actual.Response, context, CorsEvaluator.EvaluateActualResponse(actual.Response, context), $"actual {method} response");
+            Demote(findings, first, draft => draft with { Galxe = CorsSeverity.Info, Message = $"On the actual {method} response: " + draft.Message + " The Galxe platform only checks the OPTIONS response." });
+        }
 
         if (decision.Has(CorsChecks.Status))
         {
@@ -68,7 +87,7 @@ internal static class PreflightFindings
                 method,
                 CorsSeverity.Info,
                 CorsSeverity.Info,
-                $"A browser sends no preflight for {method} without CORS-unsafe headers; it only checks Access-Control-Allow-Origin (and -Credentials) on the actual response. CorsProbe read them from the OPTIONS response, which the Galxe platform requires anyway.",
+                $"A browser sends no preflight for {method} without CORS-unsafe headers; it only checks Access-Control-Allow-Origin (and -Credentials) on the actual response. {ActualNote(context, actual)}",
                 "Make sure the actual response carries the same Access-Control-Allow-Origin as the OPTIONS response."));
         }
         else if (decision.PreflightPasses)
@@ -78,6 +97,26 @@ internal static class PreflightFindings
 
         AddSlowForGalxe(findings, method, elapsed);
         return findings;
+    }
+
+    private static string ActualNote(in PreflightContext context, ActualRequest? actual)
+    {
+        if (actual is not null)
+        {
+            return $"CorsProbe sent the actual {context.Method} too (headers only, body not read) and judged its response for browsers; the OPTIONS response is judged for the Galxe platform, which requires it.";
+        }
+
+        return ActualRequest.Applies(context)
+            ? $"CorsProbe's actual {context.Method} got no response, so it read them from the OPTIONS response, which the Galxe platform requires anyway."
+            : $"CorsProbe never sends a {context.Method} to your API, so it read them from the OPTIONS response, which the Galxe platform requires anyway.";
+    }
+
+    private static void Demote(List<FindingDraft> findings, int first, Func<FindingDraft, FindingDraft> change)
+    {
+        for (var i = first; i < findings.Count; i++)
+        {
+            findings[i] = change(findings[i]);
+        }
     }
 
     /// <summary>Findings for a preflight that got no response.</summary>

@@ -6,9 +6,20 @@ namespace CorsProbing.Reporting;
 internal sealed record PreflightOutcome(PreflightExchange Exchange, IReadOnlyList<FindingDraft> Findings)
 {
     /// <summary>Evaluates <paramref name="response"/> and captures what the report keeps of it.</summary>
-    public static PreflightOutcome FromResponse(HttpResponseMessage response, in PreflightContext context, TimeSpan elapsed, IReadOnlyList<KeyValuePair<string, string>>? requestHeaders = null)
+    public static PreflightOutcome FromResponse(
+        HttpResponseMessage response, in PreflightContext context, TimeSpan elapsed, IReadOnlyList<KeyValuePair<string, string>>? requestHeaders = null, Http.ActualRequest? actual = null)
     {
         var decision = CorsEvaluator.Evaluate(response, context);
+        var actualExchange = actual is null
+            ? null
+            : new PreflightExchange(
+                context,
+                actual.RequestHeaders,
+                (int)actual.Response.StatusCode,
+                actual.Response.ReasonPhrase,
+                ResponseSnapshot.HeaderLines(actual.Response),
+                actual.Elapsed,
+                error: null);
         var exchange = new PreflightExchange(
             context,
             requestHeaders,
@@ -16,8 +27,9 @@ internal sealed record PreflightOutcome(PreflightExchange Exchange, IReadOnlyLis
             response.ReasonPhrase,
             ResponseSnapshot.HeaderLines(response),
             elapsed,
-            error: null);
-        return new PreflightOutcome(exchange, PreflightFindings.ForResponse(response, context, decision, elapsed));
+            error: null,
+            actualExchange);
+        return new PreflightOutcome(exchange, PreflightFindings.ForResponse(response, context, decision, elapsed, actual));
     }
 
     /// <summary>A preflight that got no response.</summary>

@@ -37,14 +37,24 @@ internal static class ReportText
                 ? $"{status.ToString(CultureInfo.InvariantCulture)} {exchange.ReasonPhrase}".TrimEnd()
                 : $"no response: {exchange.Error}";
             text.Append(CultureInfo.InvariantCulture, $"  OPTIONS for {asked} -> {answer} in {exchange.Elapsed.TotalMilliseconds:0} ms").AppendLine();
-            foreach (var header in exchange.ResponseHeaders)
+            AppendHeaders(text, exchange);
+            if (exchange.ActualRequest is { } actual)
             {
-                text.Append("      ").Append(header.Key).Append(": ").AppendLine(Requirements.Printable.Escape(header.Value));
+                text.Append(CultureInfo.InvariantCulture, $"  {actual.Method} (the actual request, as browsers send it) -> {actual.StatusCode} {actual.ReasonPhrase} in {actual.Elapsed.TotalMilliseconds:0} ms").AppendLine();
+                AppendHeaders(text, actual);
             }
         }
 
         text.AppendLine().AppendLine("Reproduce with:").Append("  ").Append(report.CurlCommand);
         return text.ToString();
+    }
+
+    private static void AppendHeaders(StringBuilder text, PreflightExchange exchange)
+    {
+        foreach (var header in exchange.ResponseHeaders)
+        {
+            text.Append("      ").Append(header.Key).Append(": ").AppendLine(Requirements.Printable.Escape(header.Value));
+        }
     }
 
     private static string Marker(CorsSeverity severity) => severity switch

@@ -37,15 +37,7 @@ public static class RealServerRun
             var report = await probe.ProbeAsync(cancellationToken);
             var outcome = pages.Outcome(i + 1) ?? "missing";
             var browser = outcome == "resolved" ? CorsVerdict.Allowed : CorsVerdict.Denied;
-            var differs = outcome == "missing" || report.VerdictFor(CorsProfile.Browser) != browser;
-            if (scenario.KnownGap is not null && outcome != "missing")
-            {
-                if (!differs)
-                {
-                    mismatches.Add($"{scenario}: the known gap no longer reproduces; remove it: {scenario.KnownGap}");
-                }
-            }
-            else if (differs)
+            if (outcome == "missing" || report.VerdictFor(CorsProfile.Browser) != browser)
             {
                 mismatches.Add($"{scenario}: Chromium fetch {outcome}, CorsProbe Browser profile {report.VerdictFor(CorsProfile.Browser)}{Environment.NewLine}{report}");
             }

@@ -9,11 +9,6 @@ namespace CorsProbing.Conformance.RealServers;
 /// <param name="Galxe">The platform's documented check's verdict for this configuration and request.</param>
 public sealed record RealServerScenario(string Host, string Path, string Setup, bool Credentials, RequestKind Kind, CorsVerdict Galxe)
 {
-    /// <summary>
-    /// Why CorsProbe's Browser verdict is known to differ from Chromium's here (an open defect), or null. The run fails
-    /// when a known gap stops reproducing, so the note cannot outlive the fix.
-    /// </summary>
-    public string? KnownGap { get; init; }
 
     /// <summary>The URL.</summary>
     public string Url => $"https://{Host}{Path}";

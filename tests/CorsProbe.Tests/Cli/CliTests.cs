@@ -93,6 +93,17 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Json_IncludesTheActualGet_ForASimpleGet()
+    {
+        var (_, output, _) = await Run(StubCorsServer.Allowing(Probe.Origin, methods: "GET"), Probe.Url, "--origin", Probe.Origin, "-m", "GET", "--json");
+
+        using var document = JsonDocument.Parse(output);
+        var actual = document.RootElement.GetProperty("preflights")[0].GetProperty("actualRequest");
+        actual.GetProperty("method").GetString().Should().Be("GET");
+        actual.GetProperty("status").GetInt32().Should().Be(204);
+    }
+
+    [Fact]
     public async Task HeaderWithValue_AppliesSafelisting()
     {
         var server = StubCorsServer.Allowing(Probe.Origin);

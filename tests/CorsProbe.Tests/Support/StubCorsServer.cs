@@ -15,9 +15,14 @@ public sealed class StubCorsServer : HttpMessageHandler
 
     public HttpStatusCode Status { get; set; }
 
-    public IReadOnlyList<HttpRequestMessage> Received => _received;
+    /// <summary>The preflights (OPTIONS requests) received, in order.</summary>
+    public IReadOnlyList<HttpRequestMessage> Received => [.. _received.Where(r => r.Method == HttpMethod.Options)];
 
-    public HttpRequestMessage LastRequest => _received[^1];
+    /// <summary>The last preflight received.</summary>
+    public HttpRequestMessage LastRequest => Received[^1];
+
+    /// <summary>The actual requests (GET/HEAD a browser sends without preflight) received, in order.</summary>
+    public IReadOnlyList<HttpRequestMessage> ActualRequests => [.. _received.Where(r => r.Method != HttpMethod.Options)];
 
     public Func<HttpRequestMessage, HttpStatusCode>? StatusFor { get; set; }
 
