@@ -57,14 +57,7 @@ internal static class PreflightFindings
         }
         else
         {
-            // The browser judges the actual response; the OPTIONS answer only matters to the platform's check.
-            var first = findings.Count;
-            OriginFindings.Add(findings, response, context, decision, "response to OPTIONS");
-            Demote(findings, first, draft => draft with { Browser = CorsSeverity.Info, Message = "On the OPTIONS response: " + draft.Message + noPreflightNote });
-
-            first = findings.Count;
-            OriginFindings.Add(findings, actual.Response, context, CorsEvaluator.EvaluateActualResponse(actual.Response, context), $"actual {method} response");
-            Demote(findings, first, draft => draft with { Galxe = CorsSeverity.Info, Message = $"On the actual {method} response: " + draft.Message + " The Galxe platform only checks the OPTIONS response." });
+            AddOriginFindingsOfBoth(findings, response, actual, context, decision);
         }
 
         if (decision.Has(CorsChecks.Status))
@@ -111,7 +104,22 @@ internal static class PreflightFindings
             : $"CorsProbe never sends a {context.Method} to your API, so it read them from the OPTIONS response, which the Galxe platform requires anyway.";
     }
 
-    private static void Demote(List<FindingDraft> findings, int first, Func<FindingDraft, FindingDraft> change)
+    // The browser judges the actual response; the OPTIONS answer only matters to the platform's check. (A method of its
+    // own: the lambdas' captures would otherwise cost every call of ForResponse a closure allocation.)
+    private static void AddOriginFindingsOfBoth(List<FindingDraft> findings, HttpResponseMessage response, ActualRequest actual, in PreflightContext context, PreflightDecision decision)
+    {
+        var method = context.Method;
+        var note = NoPreflightNote(context);
+        var first = findings.Count;
+        OriginFindings.Add(findings, response, context, decision, "response to OPTIONS");
+        Rewrite(findings, first, draft => draft with { Browser = CorsSeverity.Info, Message = "On the OPTIONS response: " + draft.Message + note });
+
+        first = findings.Count;
+        OriginFindings.Add(findings, actual.Response, context, CorsEvaluator.EvaluateActualResponse(actual.Response, context), $"actual {method} response");
+        Rewrite(findings, first, draft => draft with { Galxe = CorsSeverity.Info, Message = $"On the actual {method} response: " + draft.Message + " The Galxe platform only checks the OPTIONS response." });
+    }
+
+    private static void Rewrite(List<FindingDraft> findings, int first, Func<FindingDraft, FindingDraft> change)
     {
         for (var i = first; i < findings.Count; i++)
         {
