@@ -17,10 +17,11 @@ public static class CorsProbeCommand
         profile.AcceptOnlyFromAmong("browser", "galxe");
         var timeout = new Option<double?>("--timeout") { Description = "Timeout of the whole probe in seconds (default 10, galxe 5)." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        var allowLocal = new Option<bool>("--allow-local") { Description = "Allow loopback and private-network targets (refused by default, as a platform backend must)." };
 
         var root = new RootCommand("Checks, as a browser would, whether an API's CORS configuration lets an origin call it.")
         {
-            url, origin, methods, headers, credentials, profile, timeout, json,
+            url, origin, methods, headers, credentials, profile, timeout, json, allowLocal,
         };
 
         var parsed = root.Parse(args);
@@ -42,6 +43,10 @@ public static class CorsProbeCommand
             try
             {
                 builder = Configure(result, url, origin, methods, headers, credentials, profile, timeout, handler);
+                if (result.GetValue(allowLocal))
+                {
+                    builder = builder.AllowLoopback().AllowPrivateNetworks();
+                }
             }
             catch (ArgumentException exception)
             {

@@ -125,6 +125,28 @@ public sealed class CorsProbeBuilder
     /// <returns>A new builder.</returns>
     public CorsProbeBuilder WithCredentials(bool include = true) => new(_requirements with { Credentials = include });
 
+    /// <summary>
+    /// Lets the default transport reach loopback addresses (an API on this machine, a test server). By default every
+    /// loopback, private, link-local and special-purpose address is refused (<c>CORS016</c>), so a customer-supplied URL
+    /// cannot reach your own network. Has no effect on a handler or client you supply.
+    /// </summary>
+    /// <returns>A new builder.</returns>
+    public CorsProbeBuilder AllowLoopback() => new(_requirements with { NetworkPolicy = _requirements.NetworkPolicy.AllowLoopback() });
+
+    /// <summary>Lets the default transport reach RFC 1918 and unique-local addresses (an intranet API); link-local and metadata addresses stay refused.</summary>
+    /// <returns>A new builder.</returns>
+    public CorsProbeBuilder AllowPrivateNetworks() => new(_requirements with { NetworkPolicy = _requirements.NetworkPolicy.AllowPrivateNetworks() });
+
+    /// <summary>Sets which addresses the default transport may reach; default <see cref="NetworkPolicy.PublicOnly"/>.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>A new builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
+    public CorsProbeBuilder WithNetworkPolicy(NetworkPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return new(_requirements with { NetworkPolicy = policy });
+    }
+
     /// <summary>Sets the timeout of the whole probe (every preflight); default 10 s, or 5 s under <see cref="CorsProfile.Galxe"/>.</summary>
     /// <param name="timeout">A positive duration of at most 24 hours.</param>
     /// <returns>A new builder.</returns>

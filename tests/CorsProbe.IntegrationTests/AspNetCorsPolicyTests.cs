@@ -6,7 +6,7 @@ namespace CorsProbing.IntegrationTests;
 public class AspNetCorsPolicyTests(AspNetCorsServer server) : IClassFixture<AspNetCorsServer>
 {
     private Task<CorsReport> Probe(string policy, Func<CorsProbeBuilder, CorsProbeBuilder> configure, string origin = AspNetCorsServer.Galxe) =>
-        configure(CorsProbe.For(server.Url("/" + policy)).WithOrigin(origin)).ProbeAsync(TestContext.Current.CancellationToken);
+        configure(CorsProbe.For(server.Url("/" + policy)).WithOrigin(origin).AllowLoopback()).ProbeAsync(TestContext.Current.CancellationToken);
 
     [Theory]
     // policy, origin, method, headers, credentials, expected browser verdict, every error (a disallowed origin gets no CORS headers at all)

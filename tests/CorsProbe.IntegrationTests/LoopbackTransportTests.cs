@@ -17,7 +17,7 @@ public class LoopbackTransportTests
         var timeout = TimeSpan.FromMilliseconds(500);
         var clock = Stopwatch.StartNew();
 
-        var report = await CorsProbe.For($"http://127.0.0.1:{port}/silent").WithOrigin("https://dashboard.galxe.com")
+        var report = await CorsProbe.For($"http://127.0.0.1:{port}/silent").WithOrigin("https://dashboard.galxe.com").AllowLoopback()
             .WithTimeout(timeout).ProbeAsync(TestContext.Current.CancellationToken);
 
         clock.Elapsed.Should().BeLessThan(timeout + TimeSpan.FromSeconds(1));
@@ -34,7 +34,7 @@ public class LoopbackTransportTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var serving = ServeOnceAsync(listener, "HTTP/1.1 307 Temporary Redirect\r\nLocation: http://127.0.0.1:1/elsewhere\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
 
-        var report = await CorsProbe.For($"http://127.0.0.1:{port}/moved").WithOrigin("https://dashboard.galxe.com")
+        var report = await CorsProbe.For($"http://127.0.0.1:{port}/moved").WithOrigin("https://dashboard.galxe.com").AllowLoopback()
             .RequireMethods("PUT").ProbeAsync(TestContext.Current.CancellationToken);
 
         var request = await serving;
@@ -52,7 +52,7 @@ public class LoopbackTransportTests
         var serving = ServeOnceAsync(listener,
             "HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: https://dashboard.galxe.com\r\naccess-control-allow-methods: GET\r\nACCESS-CONTROL-ALLOW-METHODS:  PUT \r\nConnection: close\r\n\r\n");
 
-        var report = await CorsProbe.For($"http://127.0.0.1:{port}/raw?x=$y").WithOrigin("https://dashboard.galxe.com")
+        var report = await CorsProbe.For($"http://127.0.0.1:{port}/raw?x=$y").WithOrigin("https://dashboard.galxe.com").AllowLoopback()
             .RequireMethods("PUT").RequireHeaders("X-B", "X-A").ProbeAsync(TestContext.Current.CancellationToken);
 
         var request = await serving;
@@ -74,7 +74,7 @@ public class LoopbackTransportTests
         var huge = new string('a', 70 * 1024);
         var serving = ServeOnceAsync(listener, $"HTTP/1.1 204 No Content\r\nX-Padding: {huge}\r\nConnection: close\r\n\r\n");
 
-        var report = await CorsProbe.For($"http://127.0.0.1:{port}/huge").WithOrigin("https://dashboard.galxe.com")
+        var report = await CorsProbe.For($"http://127.0.0.1:{port}/huge").WithOrigin("https://dashboard.galxe.com").AllowLoopback()
             .ProbeAsync(TestContext.Current.CancellationToken);
 
         await serving;
@@ -93,10 +93,10 @@ public class LoopbackTransportTests
         var url = $"http://127.0.0.1:{port}/cookies";
 
         var first = ServeOnceAsync(listener, answer);
-        await CorsProbe.For(url).WithOrigin("https://dashboard.galxe.com").ProbeAsync(TestContext.Current.CancellationToken);
+        await CorsProbe.For(url).WithOrigin("https://dashboard.galxe.com").AllowLoopback().ProbeAsync(TestContext.Current.CancellationToken);
         await first;
         var second = ServeOnceAsync(listener, answer);
-        await CorsProbe.For(url).WithOrigin("https://dashboard.galxe.com").WithCredentials().ProbeAsync(TestContext.Current.CancellationToken);
+        await CorsProbe.For(url).WithOrigin("https://dashboard.galxe.com").AllowLoopback().WithCredentials().ProbeAsync(TestContext.Current.CancellationToken);
 
         (await second).Should().NotContainEquivalentOf("Cookie:");
     }

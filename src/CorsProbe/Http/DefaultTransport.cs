@@ -1,38 +1,20 @@
-using System.Diagnostics;
-using System.Net;
+using System.Collections.Concurrent;
 
 namespace CorsProbing.Http;
 
 /// <summary>
-/// The transport used when the caller brings none: one shared <see cref="SocketsHttpHandler"/> that never follows
-/// redirects, never sends cookies, ignores proxies, decompresses nothing and bounds the response headers.
+/// The transport used when the caller brings none: one shared guarded client per network policy (a pooled connection
+/// made under a looser policy must never serve a stricter one), with an infinite timeout because each probe applies
+/// its own.
 /// </summary>
 internal static class DefaultTransport
 {
     /// <summary>Response headers larger than this (in KiB) fail the preflight as unreachable.</summary>
-    public const int MaxResponseHeadersKilobytes = 64;
+    public const int MaxResponseHeadersKilobytes = CorsProbeHandler.MaxResponseHeadersKilobytes;
 
-    private static readonly Lazy<HttpClient> SharedClient = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly ConcurrentDictionary<NetworkPolicy, Lazy<HttpClient>> Clients = new();
 
-    /// <summary>The shared client; its timeout is infinite because each probe applies its own.</summary>
-    public static HttpClient Client => SharedClient.Value;
-
-    private static HttpClient Create()
-    {
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            UseProxy = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            MaxResponseHeadersLength = MaxResponseHeadersKilobytes,
-            ConnectTimeout = TimeSpan.FromSeconds(30),
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
-            // No traceparent/baggage headers leak to the probed servers.
-            ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
-        };
-
-        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-    }
+    /// <summary>The shared client for <paramref name="policy"/>.</summary>
+    public static HttpClient For(NetworkPolicy policy) =>
+        Clients.GetOrAdd(policy, p => new Lazy<HttpClient>(() => new HttpClient(CorsProbeHandler.Create(p), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan })).Value;
 }

@@ -26,7 +26,7 @@ internal static class PreflightProbe
         var ownedClient = requirements.Client is null && requirements.Handler is not null
             ? new HttpClient(requirements.Handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }
             : null;
-        var client = requirements.Client ?? ownedClient ?? DefaultTransport.Client;
+        var client = requirements.Client ?? ownedClient ?? DefaultTransport.For(requirements.NetworkPolicy);
 
         try
         {
@@ -72,7 +72,9 @@ internal static class PreflightProbe
                 catch (Exception exception)
 #pragma warning restore CA1031
                 {
-                    outcomes[i] = PreflightOutcome.Failed(context, requestHeaders, TransportErrors.Describe(exception), timedOut: false, time.GetElapsedTime(sent), timeout);
+                    outcomes[i] = TransportErrors.Blocked(exception) is { } blocked
+                        ? PreflightOutcome.Blocked(context, requestHeaders, blocked, requirements.NetworkPolicy, time.GetElapsedTime(sent))
+                        : PreflightOutcome.Failed(context, requestHeaders, TransportErrors.Describe(exception), timedOut: false, time.GetElapsedTime(sent), timeout);
                 }
             }
 

@@ -7,6 +7,20 @@ namespace CorsProbing.Http;
 /// <summary>Describes why a request got no response, in words an API owner can act on.</summary>
 internal static class TransportErrors
 {
+    /// <summary>The guard's refusal inside <paramref name="exception"/>, or null when the failure is something else.</summary>
+    public static Safety.BlockedAddressException? Blocked(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is Safety.BlockedAddressException blocked)
+            {
+                return blocked;
+            }
+        }
+
+        return null;
+    }
+
     public static string Describe(Exception exception)
     {
         var kind = exception switch

@@ -51,6 +51,9 @@ public static class CorsFindingCodes
     /// <summary>The URL uses a port other than 80 or 443 (an error under Galxe).</summary>
     public const string NonStandardPort = "CORS015";
 
+    /// <summary>The target resolves to an address the network policy refuses (loopback, private, metadata, ...): no request was sent.</summary>
+    public const string TargetAddressNotAllowed = "CORS016";
+
     /// <summary><c>*</c> in <c>Access-Control-Allow-Headers</c> covers <c>Authorization</c> only by browser leniency.</summary>
     public const string AuthorizationCoveredByWildcard = "CORS101";
 

@@ -20,6 +20,7 @@ internal static class FindingTitles
         CorsFindingCodes.HeaderNotAllowed => "Request header not allowed",
         CorsFindingCodes.MethodNotListed => "Method allowed only because it is CORS-safelisted",
         CorsFindingCodes.NonStandardPort => "Port other than 80/443",
+        CorsFindingCodes.TargetAddressNotAllowed => "Target address not allowed",
         CorsFindingCodes.AuthorizationCoveredByWildcard => "'*' covers Authorization only by browser leniency",
         CorsFindingCodes.NoPreflightInBrowser => "A browser would not send a preflight",
         CorsFindingCodes.MissingVaryOrigin => "Origin echoed without Vary: Origin",

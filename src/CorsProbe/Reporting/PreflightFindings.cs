@@ -127,6 +127,15 @@ internal static class PreflightFindings
         }
     }
 
+    /// <summary>The finding for a target the network policy refuses.</summary>
+    public static FindingDraft ForBlocked(in PreflightContext context, Safety.BlockedAddressException blocked, NetworkPolicy policy) => new(
+        CorsFindingCodes.TargetAddressNotAllowed,
+        context.Method,
+        CorsSeverity.Error,
+        CorsSeverity.Error,
+        $"No request was sent: {blocked.Message} (allowed: {policy}).",
+        "Give a URL whose host resolves to public addresses only. To probe an API on this machine or your own network on purpose, call AllowLoopback() or AllowPrivateNetworks() on the builder (or WithNetworkPolicy(...)).");
+
     /// <summary>Findings for a preflight that got no response.</summary>
     public static List<FindingDraft> ForFailure(in PreflightContext context, string description, bool timedOut, TimeSpan timeout)
     {

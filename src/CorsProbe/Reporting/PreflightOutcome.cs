@@ -32,6 +32,13 @@ internal sealed record PreflightOutcome(PreflightExchange Exchange, IReadOnlyLis
         return new PreflightOutcome(exchange, PreflightFindings.ForResponse(response, context, decision, elapsed, actual));
     }
 
+    /// <summary>A preflight the network policy refused to send.</summary>
+    public static PreflightOutcome Blocked(in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>>? requestHeaders, Safety.BlockedAddressException blocked, NetworkPolicy policy, TimeSpan elapsed)
+    {
+        var exchange = new PreflightExchange(context, requestHeaders, statusCode: null, reasonPhrase: null, [], elapsed, blocked.Message);
+        return new PreflightOutcome(exchange, [PreflightFindings.ForBlocked(context, blocked, policy)]);
+    }
+
     /// <summary>A preflight that got no response.</summary>
     public static PreflightOutcome Failed(in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>>? requestHeaders, string description, bool timedOut, TimeSpan elapsed, TimeSpan timeout)
     {

@@ -73,7 +73,7 @@ internal static class ReportBuilder
                 continue;
             }
 
-            if (draft.Code is CorsFindingCodes.Unreachable or CorsFindingCodes.Timeout)
+            if (draft.Code is CorsFindingCodes.Unreachable or CorsFindingCodes.Timeout or CorsFindingCodes.TargetAddressNotAllowed)
             {
                 return CorsVerdict.Unreachable;
             }

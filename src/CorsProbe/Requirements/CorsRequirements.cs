@@ -46,6 +46,9 @@ internal sealed record CorsRequirements
     /// <summary>The caller's client, never disposed by us.</summary>
     public HttpClient? Client { get; init; }
 
+    /// <summary>Which addresses the default transport may reach.</summary>
+    public NetworkPolicy NetworkPolicy { get; init; } = NetworkPolicy.PublicOnly;
+
     /// <summary>The clock for timeouts and elapsed times.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -93,6 +93,20 @@ public class CliTests
     }
 
     [Fact]
+    public async Task ALoopbackTarget_IsRefusedByDefault_AndReachedWithAllowLocal()
+    {
+        var url = $"http://127.0.0.1:{Loopback.ClosedPort()}/api";
+
+        var (refusedCode, refused, _) = await Run(null, url, "--origin", Probe.Origin, "--json");
+        var (reachedCode, reached, _) = await Run(null, url, "--origin", Probe.Origin, "--json", "--allow-local");
+
+        refusedCode.Should().Be(2);
+        refused.Should().Contain("CORS016");
+        reachedCode.Should().Be(2);
+        reached.Should().Contain("CORS001").And.NotContain("CORS016");
+    }
+
+    [Fact]
     public async Task Json_IncludesTheActualGet_ForASimpleGet()
     {
         var (_, output, _) = await Run(StubCorsServer.Allowing(Probe.Origin, methods: "GET"), Probe.Url, "--origin", Probe.Origin, "-m", "GET", "--json");

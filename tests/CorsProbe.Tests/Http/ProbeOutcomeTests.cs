@@ -8,7 +8,7 @@ public class ProbeOutcomeTests
     [Fact]
     public async Task AClosedLoopbackPort_IsUnreachable_WithCORS001()
     {
-        var report = await CorsProbe.For($"http://127.0.0.1:{Loopback.ClosedPort()}/api").WithOrigin(Probe.Origin).RunAsync();
+        var report = await CorsProbe.For($"http://127.0.0.1:{Loopback.ClosedPort()}/api").WithOrigin(Probe.Origin).AllowLoopback().RunAsync();
 
         report.Verdict.Should().Be(CorsVerdict.Unreachable);
         report.VerdictFor(CorsProfile.Galxe).Should().Be(CorsVerdict.Unreachable);
