@@ -1,3 +1,4 @@
+using CorsProbing.Diagnostics;
 using CorsProbing.Evaluation;
 using CorsProbing.Reporting;
 using CorsProbing.Requirements;
@@ -15,6 +16,7 @@ internal static class PreflightProbe
         var timeout = requirements.EffectiveTimeout;
         var time = requirements.TimeProvider;
         var started = time.GetTimestamp();
+        using var probeActivity = CorsProbeTelemetry.StartProbe(requirements.Url, requirements.Profile);
 
         using var timeoutSource = new CancellationTokenSource(timeout, time);
 
@@ -45,6 +47,7 @@ internal static class PreflightProbe
                 }
 
                 using var request = PreflightRequestFactory.Create(context, requestHeaders);
+                using var preflightActivity = CorsProbeTelemetry.StartPreflight(context.Method);
                 try
                 {
                     using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, probeToken).ConfigureAwait(false);
@@ -76,9 +79,13 @@ internal static class PreflightProbe
                         ? PreflightOutcome.Blocked(context, requestHeaders, blocked, requirements.NetworkPolicy, time.GetElapsedTime(sent))
                         : PreflightOutcome.Failed(context, requestHeaders, TransportErrors.Describe(exception), timedOut: false, time.GetElapsedTime(sent), timeout);
                 }
+
+                CorsProbeTelemetry.PreflightDone(preflightActivity, outcomes[i].Exchange);
             }
 
-            return ReportBuilder.Build(requirements, origin, outcomes, time.GetElapsedTime(started));
+            var report = ReportBuilder.Build(requirements, origin, outcomes, time.GetElapsedTime(started));
+            CorsProbeTelemetry.ProbeDone(probeActivity, report);
+            return report;
         }
         finally
         {
