@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+
+namespace CorsProbing.IntegrationTests;
+
+/// <summary>
+/// Raw loopback servers that misbehave on purpose. Every probe must end in bounded time (the timeout plus one second)
+/// with a report, never an exception, and the finding that names what went wrong.
+/// </summary>
+public class HostileServerTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Bound = Timeout + TimeSpan.FromSeconds(1);
+
+    [Fact]
+    public async Task AcceptsAndNeverAnswers_TimesOut()
+    {
+        var (report, elapsed) = await ProbeAgainst(async (stream, token) => await Task.Delay(System.Threading.Timeout.Infinite, token));
+
+        elapsed.Should().BeLessThan(Bound);
+        report.Findings[0].Code.Should().Be("CORS002");
+    }
+
+    [Fact]
+    public async Task Slowloris_OneHeaderBytePerSecond_TimesOut()
+    {
+        var (report, elapsed) = await ProbeAgainst(async (stream, token) =>
+        {
+            await ReadRequestAsync(stream, token);
+            foreach (var b in Encoding.ASCII.GetBytes("HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: *\r\n\r\n"))
+            {
+                await stream.WriteAsync(new[] { b }, token);
+                await Task.Delay(1000, token);
+            }
+        });
+
+        elapsed.Should().BeLessThan(Bound);
+        report.Findings[0].Code.Should().Be("CORS002");
+    }
+
+    [Fact]
+    public async Task ResetMidHeaders_IsUnreachable()
+    {
+        var (report, elapsed) = await ProbeAgainst(async (stream, token) =>
+        {
+            await ReadRequestAsync(stream, token);
+            await stream.WriteAsync("HTTP/1.1 204 No Content\r\nAccess-Control-Al"u8.ToArray(), token);
+            stream.Socket.LingerState = new LingerOption(true, 0);
+            stream.Socket.Close();
+        });
+
+        elapsed.Should().BeLessThan(Bound);
+        report.Findings[0].Code.Should().Be("CORS001");
+    }
+
+    [Fact]
+    public async Task ClosesBeforeTheStatusLine_IsUnreachable()
+    {
+        var (report, _) = await ProbeAgainst(async (stream, token) =>
+        {
+            await ReadRequestAsync(stream, token);
+            stream.Socket.Shutdown(SocketShutdown.Both);
+        });
+
+        report.Findings[0].Code.Should().Be("CORS001");
+        report.Findings[0].Message.Should().Contain("closed the connection");
+    }
+
+    [Fact]
+    public async Task GarbageInsteadOfHttp_IsUnreachable()
+    {
+        var (report, _) = await Answering("\u0016\u0003\u0001garbage that is not HTTP at all\r\n\r\n");
+
+        report.Findings[0].Code.Should().Be("CORS001");
+        report.Findings[0].Message.Should().Contain("not valid HTTP");
+    }
+
+    [Fact]
+    public async Task HeadersOver64KiB_AreAClearFinding()
+    {
+        var (report, _) = await Answering("HTTP/1.1 204 No Content\r\nX-Padding: " + new string('a', 70 * 1024) + "\r\n\r\n");
+
+        report.Findings[0].Code.Should().Be("CORS001");
+        report.Findings[0].Message.Should().Contain("size limit");
+    }
+
+    [Fact]
+    public async Task InvalidBytesInAHeaderValue_AreReported_NotThrown()
+    {
+        var (report, _) = await Answering("HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: https://dashboard.galxe.com\u0001\r\nAccess-Control-Allow-Methods: PUT\r\n\r\n");
+
+        report.Verdict.Should().NotBe(CorsVerdict.Allowed);
+        report.Findings.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task AStormOfInformationalResponses_EndsInBoundedTime()
+    {
+        var storm = string.Concat(Enumerable.Repeat("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 102 Processing\r\n\r\n", 500));
+        var (report, elapsed) = await Answering(storm + "HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: PUT\r\n\r\n");
+
+        elapsed.Should().BeLessThan(Bound);
+        report.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task ATlsHandshakeThatStalls_TimesOut()
+    {
+        var (report, elapsed) = await ProbeAgainst(async (stream, token) => await Task.Delay(System.Threading.Timeout.Infinite, token), scheme: "https");
+
+        elapsed.Should().BeLessThan(Bound);
+        report.Findings[0].Code.Should().Be("CORS002");
+    }
+
+    [Fact]
+    public async Task ASelfSignedCertificate_IsUnreachable_NamingTls()
+    {
+        using var certificate = SelfSigned();
+        var (report, _) = await ProbeAgainst(
+            async (stream, token) =>
+            {
+                using var tls = new SslStream(stream);
+                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, token);
+            },
+            scheme: "https");
+
+        report.Findings[0].Code.Should().Be("CORS001");
+        report.Findings[0].Message.Should().Contain("TLS");
+    }
+
+    [Fact]
+    public async Task ARedirectToLoopback_IsReported_NeverFollowed()
+    {
+        var (report, _) = await Answering("HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1/\r\nContent-Length: 0\r\n\r\n");
+
+        report.Findings[0].Code.Should().Be("CORS004");
+        report.Preflights.Single().StatusCode.Should().Be(302);
+    }
+
+    private static Task<(CorsReport Report, TimeSpan Elapsed)> Answering(string response) =>
+        ProbeAgainst(async (stream, token) =>
+        {
+            await ReadRequestAsync(stream, token);
+            await stream.WriteAsync(Encoding.Latin1.GetBytes(response), token);
+            await Task.Delay(System.Threading.Timeout.Infinite, token);
+        });
+
+    // Serves one connection with `behave`, probes it (PUT: a preflight, no actual request) and stops the server.
+    private static async Task<(CorsReport Report, TimeSpan Elapsed)> ProbeAgainst(Func<NetworkStream, CancellationToken, Task> behave, string scheme = "http")
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var stop = new CancellationTokenSource();
+        // Every connection misbehaves the same way: HttpClient may retry a request on a fresh connection.
+        var connections = new List<Task>();
+        var serving = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var socket = await listener.AcceptSocketAsync(stop.Token);
+                connections.Add(Task.Run(async () =>
+                {
+                    using (socket)
+                    {
+                        await using var stream = new NetworkStream(socket, ownsSocket: false);
+                        await behave(stream, stop.Token);
+                    }
+                }));
+            }
+        });
+
+        var clock = Stopwatch.StartNew();
+        var report = await CorsProbe.For($"{scheme}://127.0.0.1:{port}/hostile").WithOrigin("https://dashboard.galxe.com").AllowLoopback()
+            .RequireMethods("PUT").WithTimeout(Timeout).ProbeAsync(TestContext.Current.CancellationToken);
+        var elapsed = clock.Elapsed;
+
+        await stop.CancelAsync();
+        listener.Stop();
+        try
+        {
+            await serving.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+        {
+            // The accept loop ends when the listener stops.
+        }
+
+        try
+        {
+            await Task.WhenAll(connections).WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException or System.Security.Authentication.AuthenticationException)
+        {
+            // The server's own end of a hostile exchange: expected.
+        }
+
+        return (report, elapsed);
+    }
+
+    private static async Task ReadRequestAsync(NetworkStream stream, CancellationToken token)
+    {
+        var buffer = new byte[8192];
+        var seen = new StringBuilder();
+        while (!seen.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+        {
+            var read = await stream.ReadAsync(buffer, token);
+            if (read == 0)
+            {
+                return;
+            }
+
+            seen.Append(Encoding.Latin1.GetString(buffer, 0, read));
+        }
+    }
+
+    private static X509Certificate2 SelfSigned()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), password: null);
+    }
+}
