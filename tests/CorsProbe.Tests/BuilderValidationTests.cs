@@ -10,8 +10,16 @@ public class BuilderValidationTests
     [InlineData("https://api.example.com/a b")]
     [InlineData("https://api.example.com/\r\nX: y")]
     [InlineData("https://user:pass@api.example.com/")]
+    [InlineData("https://api.example.com:0/")]
     public void For_RejectsUrlsThatCannotBeProbed(string url) =>
         FluentActions.Invoking(() => CorsProbe.For(url)).Should().Throw<ArgumentException>().WithParameterName("url");
+
+    [Theory]
+    [InlineData("https://api.example.com:0/", "port 0")]
+    [InlineData("https://user:pass@api.example.com/", "user information")]
+    [InlineData("ftp://api.example.com/", "http and https URLs only")]
+    public void For_NamesTheRuleAUrlBreaks(string url, string rule) =>
+        FluentActions.Invoking(() => CorsProbe.For(url)).Should().Throw<ArgumentException>().WithMessage($"*{rule}*");
 
     [Fact]
     public void For_RejectsNull() =>

@@ -14,7 +14,7 @@ internal static class TargetUrl
     /// .NET's canonical form would change the path or query: some handlers, such as ASP.NET Core's TestServer, cannot
     /// read a literal <see cref="Uri"/>.
     /// </remarks>
-    /// <exception cref="ArgumentException">The URL is relative, not http(s), has no host, or contains whitespace or control characters.</exception>
+    /// <exception cref="ArgumentException">The URL is relative, not http(s), has no host, names port 0, carries user information, or contains whitespace or control characters.</exception>
     public static Uri Parse(string? url, string paramName)
     {
         ArgumentNullException.ThrowIfNull(url, paramName);
@@ -43,6 +43,11 @@ internal static class TargetUrl
         if (string.IsNullOrEmpty(uri.Host))
         {
             throw new ArgumentException($"'{url}' has no host.", paramName);
+        }
+
+        if (uri.Port == 0)
+        {
+            throw new ArgumentException($"'{url}' names port 0, which no server listens on; give the API's real port (or none for 80/443).", paramName);
         }
 
         if (!string.IsNullOrEmpty(uri.UserInfo))
