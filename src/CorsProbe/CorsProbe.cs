@@ -56,4 +56,22 @@ public static class CorsProbe
     /// <exception cref="ArgumentNullException"><paramref name="url"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="url"/> is not an absolute http(s) URL.</exception>
     public static CorsProbeBuilder ForGalxe(Uri url) => For(url).UsingProfile(CorsProfile.Galxe);
+
+    /// <summary>
+    /// Probes many targets at once, within a global and a per-host concurrency limit, and streams each report as soon as
+    /// it is ready (not in input order). Every input yields exactly one report: timeouts, resets and refused addresses
+    /// are reports, not exceptions. Stop early by breaking out of the loop or cancelling.
+    /// </summary>
+    /// <param name="probes">The configured probes; enumerated once, lazily, as slots free up.</param>
+    /// <param name="options">The limits; <see langword="null"/> for <see cref="CorsBatchOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Stops starting probes and cancels the running ones.</param>
+    /// <returns>The reports, in completion order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="probes"/> or one of its elements is null.</exception>
+    /// <exception cref="InvalidOperationException">A probe has no origin (see <see cref="CorsProbeBuilder.ProbeAsync"/>).</exception>
+    public static IAsyncEnumerable<CorsReport> ProbeManyAsync(
+        IEnumerable<CorsProbeBuilder> probes, CorsBatchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(probes);
+        return Batch.BatchRunner.RunAsync(probes, options ?? CorsBatchOptions.Default, cancellationToken);
+    }
 }
