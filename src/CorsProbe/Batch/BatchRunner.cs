@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 
 namespace CorsProbing.Batch;
@@ -56,13 +57,20 @@ internal static class BatchRunner
                 running.Add(RunOneAsync(probe, global, hosts.GetOrAdd(probe.Url.IdnHost, _ => new SemaphoreSlim(options.MaxConcurrencyPerHost)), writer, cancellationToken));
                 running.RemoveAll(task => task.IsCompletedSuccessfully);
             }
-
-            await Task.WhenAll(running).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
             failure = exception;
-            throw;
+        }
+
+        // Every started probe ends before the semaphores it releases are disposed, whatever stopped the loop.
+        try
+        {
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            failure ??= exception;
         }
         finally
         {
@@ -71,6 +79,11 @@ internal static class BatchRunner
             {
                 host.Dispose();
             }
+        }
+
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Throw(failure);
         }
     }
 

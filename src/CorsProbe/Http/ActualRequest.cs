@@ -38,11 +38,7 @@ internal sealed class ActualRequest : IDisposable
         HttpClient client, PreflightContext context, IReadOnlyList<AuthorHeader> headers, TimeProvider time, CancellationToken probeToken, CancellationToken callerToken)
     {
         var requestHeaders = HeadersFor(context, headers);
-        using var request = new HttpRequestMessage(context.Method == "HEAD" ? HttpMethod.Head : HttpMethod.Get, context.RequestUri);
-        foreach (var header in requestHeaders)
-        {
-            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
+        using var request = PreflightRequestFactory.Create(context.Method == "HEAD" ? HttpMethod.Head : HttpMethod.Get, context.RequestUri, requestHeaders);
 
         var sent = time.GetTimestamp();
         try

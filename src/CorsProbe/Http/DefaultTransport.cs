@@ -9,9 +9,6 @@ namespace CorsProbing.Http;
 /// </summary>
 internal static class DefaultTransport
 {
-    /// <summary>Response headers larger than this (in KiB) fail the preflight as unreachable.</summary>
-    public const int MaxResponseHeadersKilobytes = CorsProbeHandler.MaxResponseHeadersKilobytes;
-
     private static readonly ConcurrentDictionary<NetworkPolicy, Lazy<HttpClient>> Clients = new();
 
     /// <summary>The shared client for <paramref name="policy"/>.</summary>

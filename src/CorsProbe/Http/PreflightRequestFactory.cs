@@ -28,10 +28,14 @@ internal static class PreflightRequestFactory
         return [.. headers];
     }
 
-    /// <summary>Builds the request. Every value was validated when the builder received it, so none can carry CR/LF.</summary>
-    public static HttpRequestMessage Create(in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>> headers)
+    /// <summary>Builds the preflight. Every value was validated when the builder received it, so none can carry CR/LF.</summary>
+    public static HttpRequestMessage Create(in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        Create(HttpMethod.Options, context.RequestUri, headers);
+
+    /// <summary>Builds a request with exactly <paramref name="headers"/>, unvalidated (they were validated on the way in).</summary>
+    public static HttpRequestMessage Create(HttpMethod method, Uri url, IReadOnlyList<KeyValuePair<string, string>> headers)
     {
-        var request = new HttpRequestMessage(HttpMethod.Options, context.RequestUri);
+        var request = new HttpRequestMessage(method, url);
         foreach (var header in headers)
         {
             request.Headers.TryAddWithoutValidation(header.Key, header.Value);

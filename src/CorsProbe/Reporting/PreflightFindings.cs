@@ -13,8 +13,9 @@ internal static class PreflightFindings
     /// <param name="context">What the preflight asked.</param>
     /// <param name="decision">The evaluation of <paramref name="response"/>.</param>
     /// <param name="elapsed">How long the answer took.</param>
-    /// <param name="actual">For a GET or HEAD a browser sends without preflight, the actual request CorsProbe also sent, if it got a response.</param>
-    public static IReadOnlyList<FindingDraft> ForResponse(HttpResponseMessage response, in PreflightContext context, PreflightDecision decision, TimeSpan elapsed, ActualRequest? actual = null)
+    /// <param name="actual">For a GET or HEAD a browser sends without preflight, the response to the actual request CorsProbe also sent and its CORS check, if it got a response.</param>
+    public static IReadOnlyList<FindingDraft> ForResponse(
+        HttpResponseMessage response, in PreflightContext context, PreflightDecision decision, TimeSpan elapsed, (HttpResponseMessage Response, PreflightDecision Decision)? actual = null)
     {
         // Most answers to a well-configured API yield no finding at all: allocate nothing for them.
         if (decision.Checks == CorsChecks.None && context.BrowserSendsPreflight && decision.MaxAge == MaxAgeKind.Valid && elapsed <= ProfileRules.GalxeTimeout)
@@ -57,7 +58,7 @@ internal static class PreflightFindings
         }
         else
         {
-            AddOriginFindingsOfBoth(findings, response, actual, context, decision);
+            AddOriginFindingsOfBoth(findings, response, context, decision, actual.Value);
         }
 
         if (decision.Has(CorsChecks.Status))
@@ -80,7 +81,7 @@ internal static class PreflightFindings
                 method,
                 CorsSeverity.Info,
                 CorsSeverity.Info,
-                $"A browser sends no preflight for {method} without CORS-unsafe headers; it only checks Access-Control-Allow-Origin (and -Credentials) on the actual response. {ActualNote(context, actual)}",
+                $"A browser sends no preflight for {method} without CORS-unsafe headers; it only checks Access-Control-Allow-Origin (and -Credentials) on the actual response. {ActualNote(context, actual is not null)}",
                 "Make sure the actual response carries the same Access-Control-Allow-Origin as the OPTIONS response."));
         }
         else if (decision.PreflightPasses)
@@ -92,9 +93,9 @@ internal static class PreflightFindings
         return findings;
     }
 
-    private static string ActualNote(in PreflightContext context, ActualRequest? actual)
+    private static string ActualNote(in PreflightContext context, bool actualJudged)
     {
-        if (actual is not null)
+        if (actualJudged)
         {
             return $"CorsProbe sent the actual {context.Method} too (headers only, body not read) and judged its response for browsers; the OPTIONS response is judged for the Galxe platform, which requires it.";
         }
@@ -106,7 +107,8 @@ internal static class PreflightFindings
 
     // The browser judges the actual response; the OPTIONS answer only matters to the platform's check. (A method of its
     // own: the lambdas' captures would otherwise cost every call of ForResponse a closure allocation.)
-    private static void AddOriginFindingsOfBoth(List<FindingDraft> findings, HttpResponseMessage response, ActualRequest actual, in PreflightContext context, PreflightDecision decision)
+    private static void AddOriginFindingsOfBoth(
+        List<FindingDraft> findings, HttpResponseMessage response, in PreflightContext context, PreflightDecision decision, (HttpResponseMessage Response, PreflightDecision Decision) actual)
     {
         var method = context.Method;
         var note = NoPreflightNote(context);
@@ -115,7 +117,7 @@ internal static class PreflightFindings
         Rewrite(findings, first, draft => draft with { Browser = CorsSeverity.Info, Message = "On the OPTIONS response: " + draft.Message + note });
 
         first = findings.Count;
-        OriginFindings.Add(findings, actual.Response, context, CorsEvaluator.EvaluateActualResponse(actual.Response, context), $"actual {method} response");
+        OriginFindings.Add(findings, actual.Response, context, actual.Decision, $"actual {method} response");
         Rewrite(findings, first, draft => draft with { Galxe = CorsSeverity.Info, Message = $"On the actual {method} response: " + draft.Message + " The Galxe platform only checks the OPTIONS response." });
     }
 

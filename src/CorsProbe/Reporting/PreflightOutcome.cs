@@ -10,27 +10,19 @@ internal sealed record PreflightOutcome(PreflightExchange Exchange, IReadOnlyLis
         HttpResponseMessage response, in PreflightContext context, TimeSpan elapsed, IReadOnlyList<KeyValuePair<string, string>>? requestHeaders = null, Http.ActualRequest? actual = null)
     {
         var decision = CorsEvaluator.Evaluate(response, context);
-        var actualExchange = actual is null
-            ? null
-            : new PreflightExchange(
-                context,
-                actual.RequestHeaders,
-                (int)actual.Response.StatusCode,
-                actual.Response.ReasonPhrase,
-                ResponseSnapshot.HeaderLines(actual.Response),
-                actual.Elapsed,
-                error: null);
-        var exchange = new PreflightExchange(
-            context,
-            requestHeaders,
-            (int)response.StatusCode,
-            response.ReasonPhrase,
-            ResponseSnapshot.HeaderLines(response),
-            elapsed,
-            error: null,
-            actualExchange);
-        return new PreflightOutcome(exchange, PreflightFindings.ForResponse(response, context, decision, elapsed, actual));
+        if (actual is null)
+        {
+            return new PreflightOutcome(Answered(context, requestHeaders, response, elapsed), PreflightFindings.ForResponse(response, context, decision, elapsed));
+        }
+
+        var actualDecision = CorsEvaluator.EvaluateActualResponse(actual.Response, context);
+        var exchange = Answered(context, requestHeaders, response, elapsed, Answered(context, actual.RequestHeaders, actual.Response, actual.Elapsed));
+        return new PreflightOutcome(exchange, PreflightFindings.ForResponse(response, context, decision, elapsed, (actual.Response, actualDecision)));
     }
+
+    private static PreflightExchange Answered(
+        in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>>? requestHeaders, HttpResponseMessage response, TimeSpan elapsed, PreflightExchange? actual = null) =>
+        new(context, requestHeaders, (int)response.StatusCode, response.ReasonPhrase, ResponseSnapshot.HeaderLines(response), elapsed, error: null, actual);
 
     /// <summary>A preflight the network policy refused to send.</summary>
     public static PreflightOutcome Blocked(in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>>? requestHeaders, Safety.BlockedAddressException blocked, NetworkPolicy policy, TimeSpan elapsed)

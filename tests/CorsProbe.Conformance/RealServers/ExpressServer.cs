@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CorsProbing.Conformance.Support;
 
 namespace CorsProbing.Conformance.RealServers;
@@ -9,13 +8,11 @@ public sealed class ExpressServer : IAsyncDisposable
     /// <summary>The host name the server is reached as.</summary>
     public const string Host = "express.example.com";
 
-    private readonly Process _process;
-    private readonly string _directory;
+    private readonly ChildProcess _process;
 
-    private ExpressServer(Process process, string directory, int port)
+    private ExpressServer(ChildProcess process, int port)
     {
         _process = process;
-        _directory = directory;
         Port = port;
     }
 
@@ -39,32 +36,22 @@ public sealed class ExpressServer : IAsyncDisposable
         var node = RequiredTool.Find("Node.js", "sudo apt-get install -y nodejs", "/usr/bin/node", "/usr/local/bin/node");
         RequiredTool.Find("the express and cors packages", install, Path.Combine(project, "node_modules", "cors", "package.json"));
 
-        var directory = Directory.CreateTempSubdirectory("corsprobe-express-").FullName;
+        var directory = ChildProcess.NewDirectory("corsprobe-express-");
         var (certificate, key) = TestCertificate.WritePem(directory);
-        var start = new ProcessStartInfo(node) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = project };
-        foreach (var argument in new[] { Path.Combine(project, "server.js"), certificate, key })
+        var process = ChildProcess.Start(node, [Path.Combine(project, "server.js"), certificate, key], directory, workingDirectory: project, readOutput: true);
+        try
         {
-            start.ArgumentList.Add(argument);
+            var line = await process.Process.StandardOutput.ReadLineAsync(cancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(20), cancellationToken)
+                ?? throw new InvalidOperationException("node server.js exited before listening");
+            return new ExpressServer(process, int.Parse(line["listening ".Length..], System.Globalization.CultureInfo.InvariantCulture));
         }
-
-        var process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        var line = await process.StandardOutput.ReadLineAsync(cancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(20), cancellationToken)
-            ?? throw new InvalidOperationException("node server.js exited before listening");
-        return new ExpressServer(process, directory, int.Parse(line["listening ".Length..], System.Globalization.CultureInfo.InvariantCulture));
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        await _process.WaitForExitAsync();
-        _process.Dispose();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CorsProbing.Conformance.Support;
 
 namespace CorsProbing.Conformance.RealServers;
@@ -16,13 +15,11 @@ public sealed class NginxServer : IAsyncDisposable
     public const string Install = "sudo apt-get install -y nginx";
 
     private const string Galxe = "https://dashboard.galxe.com";
-    private readonly Process _process;
-    private readonly string _directory;
+    private readonly ChildProcess _process;
 
-    private NginxServer(Process process, string directory, int port)
+    private NginxServer(ChildProcess process, int port)
     {
         _process = process;
-        _directory = directory;
         Port = port;
     }
 
@@ -43,7 +40,7 @@ public sealed class NginxServer : IAsyncDisposable
     public static async Task<NginxServer> StartAsync(CancellationToken cancellationToken)
     {
         var executable = RequiredTool.Find("nginx", Install, "/usr/sbin/nginx", "/usr/bin/nginx");
-        var directory = Directory.CreateTempSubdirectory("corsprobe-nginx-").FullName;
+        var directory = ChildProcess.NewDirectory("corsprobe-nginx-");
         Directory.CreateDirectory(Path.Combine(directory, "www", "no-always"));
         Directory.CreateDirectory(Path.Combine(directory, "www", "options-405"));
         File.WriteAllText(Path.Combine(directory, "www", "no-always", "index.html"), "ok");
@@ -53,34 +50,21 @@ public sealed class NginxServer : IAsyncDisposable
         var appPort = FreePort.Next();
         File.WriteAllText(Path.Combine(directory, "nginx.conf"), Configuration(directory, certificate, key, port, appPort));
 
-        var start = new ProcessStartInfo(executable) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "-p", directory, "-c", Path.Combine(directory, "nginx.conf") })
+        var server = new NginxServer(ChildProcess.Start(executable, ["-p", directory, "-c", Path.Combine(directory, "nginx.conf")], directory), port);
+        try
         {
-            start.ArgumentList.Add(argument);
+            await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(20), cancellationToken);
+            return server;
         }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new NginxServer(process, directory, port);
-        await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(20), cancellationToken);
-        return server;
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        await _process.WaitForExitAsync();
-        _process.Dispose();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private static string Configuration(string directory, string certificate, string key, int port, int appPort) => $$"""
         daemon off;
