@@ -116,6 +116,9 @@ public class GuardedTransportTests
         NetworkPolicy.PublicOnly.AllowPrivateNetworks().Permits(IPAddress.Parse("169.254.169.254")).Should().BeFalse();
         NetworkPolicy.PublicOnly.AllowRange(IPNetwork.Parse("100.64.0.0/10")).Permits(IPAddress.Parse("::ffff:100.64.0.1")).Should().BeTrue();
         NetworkPolicy.PublicOnly.Permits(IPAddress.Parse("1.1.1.1")).Should().BeTrue();
+        var ranged = NetworkPolicy.PublicOnly.AllowLoopback().AllowRange(IPNetwork.Parse("100.64.0.0/10"));
+        ranged.AllowedRanges.Should().Equal(IPNetwork.Parse("100.64.0.0/10"));
+        ranged.ToString().Should().Be("public addresses, loopback, 100.64.0.0/10");
     }
 
     /// <summary>Answers every request with an allowing 204 and counts connections.</summary>
