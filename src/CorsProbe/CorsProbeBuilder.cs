@@ -15,6 +15,10 @@ public sealed class CorsProbeBuilder
 
     private readonly CorsRequirements _requirements;
 
+    // The preflights' header lines depend only on this builder's requirements, so a template probed many times (a batch)
+    // builds them once. Written at most twice under a race, with equal values.
+    private IReadOnlyList<KeyValuePair<string, string>>[]? _preflightHeaders;
+
     internal CorsProbeBuilder(CorsRequirements requirements) => _requirements = requirements;
 
     /// <summary>The URL that will be probed.</summary>
@@ -227,7 +231,8 @@ public sealed class CorsProbeBuilder
                 $"No origin to probe from: the {_requirements.Profile} profile has no default origin. Call WithOrigin(\"https://your-app.example\") with the origin of the page that calls the API.");
         }
 
-        return PreflightProbe.RunAsync(_requirements, cancellationToken);
+        _preflightHeaders ??= PreflightRequestFactory.HeadersForEachMethod(_requirements);
+        return PreflightProbe.RunAsync(_requirements, _preflightHeaders, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -64,16 +64,15 @@ internal static class CorsProbeTelemetry
     /// <summary>Records a finished probe on its span and in the metrics.</summary>
     public static void ProbeDone(Activity? activity, CorsReport report)
     {
-        var verdict = report.Verdict.ToString();
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag("corsprobe.verdict", verdict);
+            activity.SetTag("corsprobe.verdict", report.Verdict.ToString());
             activity.SetTag("corsprobe.finding_codes", report.Findings.Select(f => f.Code).Distinct().ToArray());
         }
 
         if (ProbeDuration.Enabled || Probes.Enabled)
         {
-            var tags = new TagList { { "corsprobe.verdict", verdict }, { "corsprobe.profile", report.Profile.ToString() } };
+            var tags = new TagList { { "corsprobe.verdict", report.Verdict.ToString() }, { "corsprobe.profile", report.Profile.ToString() } };
             ProbeDuration.Record(report.Elapsed.TotalSeconds, tags);
             Probes.Add(1, tags);
         }

@@ -8,8 +8,12 @@ namespace CorsProbing.Http;
 /// <summary>The exchange step: sends one preflight per required method and hands each response to the evaluator.</summary>
 internal static class PreflightProbe
 {
-    /// <summary>Runs the probe described by <paramref name="requirements"/> within its timeout.</summary>
-    public static async Task<CorsReport> RunAsync(CorsRequirements requirements, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the probe described by <paramref name="requirements"/> within its timeout; <paramref name="preflightHeaders"/>
+    /// holds the header lines of each method's preflight (<see cref="PreflightRequestFactory.HeadersForEachMethod"/>).
+    /// </summary>
+    public static async Task<CorsReport> RunAsync(
+        CorsRequirements requirements, IReadOnlyList<KeyValuePair<string, string>>[] preflightHeaders, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var origin = requirements.EffectiveOrigin ?? throw new InvalidOperationException("No origin to probe from.");
@@ -18,13 +22,8 @@ internal static class PreflightProbe
         var started = time.GetTimestamp();
         using var probeActivity = CorsProbeTelemetry.StartProbe(requirements.Url, requirements.Profile);
 
-        using var timeoutSource = new CancellationTokenSource(timeout, time);
-
-        // Link the caller's token only when it can cancel: most callers pass none, and the link costs a registration.
-        using var linkedSource = cancellationToken.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token)
-            : null;
-        var probeToken = linkedSource?.Token ?? timeoutSource.Token;
+        using var deadline = ProbeDeadline.Start(timeout, time, cancellationToken);
+        var probeToken = deadline.Token;
         var ownedClient = requirements.Client is null && requirements.Handler is not null
             ? new HttpClient(requirements.Handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }
             : null;
@@ -37,7 +36,7 @@ internal static class PreflightProbe
             for (var i = 0; i < outcomes.Length; i++)
             {
                 var context = new PreflightContext(requirements.Url, origin, methods[i], requirements.UnsafeHeaderNames, requirements.Credentials);
-                var requestHeaders = Array.AsReadOnly(PreflightRequestFactory.HeadersFor(context));
+                var requestHeaders = preflightHeaders[i];
                 var sent = time.GetTimestamp();
                 if (probeToken.IsCancellationRequested)
                 {

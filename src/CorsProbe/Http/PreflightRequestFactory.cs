@@ -1,4 +1,5 @@
 using CorsProbing.Evaluation;
+using CorsProbing.Requirements;
 
 namespace CorsProbing.Http;
 
@@ -8,24 +9,39 @@ namespace CorsProbing.Http;
 /// </summary>
 internal static class PreflightRequestFactory
 {
+    /// <summary>The header lines of the preflight for each of the effective methods of <paramref name="requirements"/>, read-only.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>>[] HeadersForEachMethod(CorsRequirements requirements)
+    {
+        var origin = requirements.EffectiveOrigin ?? throw new InvalidOperationException("No origin to probe from.");
+        var methods = requirements.EffectiveMethods;
+        var headers = new IReadOnlyList<KeyValuePair<string, string>>[methods.Count];
+        for (var i = 0; i < headers.Length; i++)
+        {
+            var context = new PreflightContext(requirements.Url, origin, methods[i], requirements.UnsafeHeaderNames, requirements.Credentials);
+            headers[i] = Array.AsReadOnly(HeadersFor(context));
+        }
+
+        return headers;
+    }
+
     /// <summary>The header lines a preflight for <paramref name="context"/> carries, in the order they are sent.</summary>
     public static KeyValuePair<string, string>[] HeadersFor(in PreflightContext context)
     {
-        var headers = new List<KeyValuePair<string, string>>(5)
-        {
-            new(CorsHeaderNames.Accept, "*/*"),
-            new(CorsHeaderNames.RequestMethod, context.Method),
-        };
+        var hasUnsafeHeaders = context.UnsafeHeaderNames.Length > 0;
+        var headers = new KeyValuePair<string, string>[hasUnsafeHeaders ? 5 : 4];
+        var i = 0;
+        headers[i++] = new(CorsHeaderNames.Accept, "*/*");
+        headers[i++] = new(CorsHeaderNames.RequestMethod, context.Method);
 
         // Names lower-cased, sorted, joined by "," with no space; omitted when empty.
-        if (context.UnsafeHeaderNames.Length > 0)
+        if (hasUnsafeHeaders)
         {
-            headers.Add(new(CorsHeaderNames.RequestHeaders, string.Join(',', context.UnsafeHeaderNames)));
+            headers[i++] = new(CorsHeaderNames.RequestHeaders, string.Join(',', context.UnsafeHeaderNames));
         }
 
-        headers.Add(new(CorsHeaderNames.Origin, context.Origin));
-        headers.Add(new(CorsHeaderNames.UserAgent, ProductInfo.UserAgent));
-        return [.. headers];
+        headers[i++] = new(CorsHeaderNames.Origin, context.Origin);
+        headers[i] = new(CorsHeaderNames.UserAgent, ProductInfo.UserAgent);
+        return headers;
     }
 
     /// <summary>Builds the preflight. Every value was validated when the builder received it, so none can carry CR/LF.</summary>

@@ -85,6 +85,40 @@ public class ProbeManyTests
         }
     }
 
+    [Fact]
+    public async Task ANullProbe_FailsTheBatchNamingTheArgument()
+    {
+        var probes = new[] { CorsProbe.For("https://api.example.com/").WithOrigin(Probe.Origin).UsingHandler(StubCorsServer.Allowing(Probe.Origin)), null! };
+
+        var act = async () => await Collect(CorsProbe.ProbeManyAsync(probes, cancellationToken: TestContext.Current.CancellationToken));
+
+        (await act.Should().ThrowAsync<ArgumentNullException>()).Which.ParamName.Should().Be("probes");
+    }
+
+    [Fact]
+    public async Task AProbeWithoutAnOrigin_FailsTheBatch_AfterTheRunningProbesEnd()
+    {
+        var gauge = new ConcurrencyGauge(StubCorsServer.Allowing(Probe.Origin), delay: TimeSpan.FromMilliseconds(100));
+        var probes = new[]
+        {
+            CorsProbe.For("https://a.example.com/").WithOrigin(Probe.Origin).RequireMethods("PUT").UsingHandler(gauge),
+            CorsProbe.For("https://b.example.com/").RequireMethods("PUT").UsingHandler(gauge),
+        };
+
+        var act = async () => await Collect(CorsProbe.ProbeManyAsync(probes, cancellationToken: TestContext.Current.CancellationToken));
+
+        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("No origin*");
+        gauge.InFlight.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task AnEmptyBatch_YieldsNothing()
+    {
+        var reports = await Collect(CorsProbe.ProbeManyAsync([], cancellationToken: TestContext.Current.CancellationToken));
+
+        reports.Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData(0, 1)]
     [InlineData(1, 0)]
@@ -110,6 +144,8 @@ public class ProbeManyTests
         private int _peak;
 
         public int Peak => Volatile.Read(ref _peak);
+
+        public int InFlight => Volatile.Read(ref _current);
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
