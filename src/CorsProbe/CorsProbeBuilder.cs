@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using CorsProbing.Evaluation;
 using CorsProbing.Http;
 using CorsProbing.Requirements;
@@ -149,6 +150,21 @@ public sealed class CorsProbeBuilder
     {
         ArgumentNullException.ThrowIfNull(policy);
         return new(_requirements with { NetworkPolicy = policy });
+    }
+
+    /// <summary>
+    /// Makes the default transport trust <paramref name="certificate"/> too: a test server presenting exactly this
+    /// certificate is accepted for any host name, and one whose certificate chains to it (a test CA) when its name matches.
+    /// Without it, a certificate the system does not trust is <c>CORS001</c>, as in a browser. Has no effect on a handler
+    /// or client you supply. Meant for tests: never trust a customer's certificate this way.
+    /// </summary>
+    /// <param name="certificate">The certificate to trust (copied; the caller may dispose theirs).</param>
+    /// <returns>A new builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="certificate"/> is null.</exception>
+    public CorsProbeBuilder TrustCertificate(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return new(_requirements with { TrustedCertificates = _requirements.TrustedCertificates.With(certificate) });
     }
 
     /// <summary>Sets the timeout of the whole probe (every preflight); default 10 s, or 5 s under <see cref="CorsProfile.Galxe"/>.</summary>

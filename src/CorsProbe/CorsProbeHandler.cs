@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using CorsProbing.Safety;
 
 namespace CorsProbing;
@@ -17,10 +18,35 @@ public static class CorsProbeHandler
     /// <summary>Creates a guarded handler; the caller owns and disposes it.</summary>
     /// <param name="policy">Which addresses may be reached; <see langword="null"/> for <see cref="NetworkPolicy.PublicOnly"/>.</param>
     /// <returns>A new handler.</returns>
-    public static SocketsHttpHandler Create(NetworkPolicy? policy = null) => Create(policy ?? NetworkPolicy.PublicOnly, resolver: null);
+    public static SocketsHttpHandler Create(NetworkPolicy? policy = null) => Create(policy ?? NetworkPolicy.PublicOnly, TrustedCertificates.None, resolver: null);
+
+    /// <summary>
+    /// Creates a guarded handler that also trusts <paramref name="trustedCertificates"/>: a server presenting one of them
+    /// is accepted for any host name, and one whose certificate chains to one of them is accepted when its name matches.
+    /// Meant for test servers with a self-signed or test-CA certificate; the caller owns and disposes the handler.
+    /// </summary>
+    /// <param name="policy">Which addresses may be reached; <see langword="null"/> for <see cref="NetworkPolicy.PublicOnly"/>.</param>
+    /// <param name="trustedCertificates">The certificates to trust beyond the system's roots (copied).</param>
+    /// <returns>A new handler.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="trustedCertificates"/> or one of its elements is null.</exception>
+    public static SocketsHttpHandler Create(NetworkPolicy? policy, IEnumerable<X509Certificate2> trustedCertificates)
+    {
+        ArgumentNullException.ThrowIfNull(trustedCertificates);
+        var trust = TrustedCertificates.None;
+        foreach (var certificate in trustedCertificates)
+        {
+            ArgumentNullException.ThrowIfNull(certificate, nameof(trustedCertificates));
+            trust = trust.With(certificate);
+        }
+
+        return Create(policy ?? NetworkPolicy.PublicOnly, trust, resolver: null);
+    }
 
     /// <summary>Creates a guarded handler with a resolver seam (tests map host names to loopback addresses).</summary>
-    internal static SocketsHttpHandler Create(NetworkPolicy policy, Func<string, CancellationToken, Task<IPAddress[]>>? resolver) => new()
+    internal static SocketsHttpHandler Create(NetworkPolicy policy, Func<string, CancellationToken, Task<IPAddress[]>>? resolver) =>
+        Create(policy, TrustedCertificates.None, resolver);
+
+    internal static SocketsHttpHandler Create(NetworkPolicy policy, TrustedCertificates trust, Func<string, CancellationToken, Task<IPAddress[]>>? resolver) => new()
     {
         AllowAutoRedirect = false,
         UseCookies = false,
@@ -34,5 +60,6 @@ public static class CorsProbeHandler
         // No traceparent/baggage headers leak to the probed servers.
         ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
         ConnectCallback = new GuardedConnect(policy, resolver).ConnectAsync,
+        SslOptions = trust.IsEmpty ? new() : new() { RemoteCertificateValidationCallback = (_, certificate, chain, errors) => trust.Validate(certificate, chain, errors) },
     };
 }

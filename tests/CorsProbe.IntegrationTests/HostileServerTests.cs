@@ -5,13 +5,16 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using CorsProbing.IntegrationTests.Support;
 
 namespace CorsProbing.IntegrationTests;
 
 /// <summary>
 /// Raw loopback servers that misbehave on purpose. Every probe must end in bounded time (the timeout plus one second)
-/// with a report, never an exception, and the finding that names what went wrong.
+/// with a report, never an exception, and the finding that names what went wrong; afterwards no client socket is left
+/// open (beyond one pooled for reuse after a complete response) and no task exception went unobserved.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public class HostileServerTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
@@ -92,7 +95,7 @@ public class HostileServerTests
     [Fact]
     public async Task InvalidBytesInAHeaderValue_AreReported_NotThrown()
     {
-        var (report, _) = await Answering("HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: https://dashboard.galxe.com\u0001\r\nAccess-Control-Allow-Methods: PUT\r\n\r\n");
+        var (report, _) = await Answering("HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: https://dashboard.galxe.com\u0001\r\nAccess-Control-Allow-Methods: PUT\r\n\r\n", reusable: 1);
 
         report.Verdict.Should().NotBe(CorsVerdict.Allowed);
         report.Findings.Should().NotBeEmpty();
@@ -102,7 +105,7 @@ public class HostileServerTests
     public async Task AStormOfInformationalResponses_EndsInBoundedTime()
     {
         var storm = string.Concat(Enumerable.Repeat("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 102 Processing\r\n\r\n", 500));
-        var (report, elapsed) = await Answering(storm + "HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: PUT\r\n\r\n");
+        var (report, elapsed) = await Answering(storm + "HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: PUT\r\n\r\n", reusable: 1);
 
         elapsed.Should().BeLessThan(Bound);
         report.Should().NotBeNull();
@@ -134,25 +137,75 @@ public class HostileServerTests
     }
 
     [Fact]
+    public async Task ASelfSignedCertificate_ThatTheProbeTrusts_IsAccepted()
+    {
+        using var certificate = SelfSigned();
+        var (report, _) = await ProbeAgainst(TlsAnswering(certificate, AllowingPut), scheme: "https", configure: p => p.TrustCertificate(certificate), reusable: 1);
+
+        report.Verdict.Should().Be(CorsVerdict.Allowed, report.ToString());
+    }
+
+    [Fact]
+    public async Task TrustingOneCertificate_DoesNotTrustAnother()
+    {
+        using var trusted = SelfSigned();
+        using var presented = SelfSigned();
+        var (report, _) = await ProbeAgainst(TlsAnswering(presented, AllowingPut), scheme: "https", configure: p => p.TrustCertificate(trusted));
+
+        report.Findings[0].Code.Should().Be("CORS001");
+        report.Findings[0].Message.Should().Contain("TLS");
+    }
+
+    [Fact]
+    public async Task TheGuardedHandler_CanTrustACertificate()
+    {
+        using var certificate = SelfSigned();
+        using var handler = CorsProbeHandler.Create(NetworkPolicy.PublicOnly.AllowLoopback(), [certificate]);
+        var (report, _) = await ProbeAgainst(TlsAnswering(certificate, AllowingPut), scheme: "https", configure: p => p.UsingHandler(handler), reusable: 1);
+
+        report.Verdict.Should().Be(CorsVerdict.Allowed, report.ToString());
+    }
+
+    [Fact]
     public async Task ARedirectToLoopback_IsReported_NeverFollowed()
     {
-        var (report, _) = await Answering("HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1/\r\nContent-Length: 0\r\n\r\n");
+        var (report, _) = await Answering("HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1/\r\nContent-Length: 0\r\n\r\n", reusable: 1);
 
         report.Findings[0].Code.Should().Be("CORS004");
         report.Preflights.Single().StatusCode.Should().Be(302);
     }
 
-    private static Task<(CorsReport Report, TimeSpan Elapsed)> Answering(string response) =>
-        ProbeAgainst(async (stream, token) =>
-        {
-            await ReadRequestAsync(stream, token);
-            await stream.WriteAsync(Encoding.Latin1.GetBytes(response), token);
-            await Task.Delay(System.Threading.Timeout.Infinite, token);
-        });
+    private const string AllowingPut =
+        "HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: https://dashboard.galxe.com\r\nAccess-Control-Allow-Methods: PUT\r\nVary: Origin\r\n\r\n";
 
-    // Serves one connection with `behave`, probes it (PUT: a preflight, no actual request) and stops the server.
-    private static async Task<(CorsReport Report, TimeSpan Elapsed)> ProbeAgainst(Func<NetworkStream, CancellationToken, Task> behave, string scheme = "http")
+    private static Task<(CorsReport Report, TimeSpan Elapsed)> Answering(string response, int reusable = 0) =>
+        ProbeAgainst(
+            async (stream, token) =>
+            {
+                await ReadRequestAsync(stream, token);
+                await stream.WriteAsync(Encoding.Latin1.GetBytes(response), token);
+                await Task.Delay(System.Threading.Timeout.Infinite, token);
+            },
+            reusable: reusable);
+
+    // A TLS server with `certificate` that answers every request with `response`.
+    private static Func<NetworkStream, CancellationToken, Task> TlsAnswering(X509Certificate2 certificate, string response) =>
+        async (stream, token) =>
+        {
+            await using var tls = new SslStream(stream);
+            await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, token);
+            await ReadRequestAsync(tls, token);
+            await tls.WriteAsync(Encoding.Latin1.GetBytes(response), token);
+            await Task.Delay(System.Threading.Timeout.Infinite, token);
+        };
+
+    // Serves every connection with `behave`, probes it (PUT: a preflight, no actual request), stops the server, then
+    // checks that at most `reusable` client sockets stay open (a pooled connection after a complete response) and that
+    // no task exception went unobserved.
+    private static async Task<(CorsReport Report, TimeSpan Elapsed)> ProbeAgainst(
+        Func<NetworkStream, CancellationToken, Task> behave, string scheme = "http", Func<CorsProbeBuilder, CorsProbeBuilder>? configure = null, int reusable = 0)
     {
+        UnobservedExceptions.Watch();
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -176,8 +229,9 @@ public class HostileServerTests
         });
 
         var clock = Stopwatch.StartNew();
-        var report = await CorsProbe.For($"{scheme}://127.0.0.1:{port}/hostile").WithOrigin("https://dashboard.galxe.com").AllowLoopback()
-            .RequireMethods("PUT").WithTimeout(Timeout).ProbeAsync(TestContext.Current.CancellationToken);
+        var probe = CorsProbe.For($"{scheme}://127.0.0.1:{port}/hostile").WithOrigin("https://dashboard.galxe.com").AllowLoopback()
+            .RequireMethods("PUT").WithTimeout(Timeout);
+        var report = await (configure?.Invoke(probe) ?? probe).ProbeAsync(TestContext.Current.CancellationToken);
         var elapsed = clock.Elapsed;
 
         await stop.CancelAsync();
@@ -200,10 +254,12 @@ public class HostileServerTests
             // The server's own end of a hostile exchange: expected.
         }
 
+        (await LoopbackSockets.SettleAsync(port, reusable, TimeSpan.FromSeconds(3))).Should().BeLessThanOrEqualTo(reusable, "no client socket may outlive a failed exchange");
+        UnobservedExceptions.Collect().Should().BeEmpty();
         return (report, elapsed);
     }
 
-    private static async Task ReadRequestAsync(NetworkStream stream, CancellationToken token)
+    private static async Task ReadRequestAsync(Stream stream, CancellationToken token)
     {
         var buffer = new byte[8192];
         var seen = new StringBuilder();

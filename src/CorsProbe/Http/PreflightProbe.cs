@@ -27,7 +27,7 @@ internal static class PreflightProbe
         var ownedClient = requirements.Client is null && requirements.Handler is not null
             ? new HttpClient(requirements.Handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }
             : null;
-        var client = requirements.Client ?? ownedClient ?? DefaultTransport.For(requirements.NetworkPolicy);
+        var client = requirements.Client ?? ownedClient ?? DefaultTransport.For(requirements.NetworkPolicy, requirements.TrustedCertificates);
 
         try
         {

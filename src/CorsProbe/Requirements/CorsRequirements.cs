@@ -49,6 +49,9 @@ internal sealed record CorsRequirements
     /// <summary>Which addresses the default transport may reach.</summary>
     public NetworkPolicy NetworkPolicy { get; init; } = NetworkPolicy.PublicOnly;
 
+    /// <summary>Certificates the default transport trusts beyond the system's roots (test servers).</summary>
+    public Safety.TrustedCertificates TrustedCertificates { get; init; } = Safety.TrustedCertificates.None;
+
     /// <summary>The clock for timeouts and elapsed times.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
