@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using CorsProbing.Audit;
 using CorsProbing.Evaluation;
 using CorsProbing.Http;
 using CorsProbing.Requirements;
@@ -150,6 +151,54 @@ public sealed class CorsProbeBuilder
     {
         ArgumentNullException.ThrowIfNull(policy);
         return new(_requirements with { NetworkPolicy = policy });
+    }
+
+    /// <summary>
+    /// Adds a security audit to the probe: after the normal preflights, up to 16 more requests with crafted origins
+    /// derived from the configured one (any origin, <c>null</c>, prefix, suffix, unescaped-dot, subdomain, <c>http:</c>,
+    /// special-character and shared-hosting origins, and an invented method and header), through the same transport,
+    /// SSRF guard and timeout, four at a time. What the server wrongly trusts lands in
+    /// <see cref="CorsReport.SecurityFindings"/>; the verdict is unchanged. A preflight is sent for each, or for a simple
+    /// GET/HEAD the target allows, the GET/HEAD itself; never an unsafe method's actual request.
+    /// </summary>
+    /// <returns>A new builder.</returns>
+    public CorsProbeBuilder Audit() => new(_requirements with { Audit = true });
+
+    /// <summary>Probes and audits: <c>Audit().ProbeAsync(cancellationToken)</c>.</summary>
+    /// <param name="cancellationToken">Cancels the probe and the audit.</param>
+    /// <returns>The report, with <see cref="CorsReport.SecurityFindings"/>.</returns>
+    /// <exception cref="InvalidOperationException">No origin is set and the profile has no default one.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<CorsReport> AuditAsync(CancellationToken cancellationToken = default) => Audit().ProbeAsync(cancellationToken);
+
+    /// <summary>
+    /// Origins that must <em>not</em> be allowed: each gets one extra request like the first preflight, and if a browser
+    /// would let it through, the report fails (<c>CORS017</c>, an error under every profile, verdict Denied). For API
+    /// teams' tests: <c>.RejectOrigins("https://evil.example").ProbeAsync()</c>.
+    /// </summary>
+    /// <param name="origins">Serialized origins (<c>scheme://host[:port]</c>) or <c>null</c>; at most 16 in all.</param>
+    /// <returns>A new builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="origins"/> or one of its elements is null.</exception>
+    /// <exception cref="ArgumentException">An origin is not a serialized origin, or there would be more than 16.</exception>
+    public CorsProbeBuilder RejectOrigins(params string[] origins)
+    {
+        ArgumentNullException.ThrowIfNull(origins);
+        var combined = _requirements.RejectedOrigins.ToList();
+        foreach (var origin in origins)
+        {
+            var valid = SerializedOrigin.Validate(origin, nameof(origins));
+            if (!combined.Contains(valid, StringComparer.Ordinal))
+            {
+                combined.Add(valid);
+            }
+        }
+
+        if (combined.Count > AuditOrigins.MaxRequests)
+        {
+            throw new ArgumentException($"At most {AuditOrigins.MaxRequests} origins can be rejected; got {combined.Count}.", nameof(origins));
+        }
+
+        return new(_requirements with { RejectedOrigins = combined.AsReadOnly() });
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using CorsProbing.Audit;
 using CorsProbing.Diagnostics;
 using CorsProbing.Evaluation;
 using CorsProbing.Reporting;
@@ -82,7 +83,10 @@ internal static class PreflightProbe
                 CorsProbeTelemetry.PreflightDone(preflightActivity, outcomes[i].Exchange);
             }
 
-            var report = ReportBuilder.Build(requirements, origin, outcomes, time.GetElapsedTime(started));
+            var audit = requirements.Audit || requirements.RejectedOrigins.Count > 0
+                ? await AuditAsync(client, requirements, origin, outcomes[0], cancellationToken).ConfigureAwait(false)
+                : null;
+            var report = ReportBuilder.Build(requirements, origin, outcomes, time.GetElapsedTime(started), audit);
             CorsProbeTelemetry.ProbeDone(probeActivity, report);
             return report;
         }
@@ -90,5 +94,19 @@ internal static class PreflightProbe
         {
             ownedClient?.Dispose();
         }
+    }
+
+    // The audit needs an answering target; it re-sends the first method's request with other origins, as the GET/HEAD
+    // itself only when a browser sends no preflight for it and the target already allows it.
+    private static async Task<AuditOutcome?> AuditAsync(HttpClient client, CorsRequirements requirements, string origin, PreflightOutcome first, CancellationToken cancellationToken)
+    {
+        if (first.Exchange.StatusCode is null)
+        {
+            return null;
+        }
+
+        var context = new PreflightContext(requirements.Url, origin, first.Exchange.Method, requirements.UnsafeHeaderNames, requirements.Credentials);
+        var allowed = ReportBuilder.Judge([.. first.Findings], CorsProfile.Browser) == CorsVerdict.Allowed;
+        return await AuditOutcome.RunAsync(client, requirements, origin, ActualRequest.Applies(context) && allowed, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -2,7 +2,8 @@ namespace CorsProbing;
 
 /// <summary>
 /// The stable codes of <see cref="CorsFinding.Code"/>. A code never changes meaning once published; new checks get
-/// new codes. <c>CORS0xx</c> are failures, <c>CORS1xx</c> warnings and notes.
+/// new codes. <c>CORS0xx</c> are failures, <c>CORS1xx</c> warnings and notes, <c>CORS2xx</c> the audit's security findings
+/// (<see cref="CorsReport.SecurityFindings"/>).
 /// </summary>
 public static class CorsFindingCodes
 {
@@ -54,6 +55,9 @@ public static class CorsFindingCodes
     /// <summary>The target resolves to an address the network policy refuses (loopback, private, metadata, ...): no request was sent.</summary>
     public const string TargetAddressNotAllowed = "CORS016";
 
+    /// <summary>An origin the caller said must be rejected (<see cref="CorsProbeBuilder.RejectOrigins"/>) is allowed.</summary>
+    public const string RejectedOriginAllowed = "CORS017";
+
     /// <summary><c>*</c> in <c>Access-Control-Allow-Headers</c> covers <c>Authorization</c> only by browser leniency.</summary>
     public const string AuthorizationCoveredByWildcard = "CORS101";
 
@@ -68,4 +72,49 @@ public static class CorsFindingCodes
 
     /// <summary>The Browser and Galxe profiles reach different verdicts.</summary>
     public const string ProfilesDisagree = "CORS105";
+
+    /// <summary>Audit note: every origin may read responses without credentials (<c>*</c>); not a vulnerability.</summary>
+    public const string WildcardOrigin = "CORS106";
+
+    /// <summary>Audit note: some audit requests got no answer, so their origins are untested.</summary>
+    public const string AuditIncomplete = "CORS107";
+
+    /// <summary>Security (audit): any origin is echoed, without credentials.</summary>
+    public const string ReflectsAnyOrigin = "CORS201";
+
+    /// <summary>Security (audit): any origin is echoed with <c>Access-Control-Allow-Credentials: true</c> (critical).</summary>
+    public const string ReflectsAnyOriginWithCredentials = "CORS202";
+
+    /// <summary>Security (audit): the opaque origin <c>null</c> is trusted.</summary>
+    public const string TrustsNullOrigin = "CORS203";
+
+    /// <summary>Security (audit): an attacker's domain starting with the trusted host is accepted.</summary>
+    public const string PrefixBypass = "CORS204";
+
+    /// <summary>Security (audit): an attacker's domain ending with the trusted domain is accepted.</summary>
+    public const string SuffixBypass = "CORS205";
+
+    /// <summary>Security (audit): the trusted host with a dot replaced by a letter is accepted (unescaped regex dot).</summary>
+    public const string UnescapedDotBypass = "CORS206";
+
+    /// <summary>Security (audit): every subdomain of the trusted host is trusted.</summary>
+    public const string SubdomainTrusted = "CORS207";
+
+    /// <summary>Security (audit): the trusted host followed by a special character and another domain is accepted.</summary>
+    public const string SpecialCharacterBypass = "CORS208";
+
+    /// <summary>Security (audit): the trusted host over <c>http:</c> is trusted by an <c>https:</c> API.</summary>
+    public const string InsecureOriginTrusted = "CORS209";
+
+    /// <summary>Security (audit): a shared hosting origin (<c>github.io</c>, <c>codepen.io</c>, <c>jsfiddle.net</c>) is trusted.</summary>
+    public const string ThirdPartyOriginTrusted = "CORS210";
+
+    /// <summary>Security (audit): <c>Access-Control-Allow-Methods</c>/<c>-Headers</c> list whatever the preflight requests.</summary>
+    public const string ReflectsRequestedLists = "CORS211";
+
+    /// <summary>Security (audit): <c>Access-Control-Allow-Origin</c> depends on the origin, without <c>Vary: Origin</c> (cache poisoning).</summary>
+    public const string DynamicOriginWithoutVary = "CORS212";
+
+    /// <summary>Security (audit): <c>*</c> with <c>Access-Control-Allow-Credentials: true</c> (refused by browsers; shows intent).</summary>
+    public const string WildcardWithCredentialsAttempted = "CORS213";
 }

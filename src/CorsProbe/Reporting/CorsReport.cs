@@ -21,7 +21,9 @@ public sealed class CorsReport
         CorsVerdict galxe,
         IReadOnlyList<CorsFinding> findings,
         IReadOnlyList<PreflightExchange> preflights,
-        TimeSpan elapsed)
+        TimeSpan elapsed,
+        IReadOnlyList<CorsSecurityFinding>? securityFindings = null,
+        bool audited = false)
     {
         Url = url;
         Origin = origin;
@@ -32,6 +34,8 @@ public sealed class CorsReport
         Findings = findings;
         Preflights = preflights;
         Elapsed = elapsed;
+        SecurityFindings = securityFindings ?? [];
+        IsAudited = audited;
     }
 
     /// <summary>The probed URL, as sent.</summary>
@@ -64,6 +68,15 @@ public sealed class CorsReport
     /// <summary>A POSIX-shell <c>curl</c> command that reproduces the first preflight, every argument single-quoted.</summary>
     // Rendered on first use (always the same text): most reports are never printed.
     public string CurlCommand => _curlCommand ??= Http.CurlCommand.Render(Url, Preflights[0].RequestHeaders);
+
+    /// <summary>
+    /// What the audit (<see cref="CorsProbeBuilder.Audit"/>) found the server wrongly trusts, most dangerous first; empty
+    /// when no audit ran or nothing was found. These never change <see cref="Verdict"/>: they are about other origins.
+    /// </summary>
+    public IReadOnlyList<CorsSecurityFinding> SecurityFindings { get; }
+
+    /// <summary>Whether the security audit ran (it is skipped when the target was unreachable).</summary>
+    public bool IsAudited { get; }
 
     /// <summary>How long the whole probe took.</summary>
     public TimeSpan Elapsed { get; }

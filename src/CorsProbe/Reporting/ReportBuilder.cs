@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Globalization;
+using CorsProbing.Audit;
 using CorsProbing.Requirements;
 
 namespace CorsProbing.Reporting;
@@ -7,7 +8,8 @@ namespace CorsProbing.Reporting;
 /// <summary>Assembles the immutable report: orders findings, adds probe-wide findings and judges every profile.</summary>
 internal static class ReportBuilder
 {
-    public static CorsReport Build(CorsRequirements requirements, string origin, IReadOnlyList<PreflightOutcome> outcomes, TimeSpan elapsed)
+    public static CorsReport Build(
+        CorsRequirements requirements, string origin, IReadOnlyList<PreflightOutcome> outcomes, TimeSpan elapsed, AuditOutcome? audit = null)
     {
         var drafts = new List<FindingDraft>();
         var exchanges = new PreflightExchange[outcomes.Count];
@@ -18,6 +20,10 @@ internal static class ReportBuilder
         }
 
         AddPort(drafts, requirements.Url);
+        if (audit is not null)
+        {
+            drafts.AddRange(audit.Drafts);
+        }
 
         var browser = Judge(drafts, CorsProfile.Browser);
         var galxe = Judge(drafts, CorsProfile.Galxe);
@@ -35,7 +41,9 @@ internal static class ReportBuilder
             galxe,
             OrderBySeverity(drafts, requirements.Profile),
             Array.AsReadOnly(exchanges),
-            elapsed);
+            elapsed,
+            audit?.Security,
+            audit?.Audited ?? false);
     }
 
     // Errors, then warnings, then notes; within a severity, the order the checks ran in (a stable sort).

@@ -28,6 +28,11 @@ internal static class ReportText
             }
         }
 
+        if (report.IsAudited)
+        {
+            AppendAudit(text, report);
+        }
+
         text.AppendLine().AppendLine("Preflights:");
         foreach (var exchange in report.Preflights)
         {
@@ -47,6 +52,24 @@ internal static class ReportText
 
         text.AppendLine().AppendLine("Reproduce with:").Append("  ").Append(report.CurlCommand);
         return text.ToString();
+    }
+
+    private static void AppendAudit(StringBuilder text, CorsReport report)
+    {
+        if (report.SecurityFindings.Count == 0)
+        {
+            text.AppendLine().AppendLine("Security audit: no origin other than the configured one is trusted in a risky way.");
+            return;
+        }
+
+        text.AppendLine().Append(CultureInfo.InvariantCulture, $"Security audit ({report.SecurityFindings.Count} finding(s), CWE-942):").AppendLine();
+        foreach (var finding in report.SecurityFindings)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  ! {finding.Code} {finding.Risk} {finding.Title}").AppendLine();
+            text.Append("      ").AppendLine(finding.Message);
+            text.Append("      Evidence: ").AppendLine(finding.Evidence);
+            text.Append("      Fix: ").AppendLine(finding.Remedy);
+        }
     }
 
     private static void AppendHeaders(StringBuilder text, PreflightExchange exchange)

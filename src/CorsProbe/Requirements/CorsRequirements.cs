@@ -49,6 +49,12 @@ internal sealed record CorsRequirements
     /// <summary>Which addresses the default transport may reach.</summary>
     public NetworkPolicy NetworkPolicy { get; init; } = NetworkPolicy.PublicOnly;
 
+    /// <summary>Whether to run the security audit after the probe.</summary>
+    public bool Audit { get; init; }
+
+    /// <summary>Origins that must not be allowed: each gets a preflight, and one that is allowed fails the report.</summary>
+    public IReadOnlyList<string> RejectedOrigins { get; init; } = [];
+
     /// <summary>Certificates the default transport trusts beyond the system's roots (test servers).</summary>
     public Safety.TrustedCertificates TrustedCertificates { get; init; } = Safety.TrustedCertificates.None;
 

@@ -1,0 +1,193 @@
+using CorsProbing.Reporting;
+
+namespace CorsProbing.Audit;
+
+/// <summary>
+/// Turns the audit's responses into security findings (CORS2xx, with a risk that weighs credentials and status) and
+/// report findings (CORS017 for a rejected origin that is allowed; notes). A server that reflects any origin gets that
+/// one finding, not one per crafted origin it also reflected.
+/// </summary>
+internal static class AuditFindings
+{
+    private const string FixAllowList =
+        "Compare the Origin header with an exact allow-list of full origins (scheme, host and port), e.g. a set lookup; never with startsWith, endsWith, contains or an unanchored regular expression.";
+
+    /// <summary>Classifies <paramref name="responses"/> for a probe of <paramref name="url"/>.</summary>
+    public static (IReadOnlyList<CorsSecurityFinding> Security, List<FindingDraft> Drafts) Classify(IReadOnlyList<AuditResponse> responses, Uri url, bool audited)
+    {
+        var security = new List<CorsSecurityFinding>();
+        var drafts = new List<FindingDraft>();
+        foreach (var rejected in responses.Where(r => r.Origin.Technique == AuditTechnique.Rejected && r.BrowserAllows))
+        {
+            drafts.Add(new FindingDraft(
+                CorsFindingCodes.RejectedOriginAllowed,
+                null,
+                CorsSeverity.Error,
+                CorsSeverity.Error,
+                $"{rejected.Origin.Origin} must not be allowed, but a browser would let it make this request: {rejected.Evidence}.",
+                $"Remove {rejected.Origin.Origin} from the allowed origins. {FixAllowList}"));
+        }
+
+        if (audited)
+        {
+            ClassifyOrigins(responses, url, security, drafts);
+        }
+
+        var failed = responses.Count(r => r.Error is not null);
+        if (failed > 0)
+        {
+            drafts.Add(new FindingDraft(
+                CorsFindingCodes.AuditIncomplete,
+                null,
+                CorsSeverity.Info,
+                CorsSeverity.Info,
+                $"{failed} of {responses.Count} audit requests got no answer, so their origins are untested: {string.Join("; ", responses.Where(r => r.Error is not null).Select(r => r.Evidence))}.",
+                null));
+        }
+
+        return (security.AsReadOnly(), drafts);
+    }
+
+    private static void ClassifyOrigins(IReadOnlyList<AuditResponse> responses, Uri url, List<CorsSecurityFinding> security, List<FindingDraft> drafts)
+    {
+        var arbitrary = responses.FirstOrDefault(r => r.Origin.Technique == AuditTechnique.ArbitraryOrigin);
+        if (arbitrary is { Reflected: true })
+        {
+            var crafted = responses.Count(r => r.Origin.Technique is not (AuditTechnique.ReflectedLists or AuditTechnique.Rejected));
+            var reflected = responses.Count(r => r.Origin.Technique is not (AuditTechnique.ReflectedLists or AuditTechnique.Rejected) && r.Reflected);
+            security.Add(arbitrary.AllowsCredentials
+                ? Finding(CorsFindingCodes.ReflectsAnyOriginWithCredentials, CorsRisk.Critical, arbitrary,
+                    $"The server echoes any Origin with Access-Control-Allow-Credentials: true ({reflected} of {crafted} crafted origins, {arbitrary.Origin.Origin} included): any web page can call this API as the logged-in user and read the answers.",
+                    $"Stop echoing the Origin header. {FixAllowList}")
+                : Finding(CorsFindingCodes.ReflectsAnyOrigin, CorsRisk.Low, arbitrary,
+                    $"The server echoes any Origin ({reflected} of {crafted} crafted origins, {arbitrary.Origin.Origin} included), without credentials: any page can read what anyone could fetch, as with `*`, but a later AllowCredentials would make it critical, and caches may mix origins.",
+                    $"If the API is public, send `Access-Control-Allow-Origin: *`; otherwise {FixAllowList}"));
+        }
+        else
+        {
+            AddTechnique(responses, AuditTechnique.NullOrigin, CorsFindingCodes.TrustsNullOrigin, security,
+                "trusts the opaque origin `null`, which any page can take on by running in a sandboxed iframe or a data: URL",
+                "Never allow the origin `null`: remove it from the allow-list (it is not your local file, it is anyone's sandbox).");
+            AddTechnique(responses, AuditTechnique.Prefix, CorsFindingCodes.PrefixBypass, security,
+                "accepts an attacker's domain that merely starts with your trusted host: the origin check matches a prefix (startsWith, or a regular expression without `$`)",
+                FixAllowList);
+            AddTechnique(responses, AuditTechnique.Suffix, CorsFindingCodes.SuffixBypass, security,
+                "accepts an attacker's domain that merely ends with your trusted domain name: the origin check matches a suffix without the dot before it (endsWith, or a regular expression without `^`)",
+                FixAllowList);
+            AddTechnique(responses, AuditTechnique.UnescapedDot, CorsFindingCodes.UnescapedDotBypass, security,
+                "accepts your trusted host with its first dot replaced by a letter, a domain anyone can register: the origin check is a regular expression with an unescaped `.`",
+                $"Escape every dot (`\\.`) and anchor the expression (`^https://dashboard\\.example\\.com$`), or better: {FixAllowList}");
+            AddTechnique(responses, AuditTechnique.SpecialCharacter, CorsFindingCodes.SpecialCharacterBypass, security,
+                "accepts your trusted host followed by a special character and an attacker's domain (some browsers send such hosts): the check matches a prefix",
+                FixAllowList);
+            AddTechnique(responses, AuditTechnique.Subdomain, CorsFindingCodes.SubdomainTrusted, security,
+                "trusts every subdomain of your trusted host: one subdomain takeover or XSS anywhere under it becomes access to this API",
+                "List the subdomains that need access explicitly instead of trusting `*.` a whole domain.");
+            if (url.Scheme == Uri.UriSchemeHttps)
+            {
+                AddTechnique(responses, AuditTechnique.InsecureScheme, CorsFindingCodes.InsecureOriginTrusted, security,
+                    "trusts your host over plain http: on an https API: anyone on the network path (public Wi-Fi) can inject script into that origin and call the API",
+                    "Allow only the https: origin.");
+            }
+
+            AddTechnique(responses, AuditTechnique.ThirdParty, CorsFindingCodes.ThirdPartyOriginTrusted, security,
+                "trusts a host where anyone can publish pages (github.io, codepen.io, jsfiddle.net)",
+                "Remove shared hosting origins from the allow-list; allow your own page's exact origin instead.");
+        }
+
+        AddWildcard(arbitrary, security, drafts);
+        AddReflectedLists(responses, security);
+        AddDynamicWithoutVary(responses, security);
+    }
+
+    private static void AddTechnique(IReadOnlyList<AuditResponse> responses, AuditTechnique technique, string code, List<CorsSecurityFinding> security, string what, string remedy)
+    {
+        var accepted = responses.Where(r => r.Origin.Technique == technique && r.Reflected).ToList();
+        if (accepted.Count == 0)
+        {
+            return;
+        }
+
+        var first = accepted[0];
+        var credentials = accepted.Any(r => r.AllowsCredentials);
+        var risk = technique == AuditTechnique.Subdomain
+            ? credentials ? CorsRisk.Medium : CorsRisk.Low
+            : credentials ? CorsRisk.High : CorsRisk.Medium;
+        var origins = string.Join(", ", accepted.Select(r => r.Origin.Origin));
+        var exposure = credentials ? "with credentials: that page can act as the logged-in user" : "without credentials";
+        security.Add(Finding(code, risk, first, $"The server {what}. Accepted: {origins} ({exposure}).", remedy));
+    }
+
+    private static void AddWildcard(AuditResponse? arbitrary, List<CorsSecurityFinding> security, List<FindingDraft> drafts)
+    {
+        if (arbitrary is not { Wildcard: true })
+        {
+            return;
+        }
+
+        if (arbitrary.AllowsCredentials)
+        {
+            security.Add(Finding(CorsFindingCodes.WildcardWithCredentialsAttempted, CorsRisk.Low, arbitrary,
+                "The server answers `Access-Control-Allow-Origin: *` with `Access-Control-Allow-Credentials: true`. Browsers refuse this combination, so nothing leaks today, but it shows the intent to share credentialed responses with everyone: the usual \"fix\" is to echo the Origin, which is critical.",
+                "Decide: a public API sends `*` without credentials; a private one an exact allow-list with credentials."));
+            return;
+        }
+
+        drafts.Add(new FindingDraft(
+            CorsFindingCodes.WildcardOrigin,
+            null,
+            CorsSeverity.Info,
+            CorsSeverity.Info,
+            $"Every origin may read responses without credentials (`Access-Control-Allow-Origin: *`): {arbitrary.Evidence}. Fine for public data; not a vulnerability, since browsers never send cookies under `*`.",
+            null));
+    }
+
+    private static void AddReflectedLists(IReadOnlyList<AuditResponse> responses, List<CorsSecurityFinding> security)
+    {
+        var lists = responses.FirstOrDefault(r => r.Origin.Technique == AuditTechnique.ReflectedLists);
+        if (lists is null || lists.Error is not null)
+        {
+            return;
+        }
+
+        var methods = lists.AllowedMethods.Contains(AuditRunner.InventedMethod, StringComparer.Ordinal);
+        var headers = lists.AllowedHeaders.Any(h => h.StartsWith("x-corsprobe-", StringComparison.OrdinalIgnoreCase));
+        if (!methods && !headers)
+        {
+            return;
+        }
+
+        var which = methods && headers ? "methods and headers" : methods ? "methods" : "headers";
+        security.Add(Finding(CorsFindingCodes.ReflectsRequestedLists, CorsRisk.Low, lists,
+            $"The server lists whatever {which} the preflight asks for (an invented {(methods ? $"method {AuditRunner.InventedMethod}" : "header")} was allowed): the method and header checks allow everything, so only the origin check protects the API.",
+            "List the methods and headers the API really accepts in Access-Control-Allow-Methods and Access-Control-Allow-Headers instead of echoing Access-Control-Request-*."));
+    }
+
+    private static void AddDynamicWithoutVary(IReadOnlyList<AuditResponse> responses, List<CorsSecurityFinding> security)
+    {
+        var answered = responses.Where(r => r.Error is null).ToList();
+        var dynamic = answered.Select(r => r.AllowOrigin ?? string.Empty).Distinct(StringComparer.Ordinal).Count() > 1;
+        var unvaried = answered.FirstOrDefault(r => r.AllowOrigin is not null and not "*" && !r.VariesByOrigin);
+        if (!dynamic || unvaried is null)
+        {
+            return;
+        }
+
+        security.Add(Finding(CorsFindingCodes.DynamicOriginWithoutVary, unvaried.AllowsCredentials ? CorsRisk.Medium : CorsRisk.Low, unvaried,
+            $"Access-Control-Allow-Origin depends on the request's Origin, but the response has no `Vary: Origin`: a cache (CDN, proxy, browser) may serve one origin's answer to another, denying your users or exposing responses (cache poisoning).",
+            "Add `Vary: Origin` to every response whose Access-Control-Allow-Origin depends on the Origin header, errors included."));
+    }
+
+    private static CorsSecurityFinding Finding(string code, CorsRisk risk, AuditResponse evidence, string message, string remedy)
+    {
+        // A permissive header on an error status guards nothing: a preflight with it fails, an error page holds no data.
+        if (!evidence.OkStatus && risk > CorsRisk.Low)
+        {
+            message += $" The response was HTTP {evidence.Status}, so nothing is exposed at this URL today; the same check on a URL that answers 2xx would be {risk}.";
+            risk = CorsRisk.Low;
+        }
+
+        var accepted = evidence.Origin.Technique is AuditTechnique.ReflectedLists ? null : evidence.Origin.Origin;
+        return new CorsSecurityFinding(code, risk, message, remedy, accepted, evidence.Evidence);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text;
+using CorsProbing.Evaluation;
+using CorsProbing.Http;
+using CorsProbing.Reporting;
+
+namespace CorsProbing.Audit;
+
+/// <summary>What the server answered to one crafted origin, kept as text (the response itself is disposed).</summary>
+internal sealed record AuditResponse(
+    AuditOrigin Origin,
+    string RequestMethod,
+    int? Status,
+    string? AllowOrigin,
+    bool AllowsCredentials,
+    string? AllowCredentials,
+    bool VariesByOrigin,
+    string? Vary,
+    IReadOnlyList<string> AllowedMethods,
+    IReadOnlyList<string> AllowedHeaders,
+    bool BrowserAllows,
+    string? Error)
+{
+    /// <summary>The server echoed exactly the crafted origin.</summary>
+    public bool Reflected => Error is null && string.Equals(AllowOrigin, Origin.Origin, StringComparison.Ordinal);
+
+    /// <summary>The server answered <c>*</c>.</summary>
+    public bool Wildcard => AllowOrigin == "*";
+
+    /// <summary>A 2xx status: a preflight passes, an actual response carries the resource.</summary>
+    public bool OkStatus => Status is >= 200 and <= 299;
+
+    /// <summary>Reads the CORS headers of <paramref name="response"/>; <paramref name="browserAllows"/> says whether a browser lets the request through.</summary>
+    public static AuditResponse From(AuditOrigin origin, string requestMethod, HttpResponseMessage response, bool browserAllows)
+    {
+        var credentials = HeaderLines.Read(response, CorsHeaderNames.AllowCredentials);
+        var vary = HeaderLines.Read(response, CorsHeaderNames.Vary);
+        var varyVisitor = default(VaryVisitor);
+        HeaderList.Scan(vary, ref varyVisitor);
+        return new AuditResponse(
+            origin,
+            requestMethod,
+            (int)response.StatusCode,
+            HeaderText.Combined(HeaderLines.Read(response, CorsHeaderNames.AllowOrigin)),
+            credentials.Count == 1 && credentials.Single is "true",
+            HeaderText.Combined(credentials),
+            varyVisitor.CoversOrigin,
+            HeaderText.Combined(vary),
+            HeaderText.Elements(HeaderLines.Read(response, CorsHeaderNames.AllowMethods)),
+            HeaderText.Elements(HeaderLines.Read(response, CorsHeaderNames.AllowHeaders)),
+            browserAllows,
+            Error: null);
+    }
+
+    /// <summary>An exchange that got no answer.</summary>
+    public static AuditResponse Failed(AuditOrigin origin, string requestMethod, string error) =>
+        new(origin, requestMethod, null, null, false, null, false, null, [], [], false, error);
+
+    /// <summary>The request and the CORS headers of the answer, on one line.</summary>
+    public string Evidence
+    {
+        get
+        {
+            var text = new StringBuilder($"{RequestMethod} with Origin: {Origin.Origin} → ");
+            if (Error is not null)
+            {
+                return text.Append("no answer: ").Append(Error).ToString();
+            }
+
+            text.Append("HTTP ").Append(Status);
+            Append(text, CorsHeaderNames.AllowOrigin, AllowOrigin);
+            Append(text, CorsHeaderNames.AllowCredentials, AllowCredentials);
+            Append(text, CorsHeaderNames.AllowMethods, AllowedMethods.Count == 0 ? null : string.Join(", ", AllowedMethods));
+            Append(text, CorsHeaderNames.AllowHeaders, AllowedHeaders.Count == 0 ? null : string.Join(", ", AllowedHeaders));
+            Append(text, CorsHeaderNames.Vary, Vary);
+            return text.ToString();
+        }
+    }
+
+    private static void Append(StringBuilder text, string name, string? value)
+    {
+        if (value is not null)
+        {
+            text.Append("; ").Append(name).Append(": ").Append(Requirements.Printable.Escape(value));
+        }
+    }
+}
