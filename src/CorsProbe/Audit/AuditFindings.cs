@@ -144,8 +144,11 @@ internal static class AuditFindings
 
     private static void AddReflectedLists(IReadOnlyList<AuditResponse> responses, List<CorsSecurityFinding> security)
     {
+        // Echoed lists matter only as an amplifier: without credentials they grant no more than `*` lists would, and to
+        // trusted origins alone they grant nothing an attacker can use. With credentials and an origin check that lets
+        // other origins in, they hand those origins every method and header.
         var lists = responses.FirstOrDefault(r => r.Origin.Technique == AuditTechnique.ReflectedLists);
-        if (lists is null || lists.Error is not null)
+        if (lists is null || lists.Error is not null || !lists.AllowsCredentials || security.Count == 0)
         {
             return;
         }
@@ -159,14 +162,16 @@ internal static class AuditFindings
 
         var which = methods && headers ? "methods and headers" : methods ? "methods" : "headers";
         security.Add(Finding(CorsFindingCodes.ReflectsRequestedLists, CorsRisk.Low, lists,
-            $"The server lists whatever {which} the preflight asks for (an invented {(methods ? $"method {AuditRunner.InventedMethod}" : "header")} was allowed): the method and header checks allow everything, so only the origin check protects the API.",
+            $"The server lists whatever {which} the preflight asks for (an invented {(methods ? $"method {AuditRunner.InventedMethod}" : "header")} was allowed) to credentialed requests, where `*` lists would not apply: the origins above may send any method and header as the logged-in user.",
             "List the methods and headers the API really accepts in Access-Control-Allow-Methods and Access-Control-Allow-Headers instead of echoing Access-Control-Request-*."));
     }
 
     private static void AddDynamicWithoutVary(IReadOnlyList<AuditResponse> responses, List<CorsSecurityFinding> security)
     {
+        // Poisoning needs two different origins echoed: a cache then hands one origin's grant to another. An answer that
+        // is either the one trusted origin or nothing only risks the trusted page's availability (CORS103 covers that).
         var answered = responses.Where(r => r.Error is null).ToList();
-        var dynamic = answered.Select(r => r.AllowOrigin ?? string.Empty).Distinct(StringComparer.Ordinal).Count() > 1;
+        var dynamic = answered.Select(r => r.AllowOrigin).Where(v => v is not null and not "*").Distinct(StringComparer.Ordinal).Count() > 1;
         var unvaried = answered.FirstOrDefault(r => r.AllowOrigin is not null and not "*" && !r.VariesByOrigin);
         if (!dynamic || unvaried is null)
         {
@@ -174,7 +179,7 @@ internal static class AuditFindings
         }
 
         security.Add(Finding(CorsFindingCodes.DynamicOriginWithoutVary, unvaried.AllowsCredentials ? CorsRisk.Medium : CorsRisk.Low, unvaried,
-            $"Access-Control-Allow-Origin depends on the request's Origin, but the response has no `Vary: Origin`: a cache (CDN, proxy, browser) may serve one origin's answer to another, denying your users or exposing responses (cache poisoning).",
+            $"Access-Control-Allow-Origin echoes different origins, but the response has no `Vary: Origin`: a cache (CDN, proxy, browser) may serve one origin's grant to another origin (cache poisoning).",
             "Add `Vary: Origin` to every response whose Access-Control-Allow-Origin depends on the Origin header, errors included."));
     }
 

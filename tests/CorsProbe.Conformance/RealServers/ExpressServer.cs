@@ -26,6 +26,10 @@ public sealed class ExpressServer : IAsyncDisposable
         ["/reflect"] = "cors({ origin: true }): the request's Origin reflected",
         ["/allow-list"] = "cors({ origin: [dashboard, partner], methods: ['GET', 'POST'] })",
         ["/credentials"] = "cors({ origin: dashboard, credentials: true })",
+        ["/reflect-credentials"] = "cors({ origin: true, credentials: true }): any origin, with credentials",
+        ["/regex"] = "cors({ origin: /dashboard.galxe.com/ }): unescaped dots, no anchors",
+        ["/ends-with"] = "cors({ origin: (o, done) => done(null, o.endsWith('galxe.com')) })",
+        ["/null"] = "cors({ origin: ['null', dashboard] })",
     };
 
     /// <summary>Starts <c>node server.js</c> and waits for the port it reports.</summary>

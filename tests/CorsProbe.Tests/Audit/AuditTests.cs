@@ -102,21 +102,46 @@ public class AuditTests
     }
 
     [Fact]
-    public async Task AnOriginDependentAnswerWithoutVary_IsCachePoisoning()
+    public async Task EchoingDifferentOriginsWithoutVary_IsCachePoisoning()
     {
-        var report = await Audit(new OriginPolicyServer(o => o == Probe.Origin) { VaryOrigin = false });
+        var report = await Audit(new OriginPolicyServer(_ => true) { VaryOrigin = false, Credentials = true });
 
-        report.SecurityFindings.Should().ContainSingle().Which.Code.Should().Be("CORS212");
+        SecurityCodes(report).Should().Equal("CORS202", "CORS212");
+        report.SecurityFindings.Single(f => f.Code == "CORS212").Risk.Should().Be(CorsRisk.Medium);
     }
 
     [Fact]
-    public async Task ReflectedMethodAndHeaderLists_AreReported()
+    public async Task OneTrustedOriginOrNothing_WithoutVary_IsOnlyTheWarning()
+    {
+        var report = await Audit(new OriginPolicyServer(o => o == Probe.Origin) { VaryOrigin = false });
+
+        report.SecurityFindings.Should().BeEmpty();
+        report.Codes().Should().Contain("CORS103");
+    }
+
+    [Fact]
+    public async Task ReflectedMethodAndHeaderLists_WithoutCredentials_AreNoFinding()
     {
         var report = await Audit(new OriginPolicyServer(o => o == Probe.Origin) { ReflectLists = true });
 
-        var finding = report.SecurityFindings.Should().ContainSingle().Which;
-        finding.Code.Should().Be("CORS211");
-        finding.Message.Should().Contain("methods and headers");
+        report.SecurityFindings.Should().BeEmpty("echoed lists without credentials grant no more than `*` lists");
+    }
+
+    [Fact]
+    public async Task ReflectedMethodAndHeaderLists_ForTrustedOriginsOnly_AreNoFinding()
+    {
+        var report = await Audit(new OriginPolicyServer(o => o == Probe.Origin) { ReflectLists = true, Credentials = true });
+
+        report.SecurityFindings.Should().BeEmpty("only trusted origins get the echoed lists");
+    }
+
+    [Fact]
+    public async Task ReflectedMethodAndHeaderLists_WithCredentials_AmplifyAPermissiveOriginCheck()
+    {
+        var report = await Audit(new OriginPolicyServer(_ => true) { ReflectLists = true, Credentials = true });
+
+        SecurityCodes(report).Should().Equal("CORS202", "CORS211");
+        report.SecurityFindings.Single(f => f.Code == "CORS211").Message.Should().Contain("methods and headers");
     }
 
     [Fact]

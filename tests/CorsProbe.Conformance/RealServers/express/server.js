@@ -18,6 +18,16 @@ app.use('/allow-list', cors({ origin: [galxe, 'https://app.partner.example'], me
 // Credentials for the dashboard alone.
 app.use('/credentials', cors({ origin: galxe, credentials: true }), ok);
 
+// Misconfigurations the audit must find (and the allow-list above must not trigger).
+// origin: true with credentials: any origin, logged in.
+app.use('/reflect-credentials', cors({ origin: true, credentials: true }), ok);
+// A regular expression with unescaped dots and no anchors.
+app.use('/regex', cors({ origin: /dashboard.galxe.com/ }), ok);
+// An endsWith check without the leading dot.
+app.use('/ends-with', cors({ origin: (origin, done) => done(null, !!origin && origin.endsWith('galxe.com')) }), ok);
+// The opaque origin allowed next to the dashboard.
+app.use('/null', cors({ origin: ['null', galxe] }), ok);
+
 const [certificate, key] = process.argv.slice(2);
 const server = https.createServer({ cert: fs.readFileSync(certificate), key: fs.readFileSync(key) }, app);
 server.listen(0, '127.0.0.1', () => console.log(`listening ${server.address().port}`));

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CorsProbing.IntegrationTests.Support;
+
+/// <summary>
+/// A real Kestrel on 127.0.0.1 with ASP.NET Core CORS policies as people write them, mistakes included, one per path:
+/// the targets of the audit tests.
+/// </summary>
+public sealed class MisconfiguredAspNetServer : IAsyncLifetime
+{
+    public const string Galxe = "https://dashboard.galxe.com";
+
+    private WebApplication? _app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public static void ConfigurePolicies(Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions options)
+    {
+        options.AddPolicy("reflect-credentials", p => p.SetIsOriginAllowed(_ => true).AllowCredentials().AllowAnyMethod().AllowAnyHeader());
+        options.AddPolicy("null", p => p.WithOrigins(Galxe, "null").WithMethods("PUT").WithHeaders("Content-Type"));
+        options.AddPolicy("subdomains", p => p.WithOrigins("https://*.galxe.com").SetIsOriginAllowedToAllowWildcardSubdomains().WithMethods("PUT").WithHeaders("Content-Type"));
+        options.AddPolicy("exact", p => p.WithOrigins(Galxe).WithMethods("PUT").WithHeaders("Content-Type").AllowCredentials());
+        options.AddPolicy("any", p => p.AllowAnyOrigin().AllowAnyMethod().AllowAnyHeader());
+    }
+
+    public static readonly string[] Policies = ["reflect-credentials", "null", "subdomains", "exact", "any"];
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddCors(ConfigurePolicies);
+        _app = builder.Build();
+        foreach (var policy in Policies)
+        {
+            _app.Map("/" + policy, branch =>
+            {
+                branch.UseCors(policy);
+                branch.Run(context => context.Response.WriteAsync("ok"));
+            });
+        }
+
+        await _app.StartAsync(TestContext.Current.CancellationToken);
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
