@@ -3,7 +3,10 @@ using System.Globalization;
 
 namespace CorsProbing.Cli;
 
-/// <summary><c>corsprobe &lt;url&gt; [options]</c>: probes one URL and exits 0 allowed, 1 denied, 2 unreachable, 64 usage error.</summary>
+/// <summary>
+/// <c>corsprobe &lt;url&gt; [options]</c>: probes one URL and exits 0 allowed, 1 denied (or, with <c>--audit</c>, a security
+/// finding of Medium risk or worse), 2 unreachable, 64 usage error.
+/// </summary>
 public static class CorsProbeCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, HttpMessageHandler? handler = null)
@@ -18,10 +21,12 @@ public static class CorsProbeCommand
         var timeout = new Option<double?>("--timeout") { Description = "Timeout of the whole probe in seconds (default 10, galxe 5)." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var allowLocal = new Option<bool>("--allow-local") { Description = "Allow loopback and private-network targets (refused by default, as a platform backend must)." };
+        var audit = new Option<bool>("--audit") { Description = "Also try crafted origins (any, null, look-alikes, http:, shared hosting) and report what the server wrongly trusts; a Medium or worse finding exits 1." };
+        var rejectOrigins = new Option<string[]>("--reject-origin") { Description = "An origin that must not be allowed (exit 1 if it is); repeat for several." };
 
         var root = new RootCommand("Checks, as a browser would, whether an API's CORS configuration lets an origin call it.")
         {
-            url, origin, methods, headers, credentials, profile, timeout, json, allowLocal,
+            url, origin, methods, headers, credentials, profile, timeout, json, allowLocal, audit, rejectOrigins,
         };
 
         var parsed = root.Parse(args);
@@ -47,6 +52,16 @@ public static class CorsProbeCommand
                 {
                     builder = builder.AllowLoopback().AllowPrivateNetworks();
                 }
+
+                if (result.GetValue(audit))
+                {
+                    builder = builder.Audit();
+                }
+
+                if (result.GetValue(rejectOrigins) is { Length: > 0 } rejected)
+                {
+                    builder = builder.RejectOrigins(rejected);
+                }
             }
             catch (ArgumentException exception)
             {
@@ -68,7 +83,7 @@ public static class CorsProbeCommand
             }
 
             await output.WriteLineAsync(result.GetValue(json) ? JsonReport.From(report).ToJson() : report.ToString());
-            exitCode = ExitCodes.For(report.Verdict);
+            exitCode = ExitCodes.For(report);
         });
 
         var invocation = new InvocationConfiguration { Output = output, Error = error };

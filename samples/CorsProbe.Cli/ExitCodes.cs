@@ -8,6 +8,10 @@ public static class ExitCodes
     public const int Unreachable = 2;
     public const int UsageError = 64;
 
+    /// <summary>The exit code of a report: its verdict, except that an allowed target with a Medium-or-worse security finding fails.</summary>
+    public static int For(CorsReport report) =>
+        report.Verdict == CorsVerdict.Allowed && report.SecurityFindings.Any(f => f.Risk >= CorsRisk.Medium) ? Denied : For(report.Verdict);
+
     public static int For(CorsVerdict verdict) => verdict switch
     {
         CorsVerdict.Allowed => Allowed,

@@ -12,7 +12,9 @@ public sealed record JsonReport(
     IReadOnlyDictionary<string, string> Verdicts,
     IReadOnlyList<JsonFinding> Findings,
     IReadOnlyList<JsonPreflight> Preflights,
-    string CurlCommand)
+    string CurlCommand,
+    bool Audited,
+    IReadOnlyList<JsonSecurityFinding> SecurityFindings)
 {
     public static JsonReport From(CorsReport report) => new(
         report.Url.OriginalString,
@@ -22,10 +24,14 @@ public sealed record JsonReport(
         Enum.GetValues<CorsProfile>().ToDictionary(p => p.ToString(), p => report.VerdictFor(p).ToString()),
         report.Findings.Select(f => new JsonFinding(f.Code, f.Severity.ToString(), f.Title, f.Message, f.Remedy, f.Method)).ToArray(),
         report.Preflights.Select(JsonPreflight.From).ToArray(),
-        report.CurlCommand);
+        report.CurlCommand,
+        report.IsAudited,
+        report.SecurityFindings.Select(f => new JsonSecurityFinding(f.Code, f.Risk.ToString(), f.Title, f.Message, f.Remedy, f.AcceptedOrigin, f.Evidence, f.Cwe)).ToArray());
 
     public string ToJson() => JsonSerializer.Serialize(this, CliJsonContext.Default.JsonReport);
 }
+
+public sealed record JsonSecurityFinding(string Code, string Risk, string Title, string Message, string Remedy, string? AcceptedOrigin, string Evidence, string Cwe);
 
 public sealed record JsonFinding(string Code, string Severity, string Title, string Message, string? Remedy, string? Method);
 
