@@ -82,7 +82,7 @@ public static class CorsProbeCommand
                 return;
             }
 
-            await output.WriteLineAsync(result.GetValue(json) ? JsonReport.From(report).ToJson() : report.ToString());
+            await output.WriteLineAsync(result.GetValue(json) ? report.ToJson() : report.ToString());
             exitCode = ExitCodes.For(report);
         });
 

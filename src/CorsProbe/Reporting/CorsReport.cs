@@ -97,6 +97,21 @@ public sealed class CorsReport
     /// <exception cref="CorsProbeException">The verdict is <see cref="CorsVerdict.Denied"/> or <see cref="CorsVerdict.Unreachable"/>; its message is <see cref="ToString"/>.</exception>
     public CorsReport EnsureAllowed() => IsAllowed ? this : throw new CorsProbeException(this);
 
+    /// <summary>
+    /// The report as indented JSON of the documented, versioned shape (<c>schemaVersion</c> 1, see
+    /// <c>docs/report.schema.json</c>): verdicts, findings with their severity under every profile, exchanges, security
+    /// findings and the curl command. Written by a source-generated serializer, so it is trim- and Native-AOT-safe.
+    /// </summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => Serialization.ReportJson.Write(this);
+
+    /// <summary>Reads a report written by <see cref="ToJson"/> (a stored result, another process's output) back into an equal report.</summary>
+    /// <param name="json">JSON of schema version 1.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="System.Text.Json.JsonException">The text is not JSON, lacks a required member, or has another schema version.</exception>
+    public static CorsReport FromJson(string json) => Serialization.ReportJson.Read(json);
+
     /// <summary>A human-readable, multi-line account: verdicts, findings with remedies, exchanges and the curl command.</summary>
     /// <returns>The report as text.</returns>
     public override string ToString() => ReportText.Render(this);

@@ -86,7 +86,7 @@ public class CliTests
         using var document = JsonDocument.Parse(output);
         var root = document.RootElement;
         root.GetProperty("verdict").GetString().Should().Be("Denied");
-        root.GetProperty("verdicts").GetProperty("Galxe").GetString().Should().Be("Denied");
+        root.GetProperty("verdicts").GetProperty("galxe").GetString().Should().Be("Denied");
         root.GetProperty("findings")[0].GetProperty("code").GetString().Should().Be("CORS011");
         root.GetProperty("preflights")[0].GetProperty("status").GetInt32().Should().Be(204);
         root.GetProperty("curlCommand").GetString().Should().StartWith("curl ");

@@ -29,23 +29,12 @@ public class FindingCodeContractTests
     [Fact]
     public void EveryCode_IsListedInTheReadme()
     {
-        var readme = File.ReadAllText(Path.Combine(FindRepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
         var codes = typeof(CorsFindingCodes).GetFields().Select(f => (string)f.GetValue(null)!);
 
         foreach (var code in codes)
         {
             readme.Should().Contain($"| {code} |");
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CorsProbe.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("CorsProbe.sln not found above the test binaries.");
     }
 }

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CorsProbing.Tests.Audit;
+using Json.Schema;
+
+namespace CorsProbing.Tests.Serialization;
+
+public class ReportJsonTests
+{
+    // Built once: the library's global registry refuses a second schema with the same $id.
+    private static readonly Lazy<JsonSchema> PublishedSchema =
+        new(() => JsonSchema.FromText(File.ReadAllText(Path.Combine(Repository.Root, "docs", "report.schema.json"))));
+
+    public static TheoryData<string> Shapes => ["allowed", "denied", "unreachable", "actual GET", "audited", "rejected", "galxe"];
+
+    private static async Task<CorsReport> ReportOf(string shape) => shape switch
+    {
+        "allowed" => await Probe.Through(StubCorsServer.Allowing(Probe.Origin)).RequireMethods("PUT").RequireHeaders("X-Api-Key").WithCredentials().RunAsync(),
+        "denied" => await Probe.Through(StubCorsServer.Allowing("https://other.example", methods: "GET")).RequireMethods("PUT", "DELETE").RunAsync(),
+        "unreachable" => await CorsProbe.For($"http://127.0.0.1:{Loopback.ClosedPort()}/api").WithOrigin(Probe.Origin).AllowLoopback().RunAsync(),
+        "actual GET" => await Probe.Through(StubCorsServer.Allowing(Probe.Origin)).RequireMethods("GET").RunAsync(),
+        "audited" => await Probe.Through(new OriginPolicyServer(_ => true) { Credentials = true }).RequireMethods("PUT").AuditAsync(TestContext.Current.CancellationToken),
+        "rejected" => await Probe.Through(new OriginPolicyServer(_ => true)).RequireMethods("PUT").RejectOrigins("https://evil.example").RunAsync(),
+        "galxe" => await CorsProbe.ForGalxe(Probe.Url).UsingHandler(StubCorsServer.Allowing(Probe.Origin, methods: "PUT")).RequireMethods("GET", "POST").RunAsync(),
+        _ => throw new ArgumentOutOfRangeException(nameof(shape)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public async Task ARoundTrip_GivesTheSameJson(string shape)
+    {
+        var json = (await ReportOf(shape)).ToJson();
+
+        CorsReport.FromJson(json).ToJson().Should().Be(json);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public async Task ARoundTrip_KeepsWhatTheReportSays(string shape)
+    {
+        var report = await ReportOf(shape);
+
+        var read = CorsReport.FromJson(report.ToJson());
+
+        read.Url.Should().Be(report.Url);
+        read.VerdictFor(CorsProfile.Browser).Should().Be(report.VerdictFor(CorsProfile.Browser));
+        read.VerdictFor(CorsProfile.Galxe).Should().Be(report.VerdictFor(CorsProfile.Galxe));
+        read.Findings.Select(f => f.ToString()).Should().Equal(report.Findings.Select(f => f.ToString()));
+        read.Findings.Select(f => f.SeverityUnder(CorsProfile.Galxe)).Should().Equal(report.Findings.Select(f => f.SeverityUnder(CorsProfile.Galxe)));
+        read.SecurityFindings.Select(f => f.ToString()).Should().Equal(report.SecurityFindings.Select(f => f.ToString()));
+        read.CurlCommand.Should().Be(report.CurlCommand);
+        read.Elapsed.Should().Be(report.Elapsed);
+        read.ToString().Should().Be(report.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public async Task TheJson_IsValidAgainstThePublishedSchema(string shape)
+    {
+        var schema = PublishedSchema.Value;
+        using var json = JsonDocument.Parse((await ReportOf(shape)).ToJson());
+
+        var result = schema.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+        result.IsValid.Should().BeTrue(string.Join(Environment.NewLine, (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+    }
+
+    [Fact]
+    public async Task TheJson_IsVersioned_AndCamelCase_WithEnumsAsNames()
+    {
+        using var document = JsonDocument.Parse((await ReportOf("denied")).ToJson());
+        var root = document.RootElement;
+
+        root.GetProperty("schemaVersion").GetInt32().Should().Be(1);
+        root.GetProperty("verdict").GetString().Should().Be("Denied");
+        root.GetProperty("verdicts").GetProperty("galxe").GetString().Should().Be("Denied");
+        root.GetProperty("findings")[0].GetProperty("severities").GetProperty("browser").GetString().Should().Be("Error");
+    }
+
+    [Fact]
+    public void AnotherSchemaVersion_IsRefused_NamingBoth()
+    {
+        var json = JsonNode.Parse(MinimalJson())!;
+        json["schemaVersion"] = 2;
+
+        FluentActions.Invoking(() => CorsReport.FromJson(json.ToJsonString()))
+            .Should().Throw<JsonException>().WithMessage("*schema version 2*reads version 1*");
+    }
+
+    [Theory]
+    [InlineData("url")]
+    [InlineData("verdicts")]
+    [InlineData("preflights")]
+    public void AMissingMember_IsRefused(string member)
+    {
+        var json = JsonNode.Parse(MinimalJson())!.AsObject();
+        json.Remove(member);
+
+        FluentActions.Invoking(() => CorsReport.FromJson(json.ToJsonString())).Should().Throw<JsonException>();
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("null")]
+    [InlineData("[]")]
+    public void NotAReport_IsRefused(string json) =>
+        FluentActions.Invoking(() => CorsReport.FromJson(json)).Should().Throw<JsonException>();
+
+    [Fact]
+    public void Null_IsRefused() =>
+        FluentActions.Invoking(() => CorsReport.FromJson(null!)).Should().Throw<ArgumentNullException>();
+
+    [Fact]
+    public void AMinimalDocument_Reads()
+    {
+        var report = CorsReport.FromJson(MinimalJson());
+
+        report.IsAllowed.Should().BeTrue();
+        report.Preflights.Single().StatusCode.Should().Be(204);
+        report.SecurityFindings.Should().BeEmpty();
+        report.IsAudited.Should().BeFalse();
+    }
+
+    private static string MinimalJson() => """
+        {
+          "schemaVersion": 1, "url": "https://api.example.com/quests", "origin": "https://dashboard.galxe.com",
+          "profile": "Browser", "credentials": false, "verdict": "Allowed", "verdicts": { "browser": "Allowed", "galxe": "Allowed" },
+          "elapsedMilliseconds": 12.5, "findings": [],
+          "preflights": [{ "method": "PUT", "url": "https://api.example.com/quests", "browserSendsPreflight": true,
+            "requestHeaders": [["Access-Control-Request-Method", "PUT"], ["Origin", "https://dashboard.galxe.com"]],
+            "status": 204, "responseHeaders": [["Access-Control-Allow-Origin", "*"]], "elapsedMilliseconds": 12.5 }]
+        }
+        """;
+}
