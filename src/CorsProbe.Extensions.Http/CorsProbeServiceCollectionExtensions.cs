@@ -1,0 +1,55 @@
+using CorsProbing;
+using CorsProbing.Extensions.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers CorsProbe on <c>IHttpClientFactory</c>.</summary>
+public static class CorsProbeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ICorsProber"/> and the <c>IHttpClientFactory</c> client it probes with, named
+    /// <see cref="ICorsProber.HttpClientName"/>, whose primary handler is <see cref="CorsProbeHandler.Create(NetworkPolicy?)"/>
+    /// (SSRF guard, no redirects, cookies or proxy) under the policy the options describe. Options are validated on first
+    /// use (and at start-up in a host), with the builder's rules.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>
+    /// <returns>The client's builder, to chain your own handlers (<c>.AddHttpMessageHandler(...)</c>) or resilience.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    public static IHttpClientBuilder AddCorsProbe(this IServiceCollection services, Action<CorsProbeOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<CorsProbeOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CorsProbeOptions>, CorsProbeOptionsValidation>());
+        services.TryAddSingleton<ICorsProber, CorsProber>();
+        return services.AddHttpClient(ICorsProber.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+                CorsProbeHandler.Create(provider.GetRequiredService<IOptionsMonitor<CorsProbeOptions>>().CurrentValue.ToNetworkPolicy()))
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan); // each probe applies its own
+    }
+
+    /// <summary>
+    /// As <see cref="AddCorsProbe(IServiceCollection, Action{CorsProbeOptions}?)"/>, binding the options from
+    /// <paramref name="configuration"/> (usually <c>configuration.GetSection("CorsProbe")</c>) first.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The section holding <c>DefaultOrigin</c>, <c>Profile</c>, <c>Timeout</c>, <c>MaxConcurrency</c>, <c>MaxConcurrencyPerHost</c>, <c>AllowLoopback</c>, <c>AllowPrivateNetworks</c>.</param>
+    /// <param name="configure">Adjusts the bound options; may be <see langword="null"/>.</param>
+    /// <returns>The client's builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is null.</exception>
+    public static IHttpClientBuilder AddCorsProbe(this IServiceCollection services, IConfiguration configuration, Action<CorsProbeOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CorsProbeOptions>().Bind(configuration);
+        return services.AddCorsProbe(configure);
+    }
+}

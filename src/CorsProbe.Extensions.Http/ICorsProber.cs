@@ -1,0 +1,30 @@
+namespace CorsProbing;
+
+/// <summary>
+/// The injectable face of CorsProbe (register it with <c>services.AddCorsProbe(...)</c>): probes go through the
+/// <c>IHttpClientFactory</c> client named <see cref="HttpClientName"/>, whose primary handler is CorsProbe's
+/// SSRF-guarded one, with the defaults of <see cref="CorsProbeOptions"/>.
+/// </summary>
+public interface ICorsProber
+{
+    /// <summary>The name of the <c>IHttpClientFactory</c> client probes use.</summary>
+    const string HttpClientName = "CorsProbe";
+
+    /// <summary>A builder for <paramref name="url"/> with the configured origin, profile, timeout and client; refine it and call <see cref="CorsProbeBuilder.ProbeAsync"/>.</summary>
+    /// <param name="url">An absolute http(s) URL.</param>
+    /// <returns>A new builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="url"/> is not an absolute http(s) URL.</exception>
+    CorsProbeBuilder CreateProbe(string url);
+
+    /// <summary>Probes <paramref name="url"/> with the configured defaults (method GET unless the builder says otherwise).</summary>
+    /// <param name="url">An absolute http(s) URL.</param>
+    /// <param name="cancellationToken">Cancels the probe.</param>
+    /// <returns>The report.</returns>
+    Task<CorsReport> ProbeAsync(string url, CancellationToken cancellationToken = default);
+
+    /// <summary>Probes many builders (made with <see cref="CreateProbe"/>) within the configured concurrency limits; reports stream as they complete, one per input.</summary>
+    /// <param name="probes">The probes.</param>
+    /// <param name="cancellationToken">Stops the batch.</param>
+    /// <returns>The reports, in completion order.</returns>
+    IAsyncEnumerable<CorsReport> ProbeManyAsync(IEnumerable<CorsProbeBuilder> probes, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,181 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CorsProbing.Extensions.Http.Tests;
+
+public class AddCorsProbeTests
+{
+    private const string Galxe = "https://dashboard.galxe.com";
+
+    private static ServiceProvider Build(Action<IServiceCollection> register)
+    {
+        var services = new ServiceCollection();
+        register(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    [Fact]
+    public void RegistersTheProber_AndReturnsTheNamedClientsBuilder()
+    {
+        IHttpClientBuilder? builder = null;
+        using var provider = Build(services => builder = services.AddCorsProbe());
+
+        provider.GetRequiredService<ICorsProber>().Should().NotBeNull();
+        builder!.Name.Should().Be(ICorsProber.HttpClientName);
+        builder.Services.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void RegisteringTwice_KeepsOneProber()
+    {
+        using var provider = Build(services =>
+        {
+            services.AddCorsProbe();
+            services.AddCorsProbe();
+        });
+
+        provider.GetServices<ICorsProber>().Should().ContainSingle();
+    }
+
+    [Fact]
+    public void OptionsBind_FromConfiguration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CorsProbe:DefaultOrigin"] = Galxe,
+            ["CorsProbe:Profile"] = "Galxe",
+            ["CorsProbe:Timeout"] = "00:00:03",
+            ["CorsProbe:MaxConcurrency"] = "8",
+            ["CorsProbe:MaxConcurrencyPerHost"] = "2",
+            ["CorsProbe:AllowLoopback"] = "true",
+        }).Build();
+        using var provider = Build(services => services.AddCorsProbe(configuration.GetSection(CorsProbeOptions.SectionName)));
+
+        var options = provider.GetRequiredService<IOptions<CorsProbeOptions>>().Value;
+
+        options.DefaultOrigin.Should().Be(Galxe);
+        options.Profile.Should().Be(CorsProfile.Galxe);
+        options.Timeout.Should().Be(TimeSpan.FromSeconds(3));
+        options.MaxConcurrency.Should().Be(8);
+        options.MaxConcurrencyPerHost.Should().Be(2);
+        options.ToNetworkPolicy().Should().Be(NetworkPolicy.PublicOnly.AllowLoopback());
+    }
+
+    [Fact]
+    public void TheProbeBuilder_CarriesTheConfiguredDefaults()
+    {
+        using var provider = Build(services => services.AddCorsProbe(o =>
+        {
+            o.DefaultOrigin = Galxe;
+            o.Profile = CorsProfile.Galxe;
+        }));
+
+        var probe = provider.GetRequiredService<ICorsProber>().CreateProbe("https://api.example.com/quests");
+
+        probe.ToString().Should().Contain(Galxe).And.Contain("Galxe");
+    }
+
+    [Theory]
+    [InlineData("DefaultOrigin", "dashboard.galxe.com")]
+    [InlineData("Timeout", "-00:00:01")]
+    [InlineData("MaxConcurrency", "0")]
+    [InlineData("MaxConcurrencyPerHost", "0")]
+    public void InvalidOptions_FailWithTheReason(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        using var provider = Build(services => services.AddCorsProbe(configuration));
+
+        FluentActions.Invoking(() => provider.GetRequiredService<IOptions<CorsProbeOptions>>().Value)
+            .Should().Throw<OptionsValidationException>().WithMessage($"*CorsProbe:*");
+    }
+
+    [Fact]
+    public async Task ThePrimaryHandler_IsGuarded_LoopbackIsRefusedByDefault()
+    {
+        await using var server = new PreflightAnsweringServer();
+        using var provider = Build(services => services.AddCorsProbe(o => o.DefaultOrigin = Galxe));
+
+        var report = await provider.GetRequiredService<ICorsProber>().ProbeAsync(server.Url, TestContext.Current.CancellationToken);
+
+        report.Verdict.Should().Be(CorsVerdict.Unreachable);
+        report.Findings[0].Code.Should().Be("CORS016");
+        server.Requests.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task AllowLoopback_ReachesALoopbackServer()
+    {
+        await using var server = new PreflightAnsweringServer();
+        using var provider = Build(services => services.AddCorsProbe(o =>
+        {
+            o.DefaultOrigin = Galxe;
+            o.AllowLoopback = true;
+        }));
+
+        var report = await provider.GetRequiredService<ICorsProber>().CreateProbe(server.Url).RequireMethods("PUT")
+            .ProbeAsync(TestContext.Current.CancellationToken);
+
+        report.IsAllowed.Should().BeTrue(report.ToString());
+    }
+
+    [Fact]
+    public async Task HandlersChainedOnTheReturnedBuilder_SeeEveryPreflight()
+    {
+        await using var server = new PreflightAnsweringServer();
+        var seen = new List<string>();
+        using var provider = Build(services => services
+            .AddCorsProbe(o =>
+            {
+                o.DefaultOrigin = Galxe;
+                o.AllowLoopback = true;
+            })
+            .AddHttpMessageHandler(() => new RecordingHandler(seen)));
+
+        await provider.GetRequiredService<ICorsProber>().CreateProbe(server.Url).RequireMethods("PUT", "POST")
+            .ProbeAsync(TestContext.Current.CancellationToken);
+
+        seen.Should().Equal("OPTIONS PUT", "OPTIONS POST");
+    }
+
+    [Fact]
+    public async Task ProbeMany_YieldsOneReportPerInput()
+    {
+        await using var server = new PreflightAnsweringServer();
+        using var provider = Build(services => services.AddCorsProbe(o =>
+        {
+            o.DefaultOrigin = Galxe;
+            o.AllowLoopback = true;
+            o.MaxConcurrency = 4;
+        }));
+        var prober = provider.GetRequiredService<ICorsProber>();
+
+        var reports = new List<CorsReport>();
+        await foreach (var report in prober.ProbeManyAsync(Enumerable.Range(0, 20).Select(i => prober.CreateProbe($"{server.Url}?i={i}").RequireMethods("PUT")), TestContext.Current.CancellationToken))
+        {
+            reports.Add(report);
+        }
+
+        reports.Should().HaveCount(20).And.OnlyContain(r => r.IsAllowed);
+    }
+
+    [Fact]
+    public void NullArguments_AreRefused()
+    {
+        FluentActions.Invoking(() => CorsProbeServiceCollectionExtensions.AddCorsProbe(null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => new ServiceCollection().AddCorsProbe((IConfiguration)null!)).Should().Throw<ArgumentNullException>();
+    }
+
+    private sealed class RecordingHandler(List<string> seen) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            lock (seen)
+            {
+                seen.Add($"{request.Method} {request.Headers.GetValues("Access-Control-Request-Method").Single()}");
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
