@@ -13,16 +13,60 @@ public static class CorsProbeServiceCollectionExtensions
     /// Registers <see cref="ICorsProber"/> and the <c>IHttpClientFactory</c> client it probes with, named
     /// <see cref="ICorsProber.HttpClientName"/>, whose primary handler is <see cref="CorsProbeHandler.Create(NetworkPolicy?)"/>
     /// (SSRF guard, no redirects, cookies or proxy) under the policy the options describe. Options are validated on first
-    /// use (and at start-up in a host), with the builder's rules.
+    /// use (and at start-up in a host), with the builder's rules. Registering twice keeps one prober.
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>
     /// <returns>The client's builder, to chain your own handlers (<c>.AddHttpMessageHandler(...)</c>) or resilience.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
-    public static IHttpClientBuilder AddCorsProbe(this IServiceCollection services, Action<CorsProbeOptions>? configure = null)
+    public static IHttpClientBuilder AddCorsProbe(this IServiceCollection services) => Register(services, configuration: null, configure: null);
+
+    /// <summary>As <see cref="AddCorsProbe(IServiceCollection)"/>, setting the options with <paramref name="configure"/>.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The client's builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is null.</exception>
+    public static IHttpClientBuilder AddCorsProbe(this IServiceCollection services, Action<CorsProbeOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return Register(services, configuration: null, configure);
+    }
+
+    /// <summary>
+    /// As <see cref="AddCorsProbe(IServiceCollection)"/>, binding the options from <paramref name="configuration"/>
+    /// (usually <c>configuration.GetSection("CorsProbe")</c>).
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The section holding <c>DefaultOrigin</c>, <c>Profile</c>, <c>Timeout</c>, <c>MaxConcurrency</c>, <c>MaxConcurrencyPerHost</c>, <c>AllowLoopback</c>, <c>AllowPrivateNetworks</c>.</param>
+    /// <returns>The client's builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is null.</exception>
+    public static IHttpClientBuilder AddCorsProbe(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Register(services, configuration, configure: null);
+    }
+
+    /// <summary>As <see cref="AddCorsProbe(IServiceCollection, IConfiguration)"/>, then adjusting the bound options with <paramref name="configure"/>.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The section to bind.</param>
+    /// <param name="configure">Adjusts the bound options.</param>
+    /// <returns>The client's builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IHttpClientBuilder AddCorsProbe(this IServiceCollection services, IConfiguration configuration, Action<CorsProbeOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(configure);
+        return Register(services, configuration, configure);
+    }
+
+    private static IHttpClientBuilder Register(IServiceCollection services, IConfiguration? configuration, Action<CorsProbeOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<CorsProbeOptions>().ValidateOnStart();
+        if (configuration is not null)
+        {
+            options.Bind(configuration);
+        }
+
         if (configure is not null)
         {
             options.Configure(configure);
@@ -34,22 +78,5 @@ public static class CorsProbeServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(provider =>
                 CorsProbeHandler.Create(provider.GetRequiredService<IOptionsMonitor<CorsProbeOptions>>().CurrentValue.ToNetworkPolicy()))
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan); // each probe applies its own
-    }
-
-    /// <summary>
-    /// As <see cref="AddCorsProbe(IServiceCollection, Action{CorsProbeOptions}?)"/>, binding the options from
-    /// <paramref name="configuration"/> (usually <c>configuration.GetSection("CorsProbe")</c>) first.
-    /// </summary>
-    /// <param name="services">The services.</param>
-    /// <param name="configuration">The section holding <c>DefaultOrigin</c>, <c>Profile</c>, <c>Timeout</c>, <c>MaxConcurrency</c>, <c>MaxConcurrencyPerHost</c>, <c>AllowLoopback</c>, <c>AllowPrivateNetworks</c>.</param>
-    /// <param name="configure">Adjusts the bound options; may be <see langword="null"/>.</param>
-    /// <returns>The client's builder.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is null.</exception>
-    public static IHttpClientBuilder AddCorsProbe(this IServiceCollection services, IConfiguration configuration, Action<CorsProbeOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<CorsProbeOptions>().Bind(configuration);
-        return services.AddCorsProbe(configure);
     }
 }

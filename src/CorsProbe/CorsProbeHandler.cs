@@ -15,10 +15,14 @@ public static class CorsProbeHandler
     /// <summary>Response headers larger than this (in KiB) fail the request.</summary>
     public const int MaxResponseHeadersKilobytes = 64;
 
+    /// <summary>Creates a guarded handler for <see cref="NetworkPolicy.PublicOnly"/>; the caller owns and disposes it.</summary>
+    /// <returns>A new handler.</returns>
+    public static SocketsHttpHandler Create() => Create(NetworkPolicy.PublicOnly);
+
     /// <summary>Creates a guarded handler; the caller owns and disposes it.</summary>
     /// <param name="policy">Which addresses may be reached; <see langword="null"/> for <see cref="NetworkPolicy.PublicOnly"/>.</param>
     /// <returns>A new handler.</returns>
-    public static SocketsHttpHandler Create(NetworkPolicy? policy = null) => Create(policy ?? NetworkPolicy.PublicOnly, TrustedCertificates.None, resolver: null);
+    public static SocketsHttpHandler Create(NetworkPolicy? policy) => Create(policy ?? NetworkPolicy.PublicOnly, TrustedCertificates.None, resolver: null);
 
     /// <summary>
     /// Creates a guarded handler that also trusts <paramref name="trustedCertificates"/>: a server presenting one of them

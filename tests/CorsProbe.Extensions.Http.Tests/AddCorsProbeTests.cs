@@ -162,7 +162,7 @@ public class AddCorsProbeTests
     [Fact]
     public void NullArguments_AreRefused()
     {
-        FluentActions.Invoking(() => CorsProbeServiceCollectionExtensions.AddCorsProbe(null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => CorsProbeServiceCollectionExtensions.AddCorsProbe((IServiceCollection)null!)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => new ServiceCollection().AddCorsProbe((IConfiguration)null!)).Should().Throw<ArgumentNullException>();
     }
 
