@@ -4,96 +4,145 @@ using System.Globalization;
 namespace CorsProbing.Cli;
 
 /// <summary>
-/// <c>corsprobe &lt;url&gt; [options]</c>: probes one URL and exits 0 allowed, 1 denied (or, with <c>--audit</c>, a security
-/// finding of Medium risk or worse), 2 unreachable, 64 usage error.
+/// <c>corsprobe &lt;url&gt; [options]</c> or <c>corsprobe --input urls.txt [options]</c>: probes one URL, or many as a
+/// batch, and exits 0 allowed, 1 denied (or, with <c>--audit</c>, a security finding of Medium risk or worse), 2
+/// unreachable, 64 usage error. A batch exits with its worst report's code.
 /// </summary>
 public static class CorsProbeCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, HttpMessageHandler? handler = null)
+    /// <summary>Runs with plain output (tests, redirected output).</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, HttpMessageHandler? handler = null) =>
+        RunAsync(args, new CliEnvironment(output, error, TextReader.Null, Rich: null), handler);
+
+    /// <summary>Runs in <paramref name="environment"/>; <paramref name="handler"/> replaces the transport (tests).</summary>
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, HttpMessageHandler? handler = null)
     {
-        var url = new Argument<string>("url") { Description = "The API URL to probe, sent exactly as given." };
+        var url = new Argument<string?>("url") { Description = "The API URL to probe, sent exactly as given.", Arity = ArgumentArity.ZeroOrOne };
+        var input = new Option<string?>("--input", "-i") { Description = "Probe every URL in this file (one per line, # comments), or '-' for standard input, as a batch." };
         var origin = new Option<string?>("--origin", "-o") { Description = "The page's origin, e.g. https://dashboard.galxe.com (default: the profile's)." };
         var methods = new Option<string[]>("--method", "-m") { Description = "A method the page uses; repeat for several (default: GET)." };
         var headers = new Option<string[]>("--header", "-H") { Description = "A header the page sets: 'Name' (value unknown) or 'Name: value'; repeat for several." };
         var credentials = new Option<bool>("--credentials") { Description = "The page sends credentials (cookies, HTTP auth)." };
         var profile = new Option<string>("--profile") { Description = "Which rules decide the exit code: browser or galxe.", DefaultValueFactory = _ => "browser" };
         profile.AcceptOnlyFromAmong("browser", "galxe");
-        var timeout = new Option<double?>("--timeout") { Description = "Timeout of the whole probe in seconds (default 10, galxe 5)." };
-        var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        var timeout = new Option<double?>("--timeout") { Description = "Timeout of each probe in seconds (default 10, galxe 5)." };
+        var concurrency = new Option<int>("--concurrency") { Description = "How many probes of a batch run at once (at most 4 per host).", DefaultValueFactory = _ => 16 };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON (a batch: a JSON array of reports)." };
         var allowLocal = new Option<bool>("--allow-local") { Description = "Allow loopback and private-network targets (refused by default, as a platform backend must)." };
         var audit = new Option<bool>("--audit") { Description = "Also try crafted origins (any, null, look-alikes, http:, shared hosting) and report what the server wrongly trusts; a Medium or worse finding exits 1." };
         var rejectOrigins = new Option<string[]>("--reject-origin") { Description = "An origin that must not be allowed (exit 1 if it is); repeat for several." };
 
         var root = new RootCommand("Checks, as a browser would, whether an API's CORS configuration lets an origin call it.")
         {
-            url, origin, methods, headers, credentials, profile, timeout, json, allowLocal, audit, rejectOrigins,
+            url, input, origin, methods, headers, credentials, profile, timeout, concurrency, json, allowLocal, audit, rejectOrigins,
         };
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var parseError in parsed.Errors)
-            {
-                await error.WriteLineAsync(parseError.Message);
-            }
-
-            await error.WriteLineAsync("Run 'corsprobe --help' for usage.");
-            return ExitCodes.UsageError;
+            return await UsageErrorAsync(environment, [.. parsed.Errors.Select(e => e.Message)]);
         }
 
         var exitCode = ExitCodes.Allowed;
         root.SetAction(async (result, cancellationToken) =>
         {
-            CorsProbeBuilder builder;
-            try
+            var single = result.GetValue(url);
+            var list = result.GetValue(input);
+            if ((single is null) == (list is null))
             {
-                builder = Configure(result, url, origin, methods, headers, credentials, profile, timeout, handler);
-                if (result.GetValue(allowLocal))
-                {
-                    builder = builder.AllowLoopback().AllowPrivateNetworks();
-                }
-
-                if (result.GetValue(audit))
-                {
-                    builder = builder.Audit();
-                }
-
-                if (result.GetValue(rejectOrigins) is { Length: > 0 } rejected)
-                {
-                    builder = builder.RejectOrigins(rejected);
-                }
-            }
-            catch (ArgumentException exception)
-            {
-                await error.WriteLineAsync(exception.Message);
-                exitCode = ExitCodes.UsageError;
+                exitCode = await UsageErrorAsync(environment, ["Give one URL, or --input with a file of URLs ('-' for standard input), not both."]);
                 return;
             }
 
-            CorsReport report;
+            IReadOnlyList<(int Line, string Url)> targets;
             try
             {
-                report = await builder.ProbeAsync(cancellationToken);
+                targets = single is not null ? [(0, single)] : await UrlList.ReadAsync(list!, environment.Input, cancellationToken);
+            }
+            catch (IOException exception)
+            {
+                exitCode = await UsageErrorAsync(environment, [$"--input {list}: {exception.Message}"]);
+                return;
+            }
+
+            var probes = new List<CorsProbeBuilder>(targets.Count);
+            foreach (var (line, target) in targets)
+            {
+                try
+                {
+                    var builder = Configure(result, target, origin, methods, headers, credentials, profile, timeout, handler);
+                    builder = result.GetValue(allowLocal) ? builder.AllowLoopback().AllowPrivateNetworks() : builder;
+                    builder = result.GetValue(audit) ? builder.Audit() : builder;
+                    probes.Add(result.GetValue(rejectOrigins) is { Length: > 0 } rejected ? builder.RejectOrigins(rejected) : builder);
+                }
+                catch (ArgumentException exception)
+                {
+                    exitCode = await UsageErrorAsync(environment, [line == 0 ? exception.Message : $"{list}, line {line}: {exception.Message}"]);
+                    return;
+                }
+            }
+
+            try
+            {
+                exitCode = single is not null
+                    ? await ProbeOneAsync(probes[0], environment, result.GetValue(json), cancellationToken)
+                    : await ProbeManyAsync(probes, result.GetValue(concurrency), environment, result.GetValue(json), cancellationToken);
             }
             catch (InvalidOperationException exception)
             {
-                await error.WriteLineAsync(exception.Message);
-                exitCode = ExitCodes.UsageError;
-                return;
+                exitCode = await UsageErrorAsync(environment, [exception.Message]);
             }
-
-            await output.WriteLineAsync(result.GetValue(json) ? report.ToJson() : report.ToString());
-            exitCode = ExitCodes.For(report);
+            catch (ArgumentOutOfRangeException exception)
+            {
+                exitCode = await UsageErrorAsync(environment, [exception.Message]);
+            }
         });
 
-        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        var invocation = new InvocationConfiguration { Output = environment.Output, Error = environment.Error };
         var code = await parsed.InvokeAsync(invocation);
         return code != 0 ? code : exitCode;
     }
 
+    private static async Task<int> ProbeOneAsync(CorsProbeBuilder probe, CliEnvironment environment, bool json, CancellationToken cancellationToken)
+    {
+        var report = await probe.ProbeAsync(cancellationToken);
+        if (json)
+        {
+            await environment.Output.WriteLineAsync(report.ToJson());
+        }
+        else if (environment.Rich is { } console)
+        {
+            ReportView.Render(console, report);
+        }
+        else
+        {
+            await environment.Output.WriteLineAsync(report.ToString());
+        }
+
+        return ExitCodes.For(report);
+    }
+
+    private static async Task<int> ProbeManyAsync(List<CorsProbeBuilder> probes, int concurrency, CliEnvironment environment, bool json, CancellationToken cancellationToken)
+    {
+        var limits = new CorsBatchOptions { MaxConcurrency = concurrency, MaxConcurrencyPerHost = Math.Min(concurrency, CorsBatchOptions.Default.MaxConcurrencyPerHost) };
+        var reports = await BatchView.RunAsync(probes, limits, environment, json, cancellationToken);
+        return ExitCodes.For(reports);
+    }
+
+    private static async Task<int> UsageErrorAsync(CliEnvironment environment, IEnumerable<string> messages)
+    {
+        foreach (var message in messages)
+        {
+            await environment.Error.WriteLineAsync(message);
+        }
+
+        await environment.Error.WriteLineAsync("Run 'corsprobe --help' for usage.");
+        return ExitCodes.UsageError;
+    }
+
     private static CorsProbeBuilder Configure(
         ParseResult result,
-        Argument<string> url,
+        string url,
         Option<string?> origin,
         Option<string[]> methods,
         Option<string[]> headers,
@@ -103,7 +152,7 @@ public static class CorsProbeCommand
         HttpMessageHandler? handler)
     {
         var chosen = result.GetValue(profile) == "galxe" ? CorsProfile.Galxe : CorsProfile.Browser;
-        var builder = CorsProbe.For(result.GetValue(url)!).UsingProfile(chosen).WithCredentials(result.GetValue(credentials));
+        var builder = CorsProbe.For(url).UsingProfile(chosen).WithCredentials(result.GetValue(credentials));
         if (result.GetValue(origin) is { } o)
         {
             builder = builder.WithOrigin(o);

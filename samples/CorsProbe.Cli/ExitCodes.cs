@@ -18,4 +18,7 @@ public static class ExitCodes
         CorsVerdict.Denied => Denied,
         _ => Unreachable,
     };
+
+    /// <summary>The exit code of a batch: the worst of its reports (unreachable beats denied beats allowed).</summary>
+    public static int For(IEnumerable<CorsReport> reports) => reports.Select(For).DefaultIfEmpty(Allowed).Max();
 }

@@ -1,3 +1,3 @@
 using CorsProbing.Cli;
 
-return await CorsProbeCommand.RunAsync(args, Console.Out, Console.Error);
+return await CorsProbeCommand.RunAsync(args, CliEnvironment.FromConsole());

@@ -1,0 +1,86 @@
+using Spectre.Console;
+
+namespace CorsProbing.Cli;
+
+/// <summary>A report on a terminal: the verdicts, a coloured table of the checks, the fixes, the audit and the curl command.</summary>
+public static class ReportView
+{
+    public static void Render(IAnsiConsole console, CorsReport report)
+    {
+        console.Write(new Rule($"[{Colour(report.Verdict)}]CORS {report.Verdict.ToString().ToUpperInvariant()}[/] {Markup.Escape(report.Url.OriginalString)}").LeftJustified());
+        console.MarkupLine($"from [bold]{Markup.Escape(report.Origin)}[/]{(report.IncludesCredentials ? " with credentials" : string.Empty)} · " +
+            $"Browser: [{Colour(report.VerdictFor(CorsProfile.Browser))}]{report.VerdictFor(CorsProfile.Browser)}[/] · " +
+            $"Galxe: [{Colour(report.VerdictFor(CorsProfile.Galxe))}]{report.VerdictFor(CorsProfile.Galxe)}[/] · {report.Profile} profile decides");
+
+        if (report.Findings.Count > 0)
+        {
+            var checks = new Table().RoundedBorder().AddColumns("Code", "Severity", "Method", "Check", "What was seen");
+            foreach (var finding in report.Findings)
+            {
+                checks.AddRow(
+                    new Text(finding.Code),
+                    new Markup($"[{Colour(finding.Severity)}]{finding.Severity}[/]"),
+                    new Text(finding.Method ?? string.Empty),
+                    new Text(finding.Title),
+                    new Text(finding.Message));
+            }
+
+            console.Write(checks);
+        }
+
+        foreach (var finding in report.Findings.Where(f => f.Remedy is not null && f.Severity != CorsSeverity.Info))
+        {
+            console.MarkupLine($"[bold]Fix {finding.Code}:[/] {Markup.Escape(finding.Remedy!)}");
+        }
+
+        if (report.IsAudited)
+        {
+            RenderAudit(console, report);
+        }
+
+        console.Write(new Panel(new Text(report.CurlCommand)).Header("Reproduce with").Expand());
+    }
+
+    private static void RenderAudit(IAnsiConsole console, CorsReport report)
+    {
+        if (report.SecurityFindings.Count == 0)
+        {
+            console.MarkupLine("[green]Security audit: no origin other than the configured one is trusted in a risky way.[/]");
+            return;
+        }
+
+        var audit = new Table().RoundedBorder().Title("Security audit (CWE-942)").AddColumns("Code", "Risk", "Finding", "Accepted origin", "Fix");
+        foreach (var finding in report.SecurityFindings)
+        {
+            audit.AddRow(
+                new Text(finding.Code),
+                new Markup($"[{Colour(finding.Risk)}]{finding.Risk}[/]"),
+                new Text(finding.Title),
+                new Text(finding.AcceptedOrigin ?? string.Empty),
+                new Text(finding.Remedy));
+        }
+
+        console.Write(audit);
+    }
+
+    public static string Colour(CorsVerdict verdict) => verdict switch
+    {
+        CorsVerdict.Allowed => "green",
+        CorsVerdict.Denied => "red",
+        _ => "yellow",
+    };
+
+    private static string Colour(CorsSeverity severity) => severity switch
+    {
+        CorsSeverity.Error => "red",
+        CorsSeverity.Warning => "yellow",
+        _ => "grey",
+    };
+
+    private static string Colour(CorsRisk risk) => risk switch
+    {
+        CorsRisk.Critical or CorsRisk.High => "red",
+        CorsRisk.Medium => "yellow",
+        _ => "grey",
+    };
+}
