@@ -1,3 +1,4 @@
+using CorsProbing.Tests.Loopback;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

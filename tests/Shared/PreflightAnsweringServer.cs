@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace CorsProbing.Extensions.Http.Tests;
+namespace CorsProbing.Tests.Loopback;
 
-/// <summary>A raw loopback server answering every request with an allowing preflight response, for as long as it lives.</summary>
+/// <summary>
+/// A raw loopback server answering every request with an allowing preflight response, for as long as it lives. Shared
+/// (linked) by the test projects that need a real socket but no web framework.
+/// </summary>
 public sealed class PreflightAnsweringServer : IAsyncDisposable
 {
     private const string Answer =

@@ -1,0 +1,103 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using CorsProbing.Tests.Loopback;
+
+namespace CorsProbing.Packaging.Tests;
+
+/// <summary>Alone: the tests pack and build the repository's projects, which must not happen twice at once.</summary>
+[CollectionDefinition(nameof(PackagingTests), DisableParallelization = true)]
+public sealed class PackagingRunsAlone;
+
+/// <summary>
+/// The packages as users get them: what they contain, a throwaway project that references CorsProbe from a local feed
+/// and probes a loopback server, and the <c>corsprobe</c> tool installed into a temporary tool path.
+/// </summary>
+[Collection(nameof(PackagingTests))]
+public sealed class PackagingTests : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+    private readonly Workspace _workspace = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    [Fact]
+    public async Task TheCorePackage_HasBothTargets_Docs_Readme_License_AndSymbols()
+    {
+        await _workspace.PackAsync("src/CorsProbe/CorsProbe.csproj", Limit);
+
+        using var package = ZipFile.OpenRead(_workspace.PackagePath("CorsProbe"));
+        var entries = package.Entries.Select(e => e.FullName).ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join(Environment.NewLine, package.Entries.Select(e => $"{e.Length,10}  {e.FullName}")));
+        entries.Should().Contain(["README.md", "lib/net8.0/CorsProbe.dll", "lib/net8.0/CorsProbe.xml", "lib/net10.0/CorsProbe.dll", "lib/net10.0/CorsProbe.xml"]);
+
+        var nuspec = XDocument.Load(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string? Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
+        Value("license").Should().Be("MIT");
+        Value("readme").Should().Be("README.md");
+        metadata.Elements().Single(e => e.Name.LocalName == "repository").Attribute("url")!.Value.Should().StartWith("https://github.com/");
+        metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Should().BeEmpty("the core depends on the BCL only");
+
+        using var symbols = ZipFile.OpenRead(_workspace.PackagePath("CorsProbe", "snupkg"));
+        symbols.Entries.Select(e => e.FullName).Should().Contain(["lib/net8.0/CorsProbe.pdb", "lib/net10.0/CorsProbe.pdb"]);
+    }
+
+    [Fact]
+    public async Task AProjectReferencingThePackage_FromTheLocalFeed_ProbesALoopbackServer()
+    {
+        await _workspace.PackAsync("src/CorsProbe/CorsProbe.csproj", Limit);
+        await using var server = new PreflightAnsweringServer();
+        var project = Path.Combine(_workspace.Scratch, "consumer");
+        Directory.CreateDirectory(project);
+        _workspace.WriteNuGetConfig(project);
+        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="CorsProbe" Version="{_workspace.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using CorsProbing;
+
+            var report = await CorsProbe.For(args[0]).WithOrigin("https://dashboard.galxe.com").RequireMethods("PUT").AllowLoopback().ProbeAsync();
+            Console.WriteLine($"verdict={report.Verdict}");
+            return report.IsAllowed ? 0 : 1;
+            """);
+
+        var run = (await Dotnet.RunAsync(["run", "--", server.Url], project, Limit)).ShouldSucceed("the consumer project");
+
+        run.Output.Should().Contain("verdict=Allowed");
+        server.Requests.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task TheTool_InstalledIntoATemporaryToolPath_ProbesALoopbackServer()
+    {
+        await _workspace.PackAsync("samples/CorsProbe.Cli/CorsProbe.Cli.csproj", Limit);
+        await using var server = new PreflightAnsweringServer();
+        var tools = Path.Combine(_workspace.Scratch, "tools");
+        _workspace.WriteNuGetConfig(_workspace.Scratch);
+
+        (await Dotnet.RunAsync(["tool", "install", "CorsProbe.Tool", "--tool-path", tools, "--version", _workspace.Version, "--add-source", _workspace.Feed], _workspace.Scratch, Limit))
+            .ShouldSucceed("dotnet tool install");
+        var corsprobe = Path.Combine(tools, OperatingSystem.IsWindows() ? "corsprobe.exe" : "corsprobe");
+
+        var allowed = await Dotnet.RunProgramAsync(corsprobe, [server.Url, "--origin", "https://dashboard.galxe.com", "-m", "PUT", "--allow-local"], _workspace.Scratch, Limit);
+        var refused = await Dotnet.RunProgramAsync(corsprobe, [server.Url, "--origin", "https://dashboard.galxe.com", "-m", "PUT", "--json"], _workspace.Scratch, Limit);
+        var usage = await Dotnet.RunProgramAsync(corsprobe, ["--origin"], _workspace.Scratch, Limit);
+
+        allowed.ExitCode.Should().Be(0, allowed.Output);
+        allowed.Output.Should().StartWith("CORS ALLOWED:", "redirected output is plain text");
+        refused.ExitCode.Should().Be(2, refused.Output);
+        refused.Output.Should().Contain("\"CORS016\"");
+        usage.ExitCode.Should().Be(64, usage.Output);
+    }
+}

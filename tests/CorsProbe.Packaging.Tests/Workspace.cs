@@ -1,0 +1,69 @@
+namespace CorsProbing.Packaging.Tests;
+
+/// <summary>
+/// The repository, and a scratch folder with a local package feed whose packages carry a version unique to this run,
+/// so no NuGet cache can serve a stale build.
+/// </summary>
+public sealed class Workspace : IDisposable
+{
+    public Workspace()
+    {
+        Directory.CreateDirectory(Feed);
+        Directory.CreateDirectory(Scratch);
+    }
+
+    public static string Root { get; } = FindRoot();
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "corsprobe-packaging-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public string Feed => Path.Combine(Folder, "feed");
+
+    public string Scratch => Path.Combine(Folder, "scratch");
+
+    public string Version { get; } = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Random.Shared.Next(1000, 9999)}";
+
+    /// <summary>Packs <paramref name="project"/> (relative to the repository) into the feed at this run's version.</summary>
+    public async Task PackAsync(string project, TimeSpan limit) =>
+        (await Dotnet.RunAsync(["pack", Path.Combine(Root, project), "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-p:ContinuousIntegrationBuild=true"], Root, limit))
+            .ShouldSucceed($"dotnet pack {project}");
+
+    public string PackagePath(string id, string extension = "nupkg") => Path.Combine(Feed, $"{id}.{Version}.{extension}");
+
+    /// <summary>A nuget.config for the scratch projects: this run's feed, added to the machine's own sources.</summary>
+    public string WriteNuGetConfig(string folder)
+    {
+        var path = Path.Combine(folder, "nuget.config");
+        File.WriteAllText(path, $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="corsprobe-local" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A child process may still hold a file for a moment; the temp folder is cleaned by the system.
+        }
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CorsProbe.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("CorsProbe.sln not found above the test binaries.");
+    }
+}
