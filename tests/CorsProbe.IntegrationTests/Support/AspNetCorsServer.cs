@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CorsProbing.IntegrationTests.Support;
 
@@ -49,18 +46,8 @@ public sealed class AspNetCorsServer : IAsyncLifetime
         }
     }
 
-    public async ValueTask InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddCors(ConfigurePolicies);
-        _app = builder.Build();
-        MapPolicies(_app);
-        await _app.StartAsync(TestContext.Current.CancellationToken);
-        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        BaseUrl = addresses.Addresses.Single();
-    }
+    public async ValueTask InitializeAsync() =>
+        (_app, BaseUrl) = await LoopbackKestrel.StartAsync(services => services.AddCors(ConfigurePolicies), MapPolicies);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CorsProbing.IntegrationTests.Support;
 
@@ -31,25 +28,20 @@ public sealed class MisconfiguredAspNetServer : IAsyncLifetime
 
     public static readonly string[] Policies = ["reflect-credentials", "null", "subdomains", "exact", "any"];
 
-    public async ValueTask InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddCors(ConfigurePolicies);
-        _app = builder.Build();
-        foreach (var policy in Policies)
-        {
-            _app.Map("/" + policy, branch =>
+    public async ValueTask InitializeAsync() =>
+        (_app, BaseUrl) = await LoopbackKestrel.StartAsync(
+            services => services.AddCors(ConfigurePolicies),
+            app =>
             {
-                branch.UseCors(policy);
-                branch.Run(context => context.Response.WriteAsync("ok"));
+                foreach (var policy in Policies)
+                {
+                    app.Map("/" + policy, branch =>
+                    {
+                        branch.UseCors(policy);
+                        branch.Run(context => context.Response.WriteAsync("ok"));
+                    });
+                }
             });
-        }
-
-        await _app.StartAsync(TestContext.Current.CancellationToken);
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-    }
 
     public async ValueTask DisposeAsync()
     {

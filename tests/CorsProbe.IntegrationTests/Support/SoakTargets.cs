@@ -2,11 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CorsProbing.IntegrationTests.Support;
 
@@ -48,11 +44,7 @@ public sealed class SoakTargets : IAsyncDisposable
     /// <summary>Starts both servers.</summary>
     public static async Task<SoakTargets> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.Run(async context =>
+        var (app, baseUrl) = await LoopbackKestrel.StartAsync(services: null, app => app.Run(async context =>
         {
             if (context.Request.Path == "/slow")
             {
@@ -63,9 +55,8 @@ public sealed class SoakTargets : IAsyncDisposable
             context.Response.Headers["Access-Control-Allow-Methods"] = "PUT";
             context.Response.Headers["Vary"] = "Origin";
             context.Response.StatusCode = StatusCodes.Status204NoContent;
-        });
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
+        }));
+        var port = new Uri(baseUrl).Port;
         var resetting = new TcpListener(IPAddress.Loopback, 0);
         resetting.Start(backlog: 512);
         return new SoakTargets(app, port, resetting);
