@@ -47,6 +47,7 @@ public class BatchSoakTests
         }
 
         var elapsed = clock.Elapsed;
+        TestContext.Current.TestOutputHelper?.WriteLine($"{reports.Count} reports for {probes.Count} probes in {elapsed.TotalSeconds:0.0} s; sockets before {socketsBefore}");
         handler.Dispose();
         await targets.DisposeAsync();
 
@@ -66,7 +67,9 @@ public class BatchSoakTests
             }
         }
 
-        (await SettleAsync(socketsBefore)).Should().BeLessThanOrEqualTo(socketsBefore, "every socket the batch opened is closed once its handler is disposed");
+        var socketsAfter = await SettleAsync(socketsBefore);
+        TestContext.Current.TestOutputHelper?.WriteLine($"sockets after {socketsAfter}");
+        socketsAfter.Should().BeLessThanOrEqualTo(socketsBefore, "every socket the batch opened is closed once its handler is disposed");
         UnobservedExceptions.Collect().Should().BeEmpty();
     }
 
