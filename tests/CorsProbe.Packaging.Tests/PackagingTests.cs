@@ -43,6 +43,40 @@ public sealed class PackagingTests : IDisposable
     }
 
     [Fact]
+    public async Task UnderCI_TwoCleanBuilds_PackTheSameAssemblies()
+    {
+        var first = await PackCleanAsync("first");
+        var second = await PackCleanAsync("second");
+
+        first.Should().NotBeEmpty().And.Equal(second, "ContinuousIntegrationBuild and Deterministic make the build reproducible");
+    }
+
+    // Packs the core into its own feed from a build in an emptied bin/obj folder (--artifacts-path; the same folder each
+    // time, since the PDB's path is part of the assembly), and hashes the packed assemblies.
+    private async Task<List<string>> PackCleanAsync(string name)
+    {
+        var feed = Path.Combine(_workspace.Scratch, name);
+        var build = Path.Combine(_workspace.Scratch, "clean-build");
+        if (Directory.Exists(build))
+        {
+            Directory.Delete(build, recursive: true);
+        }
+
+        (await Dotnet.RunAsync(
+                ["pack", Path.Combine(Workspace.Root, "src", "CorsProbe", "CorsProbe.csproj"), "-c", "Release", "-o", feed, "--artifacts-path", build,
+                 $"-p:Version={_workspace.Version}", "-p:ContinuousIntegrationBuild=true"],
+                Workspace.Root,
+                Limit))
+            .ShouldSucceed($"dotnet pack ({name})");
+        using var package = ZipFile.OpenRead(Path.Combine(feed, $"CorsProbe.{_workspace.Version}.nupkg"));
+        return [.. package.Entries.Where(e => e.FullName.EndsWith(".dll", StringComparison.Ordinal)).OrderBy(e => e.FullName, StringComparer.Ordinal).Select(e =>
+        {
+            using var stream = e.Open();
+            return $"{e.FullName} {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream))}";
+        })];
+    }
+
+    [Fact]
     public async Task AProjectReferencingThePackage_FromTheLocalFeed_ProbesALoopbackServer()
     {
         await _workspace.PackAsync("src/CorsProbe/CorsProbe.csproj", Limit);
