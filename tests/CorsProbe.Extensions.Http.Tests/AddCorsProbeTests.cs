@@ -108,11 +108,7 @@ public class AddCorsProbeTests
     public async Task AllowLoopback_ReachesALoopbackServer()
     {
         await using var server = new PreflightAnsweringServer();
-        using var provider = Build(services => services.AddCorsProbe(o =>
-        {
-            o.DefaultOrigin = Galxe;
-            o.AllowLoopback = true;
-        }));
+        using var provider = Build(services => services.AddCorsProbe(FromTheDashboardToLoopback));
 
         var report = await provider.GetRequiredService<ICorsProber>().CreateProbe(server.Url).RequireMethods("PUT")
             .ProbeAsync(TestContext.Current.CancellationToken);
@@ -126,11 +122,7 @@ public class AddCorsProbeTests
         await using var server = new PreflightAnsweringServer();
         var seen = new List<string>();
         using var provider = Build(services => services
-            .AddCorsProbe(o =>
-            {
-                o.DefaultOrigin = Galxe;
-                o.AllowLoopback = true;
-            })
+            .AddCorsProbe(FromTheDashboardToLoopback)
             .AddHttpMessageHandler(() => new RecordingHandler(seen)));
 
         await provider.GetRequiredService<ICorsProber>().CreateProbe(server.Url).RequireMethods("PUT", "POST")
@@ -145,8 +137,7 @@ public class AddCorsProbeTests
         await using var server = new PreflightAnsweringServer();
         using var provider = Build(services => services.AddCorsProbe(o =>
         {
-            o.DefaultOrigin = Galxe;
-            o.AllowLoopback = true;
+            FromTheDashboardToLoopback(o);
             o.MaxConcurrency = 4;
         }));
         var prober = provider.GetRequiredService<ICorsProber>();
@@ -165,6 +156,13 @@ public class AddCorsProbeTests
     {
         FluentActions.Invoking(() => CorsProbeServiceCollectionExtensions.AddCorsProbe((IServiceCollection)null!)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => new ServiceCollection().AddCorsProbe((IConfiguration)null!)).Should().Throw<ArgumentNullException>();
+    }
+
+    // The tests' loopback servers answer the dashboard; the guard refuses loopback unless told otherwise.
+    private static void FromTheDashboardToLoopback(CorsProbeOptions options)
+    {
+        options.DefaultOrigin = Galxe;
+        options.AllowLoopback = true;
     }
 
     private sealed class RecordingHandler(List<string> seen) : DelegatingHandler
