@@ -53,8 +53,9 @@ internal static class AuditFindings
         var arbitrary = responses.FirstOrDefault(r => r.Origin.Technique == AuditTechnique.ArbitraryOrigin);
         if (arbitrary is { Reflected: true })
         {
-            var crafted = responses.Count(r => r.Origin.Technique is not (AuditTechnique.ReflectedLists or AuditTechnique.Rejected));
-            var reflected = responses.Count(r => r.Origin.Technique is not (AuditTechnique.ReflectedLists or AuditTechnique.Rejected) && r.Reflected);
+            var craftedOrigins = responses.Where(r => r.Origin.Technique is not (AuditTechnique.ReflectedLists or AuditTechnique.Rejected)).ToList();
+            var crafted = craftedOrigins.Count;
+            var reflected = craftedOrigins.Count(r => r.Reflected);
             security.Add(arbitrary.AllowsCredentials
                 ? Finding(CorsFindingCodes.ReflectsAnyOriginWithCredentials, CorsRisk.Critical, arbitrary,
                     $"The server echoes any Origin with Access-Control-Allow-Credentials: true ({reflected} of {crafted} crafted origins, {arbitrary.Origin.Origin} included): any web page can call this API as the logged-in user and read the answers.",

@@ -32,21 +32,19 @@ internal sealed record AuditResponse(
     /// <summary>Reads the CORS headers of <paramref name="response"/>; <paramref name="browserAllows"/> says whether a browser lets the request through.</summary>
     public static AuditResponse From(AuditOrigin origin, string requestMethod, HttpResponseMessage response, bool browserAllows)
     {
-        var credentials = HeaderLines.Read(response, CorsHeaderNames.AllowCredentials);
-        var vary = HeaderLines.Read(response, CorsHeaderNames.Vary);
-        var varyVisitor = default(VaryVisitor);
-        HeaderList.Scan(vary, ref varyVisitor);
+        // The evaluator's one pass over the raw headers, and its own Vary rule.
+        var headers = CorsResponseHeaders.Read(response);
         return new AuditResponse(
             origin,
             requestMethod,
             (int)response.StatusCode,
-            HeaderText.Combined(HeaderLines.Read(response, CorsHeaderNames.AllowOrigin)),
-            credentials.Count == 1 && credentials.Single is "true",
-            HeaderText.Combined(credentials),
-            varyVisitor.CoversOrigin,
-            HeaderText.Combined(vary),
-            HeaderText.Elements(HeaderLines.Read(response, CorsHeaderNames.AllowMethods)),
-            HeaderText.Elements(HeaderLines.Read(response, CorsHeaderNames.AllowHeaders)),
+            HeaderText.Combined(headers.AllowOrigin),
+            headers.AllowCredentials.Count == 1 && headers.AllowCredentials.Single is "true",
+            HeaderText.Combined(headers.AllowCredentials),
+            CorsEvaluator.VaryCoversOrigin(headers.Vary),
+            HeaderText.Combined(headers.Vary),
+            HeaderText.Elements(headers.AllowMethods),
+            HeaderText.Elements(headers.AllowHeaders),
             browserAllows,
             Error: null);
     }

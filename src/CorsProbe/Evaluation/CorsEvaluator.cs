@@ -133,7 +133,8 @@ internal static class CorsEvaluator
         return value.IndexOfAny(' ', ',') >= 0 ? CorsChecks.AllowOriginMultiple : CorsChecks.AllowOriginMismatch;
     }
 
-    private static bool VaryCoversOrigin(HeaderLines vary)
+    /// <summary>Whether <c>Vary</c> lists <c>Origin</c> (or <c>*</c>).</summary>
+    public static bool VaryCoversOrigin(HeaderLines vary)
     {
         var visitor = default(VaryVisitor);
         HeaderList.Scan(vary, ref visitor);
