@@ -39,7 +39,7 @@ internal sealed record AuditResponse(
             requestMethod,
             (int)response.StatusCode,
             HeaderText.Combined(headers.AllowOrigin),
-            headers.AllowCredentials.Count == 1 && headers.AllowCredentials.Single is "true",
+            headers.AllowCredentials.IsSingle("true"),
             HeaderText.Combined(headers.AllowCredentials),
             CorsEvaluator.VaryCoversOrigin(headers.Vary),
             HeaderText.Combined(headers.Vary),

@@ -58,10 +58,11 @@ internal static class CorsEvaluator
     public static PreflightDecision EvaluateActualResponse(HttpResponseMessage response, in PreflightContext context) =>
         new(CheckCors(CorsResponseHeaders.Read(response), context), MaxAgeKind.Missing, MaxAge.DefaultSeconds);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static CorsChecks CheckCors(in CorsResponseHeaders headers, in PreflightContext context)
     {
         var checks = CheckAllowOrigin(headers.AllowOrigin, context, out var originEchoed);
-        if (context.Credentials && !(headers.AllowCredentials.Count == 1 && headers.AllowCredentials.Single is "true"))
+        if (context.Credentials && !headers.AllowCredentials.IsSingle("true"))
         {
             checks |= CorsChecks.AllowCredentials;
         }
@@ -107,18 +108,12 @@ internal static class CorsEvaluator
     private static CorsChecks CheckAllowOrigin(HeaderLines allowOrigin, in PreflightContext context, out bool originEchoed)
     {
         originEchoed = false;
-        if (allowOrigin.Count == 0)
+        if (!allowOrigin.TryGetSingle(out var value))
         {
-            return CorsChecks.AllowOriginMissing;
+            // Several lines join to "a, b": never equal to an origin or "*", and it holds a comma.
+            return allowOrigin.IsAbsent ? CorsChecks.AllowOriginMissing : CorsChecks.AllowOriginMultiple;
         }
 
-        // Several lines join to "a, b": never equal to an origin or "*", and it holds a comma.
-        if (allowOrigin.Count > 1)
-        {
-            return CorsChecks.AllowOriginMultiple;
-        }
-
-        var value = allowOrigin.Single;
         if (value is "*")
         {
             return context.Credentials ? CorsChecks.WildcardWithCredentials : CorsChecks.None;
@@ -142,6 +137,7 @@ internal static class CorsEvaluator
     }
 
     // Fetch CORS-preflight fetch step 7.9 / Chromium EnsureAllowedCrossOriginMethod: exact, case-sensitive match.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static CorsChecks CheckMethod(HeaderLines allowMethods, in PreflightContext context)
     {
         var visitor = new AllowMethodsVisitor(context.Method);
@@ -159,6 +155,7 @@ internal static class CorsEvaluator
     }
 
     // Fetch step 7.10 / Chromium EnsureAllowedCrossOriginHeaders (kCorsNonWildcardRequestHeadersSupport off).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static CorsChecks CheckHeaders(HeaderLines allowHeaders, in PreflightContext context)
     {
         var names = context.UnsafeHeaderNames;

@@ -16,19 +16,35 @@ internal readonly struct HeaderLines(HeaderStringValues values)
     /// <summary>How many lines the header has; 0 means absent (Fetch's <em>null</em>, not the empty string).</summary>
     public int Count => _values.Count;
 
-    /// <summary>The only line, trimmed of SP/HTAB; only meaningful when <see cref="Count"/> is 1.</summary>
-    public ReadOnlySpan<char> Single
-    {
-        get
-        {
-            foreach (var line in _values)
-            {
-                return HttpWhitespace.Trim(line);
-            }
+    /// <summary>True when the header is absent; cheaper than comparing <see cref="Count"/> with 0, which is a call.</summary>
+    public bool IsAbsent => !_values.GetEnumerator().MoveNext();
 
-            return default;
+    /// <summary>
+    /// True when the header has exactly one line, which <paramref name="value"/> then holds, trimmed of SP/HTAB.
+    /// </summary>
+    /// <remarks>
+    /// Single-value headers (<c>-Allow-Origin</c>, <c>-Allow-Credentials</c>, <c>-Max-Age</c>) ask "one line, and
+    /// which?" on every evaluation: two steps of the inlined enumerator answer both, where <see cref="Count"/> is a call.
+    /// </remarks>
+    public bool TryGetSingle(out ReadOnlySpan<char> value)
+    {
+        var lines = _values.GetEnumerator();
+        if (lines.MoveNext())
+        {
+            var first = lines.Current;
+            if (!lines.MoveNext())
+            {
+                value = HttpWhitespace.Trim(first);
+                return true;
+            }
         }
+
+        value = default;
+        return false;
     }
+
+    /// <summary>True when the header is one line equal to <paramref name="expected"/> after trimming (case-sensitive).</summary>
+    public bool IsSingle(string expected) => TryGetSingle(out var value) && value.SequenceEqual(expected);
 
     /// <summary>Reads the lines named <paramref name="name"/> (case-insensitive) from <paramref name="response"/>.</summary>
     public static HeaderLines Read(HttpResponseMessage response, string name)

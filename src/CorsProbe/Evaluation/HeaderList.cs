@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace CorsProbing.Evaluation;
@@ -23,7 +24,7 @@ internal static class HeaderList
     {
         foreach (var line in lines)
         {
-            var valid = line.Length >= VectorThreshold && ListSeparatorMasks.IsSupported
+            var valid = line.Length >= VectorThreshold && ListCharMasks.IsSupported
                 ? ScanLineVectorized(line, ref visitor)
                 : ScanLine(line, ref visitor);
             if (!valid)
@@ -35,100 +36,103 @@ internal static class HeaderList
         return true;
     }
 
-    // Below this length the table-driven scalar scanner beats the fixed cost of the character-set check and the masks.
+    // Below this length the scalar scanner beats the fixed cost of loading, narrowing and classifying a chunk.
     private const int VectorThreshold = 16;
 
     // Each line scanner is kept out of line: inlined into its caller, it would use up the JIT's inlining budget and
-    // leave the small helpers below (masks, segments, the visitor) as calls.
-    // The same rules as ScanLine, in bulk: one vectorized check that every character is a tchar, a comma, SP or HTAB;
-    // then, 64 characters at a time, comma and whitespace masks locate each element, its trim and any inner space.
+    // leave the small helpers (masks, the visitor) as calls.
+    // The same rules as ScanLine, 64 characters at a time: the block's masks say where the commas, the whitespace and
+    // any character a list may not hold are; an element is then a run of the remaining (token) bits, and two runs need
+    // a comma between them, or the whitespace between them was inside one element ("GET POST"). An element still
+    // running at the end of a block is visited when a later block ends it.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool ScanLineVectorized<TVisitor>(string line, ref TVisitor visitor)
         where TVisitor : struct, IListElementVisitor
     {
         var span = line.AsSpan();
-        if (!HttpToken.IsListText(span))
+        var openStart = -1;
+        var needComma = false;
+        for (var blockStart = 0; blockStart < span.Length; blockStart += ListCharMasks.BlockLength)
         {
-            return false;
-        }
-
-        var segmentStart = 0;
-        var blockStart = 0;
-        var masks = default(ListSeparatorMasks);
-        for (; blockStart < span.Length; blockStart += ListSeparatorMasks.BlockLength)
-        {
-            masks = ListSeparatorMasks.Of(span, blockStart);
-            var commas = masks.Commas;
-            while (commas != 0)
+            var masks = ListCharMasks.Of(span, blockStart);
+            if (masks.Invalid != 0)
             {
-                var end = blockStart + ListSeparatorMasks.Lowest(commas);
-                commas &= commas - 1;
-                if (!Segment(span, segmentStart, end, blockStart, masks.Whitespace, ref visitor))
+                return false;
+            }
+
+            var blockLength = Math.Min(ListCharMasks.BlockLength, span.Length - blockStart);
+            var tokens = ~(masks.Commas | masks.Whitespace) & LowBits(blockLength);
+            var commas = masks.Commas;
+            var position = 0;
+            if (openStart >= 0)
+            {
+                position = BitOperations.TrailingZeroCount(~tokens);
+                if (position == ListCharMasks.BlockLength)
                 {
-                    return false;
+                    continue;
                 }
 
-                segmentStart = end + 1;
+                visitor.Visit(span[openStart..(blockStart + position)]);
+                openStart = -1;
+                needComma = true;
+            }
+
+            while (position < ListCharMasks.BlockLength)
+            {
+                var rest = tokens & (ulong.MaxValue << position);
+                var start = BitOperations.TrailingZeroCount(rest);
+                var before = LowBits(start) & (ulong.MaxValue << position);
+                if (needComma)
+                {
+                    if ((commas & before) == 0)
+                    {
+                        // Another element (or the line's end, when start is 64) with no comma since the last one.
+                        if (rest != 0)
+                        {
+                            return false;
+                        }
+
+                        break;
+                    }
+
+                    needComma = false;
+                }
+
+                if (rest == 0)
+                {
+                    break;
+                }
+
+                var end = start + BitOperations.TrailingZeroCount(~(rest >> start));
+                if (end == ListCharMasks.BlockLength)
+                {
+                    openStart = blockStart + start;
+                    break;
+                }
+
+                visitor.Visit(span.Slice(blockStart + start, end - start));
+                needComma = true;
+                position = end;
             }
         }
 
-        // The element after the last comma ends with the line, in the last block.
-        return Segment(span, segmentStart, span.Length, blockStart - ListSeparatorMasks.BlockLength, masks.Whitespace, ref visitor);
+        if (openStart >= 0)
+        {
+            visitor.Visit(span[openStart..]);
+        }
+
+        return true;
     }
 
-    // One element between two commas: trimmed of SP/HTAB, empty ones skipped, inner SP/HTAB invalid. Uses the block's
-    // whitespace mask when the segment lies within the block, else the scalar rules (a segment crossing a block edge).
+    // The lowest `count` bits (0 to 64).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Segment<TVisitor>(ReadOnlySpan<char> span, int start, int end, int blockStart, ulong whitespace, ref TVisitor visitor)
-        where TVisitor : struct, IListElementVisitor
-    {
-        if (start < blockStart)
-        {
-            return SegmentAcrossBlocks(span[start..end], ref visitor);
-        }
-
-        var length = end - start;
-        var spaces = ListSeparatorMasks.Range(whitespace, start - blockStart, end - blockStart);
-        var content = ~spaces & (length >= 64 ? ulong.MaxValue : (1UL << length) - 1);
-        if (content == 0)
-        {
-            return true;
-        }
-
-        var first = ListSeparatorMasks.Lowest(content);
-        var last = ListSeparatorMasks.Highest(content);
-        if (ListSeparatorMasks.Range(spaces, first, last) != 0)
-        {
-            return false;
-        }
-
-        visitor.Visit(span.Slice(start + first, last - first + 1));
-        return true;
-    }
-
-    // Rare (an element straddling a 64-character boundary), so kept out of line to spare the hot loop's inlining budget.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool SegmentAcrossBlocks<TVisitor>(ReadOnlySpan<char> segment, ref TVisitor visitor)
-        where TVisitor : struct, IListElementVisitor
-    {
-        var element = HttpWhitespace.Trim(segment);
-        if (element.IsEmpty)
-        {
-            return true;
-        }
-
-        if (element.IndexOfAny(' ', '\t') >= 0)
-        {
-            return false;
-        }
-
-        visitor.Visit(element);
-        return true;
-    }
+    private static ulong LowBits(int count) => count >= 64 ? ulong.MaxValue : (1UL << count) - 1;
 
     // One pass, element by element: skip separators, take a run of token characters as the element, then allow only
     // SP/HTAB before the next comma. Anything else (a quote, a semicolon, a second word as in "GET POST", a control or
     // non-ASCII character) makes the list invalid. A visited element may still be followed by an invalid one.
+    // Short lines are the common case (a method or two, one header name), so every index is checked against the length
+    // as an unsigned number: the JIT then drops its own bounds checks and the loop is a compare, a load and a branch.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool ScanLine<TVisitor>(string line, ref TVisitor visitor)
         where TVisitor : struct, IListElementVisitor
@@ -137,43 +141,56 @@ internal static class HeaderList
         var i = 0;
         while (true)
         {
-            // Leading OWS and empty elements.
-            while (i < span.Length && span[i] is ' ' or '\t' or ',')
+            // Leading OWS and empty elements, up to the first token character.
+            char c;
+            while (true)
+            {
+                if ((uint)i >= (uint)span.Length)
+                {
+                    return true;
+                }
+
+                c = span[i];
+                if (HttpToken.IsTokenChar(c))
+                {
+                    break;
+                }
+
+                if (c is not (' ' or '\t' or ','))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+
+            var start = i++;
+            while ((uint)i < (uint)span.Length && HttpToken.IsTokenChar(span[i]))
             {
                 i++;
             }
 
-            if (i == span.Length)
-            {
-                return true;
-            }
-
-            if (!HttpToken.IsTokenChar(span[i]))
-            {
-                return false;
-            }
-
-            var start = i;
-            i = HttpToken.EndOfRun(span, i + 1);
             visitor.Visit(span[start..i]);
 
             // Trailing OWS, then a comma or the end.
-            while (i < span.Length && HttpWhitespace.IsOws(span[i]))
+            while (true)
             {
-                i++;
-            }
+                if ((uint)i >= (uint)span.Length)
+                {
+                    return true;
+                }
 
-            if (i == span.Length)
-            {
-                return true;
-            }
+                c = span[i++];
+                if (c == ',')
+                {
+                    break;
+                }
 
-            if (span[i] != ',')
-            {
-                return false;
+                if (!HttpWhitespace.IsOws(c))
+                {
+                    return false;
+                }
             }
-
-            i++;
         }
     }
 

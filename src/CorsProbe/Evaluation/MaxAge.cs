@@ -32,13 +32,13 @@ internal static class MaxAge
     public static MaxAgeKind Read(HeaderLines lines, out int effectiveSeconds)
     {
         effectiveSeconds = DefaultSeconds;
-        if (lines.Count == 0)
+        if (!lines.TryGetSingle(out var value))
         {
-            return MaxAgeKind.Missing;
+            // Two lines join to "10, 20", which base::StringToInt64 rejects.
+            return lines.IsAbsent ? MaxAgeKind.Missing : MaxAgeKind.Invalid;
         }
 
-        // Two lines join to "10, 20", which base::StringToInt64 rejects.
-        if (lines.Count > 1 || !TryParseInt64(lines.Single, out var seconds))
+        if (!TryParseInt64(value, out var seconds))
         {
             return MaxAgeKind.Invalid;
         }
