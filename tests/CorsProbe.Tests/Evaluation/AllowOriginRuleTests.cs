@@ -67,6 +67,26 @@ public class AllowOriginRuleTests
         Check(Probe.Origin, false, ("Access-Control-Allow-Origin", value)).Should().Be(CorsChecks.AllowOriginMultiple);
 
     [Fact]
+    public void ASpaceOrComma_AnywhereInside_IsMultiple_AndWithoutOne_AMismatch()
+    {
+        // Every inner position of values from 3 to 40 characters (the ends are trimmed as whitespace).
+        for (var length = 3; length <= 40; length++)
+        {
+            var plain = "x" + new string('a', length - 2) + "x";
+            Check(Probe.Origin, false, ("Access-Control-Allow-Origin", plain)).Should().Be(CorsChecks.AllowOriginMismatch, plain);
+            for (var at = 1; at < length - 1; at++)
+            {
+                foreach (var separator in " ,")
+                {
+                    var value = plain[..at] + separator + plain[(at + 1)..];
+                    Check(Probe.Origin, false, ("Access-Control-Allow-Origin", value))
+                        .Should().Be(CorsChecks.AllowOriginMultiple, "\"{0}\" holds a '{1}' at {2}", value, separator, at);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void TwoLines_AreMultiple_EvenWhenBothMatch() =>
         Check(Probe.Origin, false, ("Access-Control-Allow-Origin", Probe.Origin), ("Access-Control-Allow-Origin", Probe.Origin))
             .Should().Be(CorsChecks.AllowOriginMultiple);
