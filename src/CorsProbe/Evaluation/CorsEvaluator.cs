@@ -46,8 +46,7 @@ internal static class CorsEvaluator
         }
 
         // 4.6-4.8: both lists must parse (methods first), then the method and header checks.
-        checks |= CheckMethod(headers.AllowMethods, context);
-        checks |= CheckHeaders(headers.AllowHeaders, context);
+        checks |= CheckLists(headers, context);
 
         var maxAge = MaxAge.Read(headers.MaxAge, out var seconds);
         return new PreflightDecision(checks, maxAge, seconds);
@@ -163,8 +162,12 @@ internal static class CorsEvaluator
         return visitor.CoversOrigin;
     }
 
-    // Fetch CORS-preflight fetch step 7.9 / Chromium EnsureAllowedCrossOriginMethod: exact, case-sensitive match.
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private static CorsChecks CheckLists(in CorsResponseHeaders headers, in PreflightContext context) =>
+        CheckMethod(headers.AllowMethods, context) | CheckHeaders(headers.AllowHeaders, context);
+
+    // Fetch CORS-preflight fetch step 7.9 / Chromium EnsureAllowedCrossOriginMethod: exact, case-sensitive match.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static CorsChecks CheckMethod(HeaderLines allowMethods, in PreflightContext context)
     {
         var visitor = new AllowMethodsVisitor(context.Method);
@@ -182,7 +185,7 @@ internal static class CorsEvaluator
     }
 
     // Fetch step 7.10 / Chromium EnsureAllowedCrossOriginHeaders (kCorsNonWildcardRequestHeadersSupport off).
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static CorsChecks CheckHeaders(HeaderLines allowHeaders, in PreflightContext context)
     {
         var names = context.UnsafeHeaderNames;
