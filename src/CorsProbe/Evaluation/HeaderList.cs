@@ -24,7 +24,7 @@ internal static class HeaderList
     {
         foreach (var line in lines)
         {
-            var valid = line.Length >= VectorThreshold && ListCharMasks.IsSupported
+            var valid = line.Length >= ListCharMasks.MinimumLineLength && ListCharMasks.IsSupported
                 ? ScanLineVectorized(line, ref visitor)
                 : ScanLine(line, ref visitor);
             if (!valid)
@@ -35,9 +35,6 @@ internal static class HeaderList
 
         return true;
     }
-
-    // Below this length the scalar scanner beats the fixed cost of loading, narrowing and classifying a chunk.
-    private const int VectorThreshold = 16;
 
     // Each line scanner is kept out of line: inlined into its caller, it would use up the JIT's inlining budget and
     // leave the small helpers (masks, the visitor) as calls.

@@ -21,8 +21,11 @@ internal readonly struct ListCharMasks
     /// <summary>The widest block one set of masks covers.</summary>
     public const int BlockLength = 64;
 
-    /// <summary>The shortest line <see cref="Of"/> accepts: one 128-bit vector of characters.</summary>
-    public const int MinimumLineLength = 8;
+    /// <summary>
+    /// The shortest line <see cref="Of"/> accepts: one chunk of sixteen characters. Shorter lines are left to the
+    /// scalar scanner, which beats the fixed cost of loading, narrowing and classifying a chunk below this length.
+    /// </summary>
+    public const int MinimumLineLength = ChunkLength;
 
     private const int ChunkLength = 16;
 
@@ -66,23 +69,13 @@ internal readonly struct ListCharMasks
     /// <summary>
     /// Computes the masks of the block of <paramref name="line"/> that starts at <paramref name="blockStart"/> and
     /// spans up to <see cref="BlockLength"/> characters; bits past the line's end are clear. The line must hold at
-    /// least <see cref="MinimumLineLength"/> characters: a ragged end is covered by loads that overlap what came
-    /// before them (a character classified twice sets the same bits), never by reading past the line.
+    /// least <see cref="MinimumLineLength"/> characters: a ragged end is covered by a chunk that overlaps what came
+    /// before it (a character classified twice sets the same bits), never by reading past the line.
     /// </summary>
     public static ListCharMasks Of(ReadOnlySpan<char> line, int blockStart)
     {
         ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(line));
         var length = line.Length;
-        if (length < ChunkLength)
-        {
-            // 8 to 15 characters: the first eight and the last eight, which overlap.
-            var tail = length - Vector128<ushort>.Count;
-            var bytes = Narrow(Vector128.LoadUnsafe(ref chars), Vector128.LoadUnsafe(ref chars, (nuint)tail));
-            return Classify(bytes, out var commas, out var whitespace, out var invalid)
-                ? new ListCharMasks(Spread(commas, tail), Spread(whitespace, tail), Spread(invalid, tail))
-                : default;
-        }
-
         ulong allCommas = 0, allWhitespace = 0, allInvalid = 0;
         var end = Math.Min(blockStart + BlockLength, length);
         for (var i = blockStart; i < end; i += ChunkLength)
@@ -107,9 +100,9 @@ internal readonly struct ListCharMasks
         return Vector128.Narrow(Vector128.Min(low, max), Vector128.Min(high, max));
     }
 
-    // Sixteen characters' masks; always true (a bool keeps the short path's expression in one piece).
+    // Sixteen characters' masks.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Classify(Vector128<byte> bytes, out uint commas, out uint whitespace, out uint invalid)
+    private static void Classify(Vector128<byte> bytes, out uint commas, out uint whitespace, out uint invalid)
     {
         var bitmap = Lookup(ListCharBits, bytes & Vector128.Create((byte)0x0F));
         var bit = Lookup(HighNibbleBits, Vector128.ShiftRightLogical(bytes, 4));
@@ -117,17 +110,12 @@ internal readonly struct ListCharMasks
         commas = Vector128.Equals(bytes, Vector128.Create((byte)',')).ExtractMostSignificantBits();
         whitespace = (Vector128.Equals(bytes, Vector128.Create((byte)' ')) | Vector128.Equals(bytes, Vector128.Create((byte)'\t')))
             .ExtractMostSignificantBits();
-        return true;
     }
 
     // A byte table look-up by indices below 16 (pshufb on x86, tbl on Arm64).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<byte> Lookup(Vector128<byte> table, Vector128<byte> indices) =>
         Ssse3.IsSupported ? Ssse3.Shuffle(table, indices) : AdvSimd.Arm64.VectorTableLookup(table, indices);
-
-    // The short path's 16 bits: the first eight characters as they are, the last eight moved to where they start.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Spread(uint mask, int tail) => (mask & 0xFF) | ((ulong)(mask >> 8) << tail);
 
     // A chunk's 16 bits at its offset in the block; a final chunk pulled back before the block start loses the bits
     // of characters the block does not hold.
