@@ -24,7 +24,17 @@ internal static class HeaderList
     {
         foreach (var line in lines)
         {
-            var valid = line.Length >= ListCharMasks.MinimumLineLength && ListCharMasks.IsSupported
+            if (!ListCharMasks.IsSupported)
+            {
+                if (!ScanLine(line, ref visitor))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var valid = line.Length >= ListCharMasks.MinimumLineLength
                 ? ScanLineVectorized(line, ref visitor)
                 : ScanLine(line, ref visitor);
             if (!valid)
@@ -135,6 +145,15 @@ internal static class HeaderList
         where TVisitor : struct, IListElementVisitor
     {
         var span = line.AsSpan();
+
+        // A line that is one name ("Content-Type") is the commonest list of all: one vector test, visited whole.
+        if (line.Length is >= ListCharMasks.ShortTokenMinLength and <= ListCharMasks.ShortTokenMaxLength
+            && ListCharMasks.IsSupported && ListCharMasks.IsShortToken(span))
+        {
+            visitor.Visit(span);
+            return true;
+        }
+
         var i = 0;
         while (true)
         {

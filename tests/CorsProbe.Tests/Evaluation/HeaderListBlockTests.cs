@@ -89,6 +89,25 @@ public class HeaderListBlockTests
         }
     }
 
+    [Theory]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(12)]
+    [InlineData(15)]
+    [InlineData(16)]
+    public void AShortLine_ThatIsOneName_IsVisitedWhole_AndAnyOtherCharacterInIt_IsNotANameAlone(int length)
+    {
+        var name = Element(length);
+        ShouldVisit(name, name);
+        for (var at = 0; at < length; at++)
+        {
+            foreach (var other in " \t,\";@\u0000\u00e9\u0141\u012c\u0120\uff21")
+            {
+                ShouldAgreeWithTheReference(name[..at] + other + name[(at + 1)..]);
+            }
+        }
+    }
+
     [Fact]
     public void ManyShortElements_AcrossSeveralBlocks_AreAllVisitedInOrder()
     {
