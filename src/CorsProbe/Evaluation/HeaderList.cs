@@ -24,17 +24,7 @@ internal static class HeaderList
     {
         foreach (var line in lines)
         {
-            if (!ListCharMasks.IsSupported)
-            {
-                if (!ScanLine(line, ref visitor))
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            var valid = line.Length >= ListCharMasks.MinimumLineLength
+            var valid = line.Length >= ListCharMasks.MinimumLineLength && ListCharMasks.IsSupported
                 ? ScanLineVectorized(line, ref visitor)
                 : ScanLine(line, ref visitor);
             if (!valid)
@@ -135,18 +125,14 @@ internal static class HeaderList
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong LowBits(int count) => count >= 64 ? ulong.MaxValue : (1UL << count) - 1;
 
-    // One pass, element by element: skip separators, take a run of token characters as the element, then allow only
-    // SP/HTAB before the next comma. Anything else (a quote, a semicolon, a second word as in "GET POST", a control or
-    // non-ASCII character) makes the list invalid. A visited element may still be followed by an invalid one.
-    // Short lines are the common case (a method or two, one header name), so every index is checked against the length
-    // as an unsigned number: the JIT then drops its own bounds checks and the loop is a compare, a load and a branch.
+    // A line shorter than one vectorized chunk. A line that is one name ("Content-Type") is the commonest list of all:
+    // one vector test, visited whole. This entry stays small, so that answer pays for a light call frame; everything
+    // else goes on to the scalar scanner.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool ScanLine<TVisitor>(string line, ref TVisitor visitor)
         where TVisitor : struct, IListElementVisitor
     {
         var span = line.AsSpan();
-
-        // A line that is one name ("Content-Type") is the commonest list of all: one vector test, visited whole.
         if (line.Length is >= ListCharMasks.ShortTokenMinLength and <= ListCharMasks.ShortTokenMaxLength
             && ListCharMasks.IsSupported && ListCharMasks.IsShortToken(span))
         {
@@ -154,6 +140,18 @@ internal static class HeaderList
             return true;
         }
 
+        return ScanLineScalar(span, ref visitor);
+    }
+
+    // One pass, element by element: skip separators, take a run of token characters as the element, then allow only
+    // SP/HTAB before the next comma. Anything else (a quote, a semicolon, a second word as in "GET POST", a control or
+    // non-ASCII character) makes the list invalid. A visited element may still be followed by an invalid one.
+    // Every index is checked against the length as an unsigned number: the JIT then drops its own bounds checks and
+    // the loop is a compare, a load and a branch per character.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool ScanLineScalar<TVisitor>(ReadOnlySpan<char> span, ref TVisitor visitor)
+        where TVisitor : struct, IListElementVisitor
+    {
         var i = 0;
         while (true)
         {
