@@ -59,6 +59,9 @@ internal static class CorsEvaluator
     public static PreflightDecision EvaluateActualResponse(HttpResponseMessage response, in PreflightContext context) =>
         new(CheckCors(CorsResponseHeaders.Read(response), context), MaxAgeKind.Missing, MaxAge.DefaultSeconds);
 
+    // The CORS check and the list checks are compiled out of line, each with an inlining budget of its own: folded
+    // into Evaluate, they exhaust its budget and leave the small helpers (Slice, SequenceEqual, the visitors'
+    // constructors) as calls; the denied-response benchmark measured the split ~5 ns faster.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static CorsChecks CheckCors(in CorsResponseHeaders headers, in PreflightContext context)
     {
