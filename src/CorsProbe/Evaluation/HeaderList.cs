@@ -38,7 +38,7 @@ internal static class HeaderList
 
     // Each line scanner is kept out of line: inlined into its caller, it would use up the JIT's inlining budget and
     // leave the small helpers (masks, the visitor) as calls.
-    // The same rules as ScanLine, 64 characters at a time: the block's masks say where the commas, the whitespace and
+    // The same rules as ScanLineScalar, 64 characters at a time: the block's masks say where the commas, the whitespace and
     // any character a list may not hold are; an element is then a run of the remaining (token) bits, and two runs need
     // a comma between them, or the whitespace between them was inside one element ("GET POST"). An element still
     // running at the end of a block is visited when a later block ends it.
@@ -125,9 +125,9 @@ internal static class HeaderList
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong LowBits(int count) => count >= 64 ? ulong.MaxValue : (1UL << count) - 1;
 
-    // A line shorter than one vectorized chunk. A line that is one name ("Content-Type") is the commonest list of all:
-    // one vector test, visited whole. This entry stays small, so that answer pays for a light call frame; everything
-    // else goes on to the scalar scanner.
+    // A line shorter than one vectorized chunk (any line, on hardware without the SIMD the masks need). A line that is
+    // one name ("Content-Type") is the commonest list of all: one vector test, visited whole. This entry stays small,
+    // so that answer pays for a light call frame; everything else goes on to the scalar scanner.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool ScanLine<TVisitor>(string line, ref TVisitor visitor)
         where TVisitor : struct, IListElementVisitor
