@@ -29,6 +29,12 @@ internal readonly struct ListCharMasks
 
     private const int ChunkLength = 16;
 
+    /// <summary>The shortest line <see cref="IsShortToken"/> reads: one 128-bit vector of characters.</summary>
+    public const int ShortTokenMinLength = 8;
+
+    /// <summary>The longest line <see cref="IsShortToken"/> reads: two 128-bit vectors of characters.</summary>
+    public const int ShortTokenMaxLength = 16;
+
     // Bit h of byte l is set when the character 0xhl is a tchar, a comma, SP or HTAB.
     private static readonly Vector128<byte> ListCharBits = NibbleTable(HttpToken.TokenCharacters + ", \t");
 
@@ -108,16 +114,8 @@ internal readonly struct ListCharMasks
     {
         ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(line));
         var bytes = Narrow(Vector128.LoadUnsafe(ref chars), Vector128.LoadUnsafe(ref chars, (nuint)(line.Length - Vector128<ushort>.Count)));
-        var bitmap = Lookup(TokenCharBits, bytes & Vector128.Create((byte)0x0F));
-        var bit = Lookup(HighNibbleBits, Vector128.ShiftRightLogical(bytes, 4));
-        return !Vector128.EqualsAny(bitmap & bit, Vector128<byte>.Zero);
+        return !Vector128.EqualsAny(Members(TokenCharBits, bytes), Vector128<byte>.Zero);
     }
-
-    /// <summary>The shortest line <see cref="IsShortToken"/> reads: one 128-bit vector of characters.</summary>
-    public const int ShortTokenMinLength = 8;
-
-    /// <summary>The longest line <see cref="IsShortToken"/> reads: two 128-bit vectors of characters.</summary>
-    public const int ShortTokenMaxLength = 16;
 
     // Characters to bytes, anything past U+00FF clamped to 0xFF (never a list character).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -131,13 +129,17 @@ internal readonly struct ListCharMasks
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Classify(Vector128<byte> bytes, out uint commas, out uint whitespace, out uint invalid)
     {
-        var bitmap = Lookup(ListCharBits, bytes & Vector128.Create((byte)0x0F));
-        var bit = Lookup(HighNibbleBits, Vector128.ShiftRightLogical(bytes, 4));
-        invalid = Vector128.Equals(bitmap & bit, Vector128<byte>.Zero).ExtractMostSignificantBits();
+        invalid = Vector128.Equals(Members(ListCharBits, bytes), Vector128<byte>.Zero).ExtractMostSignificantBits();
         commas = Vector128.Equals(bytes, Vector128.Create((byte)',')).ExtractMostSignificantBits();
         whitespace = (Vector128.Equals(bytes, Vector128.Create((byte)' ')) | Vector128.Equals(bytes, Vector128.Create((byte)'\t')))
             .ExtractMostSignificantBits();
     }
+
+    // Non-zero in each byte whose character is in the set the nibble table describes: the low nibble picks the set's
+    // bits for that column, the high nibble picks the row's bit.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> Members(Vector128<byte> table, Vector128<byte> bytes) =>
+        Lookup(table, bytes & Vector128.Create((byte)0x0F)) & Lookup(HighNibbleBits, Vector128.ShiftRightLogical(bytes, 4));
 
     // A byte table look-up by indices below 16 (pshufb on x86, tbl on Arm64).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
