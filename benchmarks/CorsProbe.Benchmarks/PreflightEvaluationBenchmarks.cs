@@ -6,16 +6,17 @@ using CorsProbing.Requirements;
 namespace CorsProbing.Benchmarks;
 
 /// <summary>
-/// Judging a typical preflight response: the naive hand-written check, CorsProbe's decision only, and CorsProbe
-/// building the whole immutable report from the response.
+/// Judging a typical preflight response: the naive hand-written check, CorsProbe's decision only (the evaluation
+/// record from the snapshot the exchange stage took), and CorsProbe building the whole immutable report from it.
 /// </summary>
 [MemoryDiagnoser]
 public class PreflightEvaluationBenchmarks
 {
     private static readonly string[] UnsafeHeaders = ["authorization", "content-type"];
     private HttpResponseMessage _response = null!;
-    private PreflightContext _context;
-    private CorsRequirements _requirements = null!;
+    private ResponseSnapshot _snapshot = null!;
+    private ProbePlan _plan = null!;
+    private PreflightExchange _exchange = null!;
 
     [Params("allowed", "denied")]
     public string Response { get; set; } = "allowed";
@@ -24,15 +25,17 @@ public class PreflightEvaluationBenchmarks
     public void Setup()
     {
         _response = Response == "allowed" ? SampleResponses.Allowed() : SampleResponses.Denied();
-        _context = new PreflightContext(_response.RequestMessage!.RequestUri!, SampleResponses.Origin, "PUT", UnsafeHeaders, Credentials: true);
-        _requirements = new CorsRequirements
+        _snapshot = Http.ResponseReader.Snapshot(_response);
+        _plan = ProbePlan.Create(new CorsRequirements
         {
-            Url = _response.RequestMessage.RequestUri!,
+            Url = _response.RequestMessage!.RequestUri!,
             Origin = SampleResponses.Origin,
             Methods = ["PUT"],
             Headers = [new AuthorHeader("Authorization", null), new AuthorHeader("Content-Type", null)],
             Credentials = true,
-        };
+        });
+        var context = _plan.Preflights[0];
+        _exchange = new PreflightExchange(context.Method, context.RequestUri, context.BrowserSendsPreflight, _plan.PreflightHeaders[0], _snapshot, TimeSpan.FromMilliseconds(12), null);
     }
 
     [GlobalCleanup]
@@ -42,12 +45,13 @@ public class PreflightEvaluationBenchmarks
     public int Naive() => (int)NaiveCorsCheck.Evaluate(_response, SampleResponses.Origin, "PUT", UnsafeHeaders, credentials: true);
 
     [Benchmark]
-    public int Decision() => (int)CorsEvaluator.Evaluate(_response, _context).Checks;
+    public int Decision() => (int)CorsEvaluator.EvaluatePreflight(_snapshot, _plan.Preflights[0]).Checks;
 
     [Benchmark]
     public CorsReport FullReport()
     {
-        var outcome = PreflightOutcome.FromResponse(_response, _context, TimeSpan.FromMilliseconds(12));
-        return ReportBuilder.Build(_requirements, SampleResponses.Origin, [outcome], TimeSpan.FromMilliseconds(12));
+        var context = _plan.Preflights[0];
+        var reading = new PreflightReading(context, _exchange, CorsEvaluator.EvaluatePreflight(_snapshot, context), null, null, _plan.Facts);
+        return ReportBuilder.Build(_plan.Facts, _plan.Requirements.Profile, [reading], TimeSpan.FromMilliseconds(12));
     }
 }

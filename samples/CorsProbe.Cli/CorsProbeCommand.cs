@@ -26,7 +26,11 @@ public static class CorsProbeCommand
         var profile = new Option<string>("--profile") { Description = "Which rules decide the exit code: browser or galxe.", DefaultValueFactory = _ => "browser" };
         profile.AcceptOnlyFromAmong("browser", "galxe");
         var timeout = new Option<double?>("--timeout") { Description = "Timeout of each probe in seconds (default 10, galxe 5)." };
-        var concurrency = new Option<int>("--concurrency") { Description = "How many probes of a batch run at once (at most 4 per host).", DefaultValueFactory = _ => 16 };
+        var concurrency = new Option<int>("--concurrency")
+        {
+            Description = $"How many probes of a batch run at once (at most {CorsBatchOptions.Default.MaxConcurrencyPerHost} per host).",
+            DefaultValueFactory = _ => CorsBatchOptions.Default.MaxConcurrency,
+        };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON (a batch: a JSON array of reports)." };
         var allowLocal = new Option<bool>("--allow-local") { Description = "Allow loopback and private-network targets (refused by default, as a platform backend must)." };
         var audit = new Option<bool>("--audit") { Description = "Also try crafted origins (any, null, look-alikes, http:, shared hosting) and report what the server wrongly trusts; a Medium or worse finding exits 1." };

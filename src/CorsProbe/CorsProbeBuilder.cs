@@ -1,7 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using CorsProbing.Audit;
 using CorsProbing.Evaluation;
-using CorsProbing.Http;
 using CorsProbing.Requirements;
 
 namespace CorsProbing;
@@ -17,9 +16,9 @@ public sealed class CorsProbeBuilder
 
     private readonly CorsRequirements _requirements;
 
-    // The preflights' header lines depend only on this builder's requirements, so a template probed many times (a batch)
-    // builds them once. Written at most twice under a race, with equal values.
-    private IReadOnlyList<KeyValuePair<string, string>>[]? _preflightHeaders;
+    // The plan depends only on this builder's requirements, so a template probed many times (a batch) builds it once.
+    // Written at most twice under a race, with equal values.
+    private ProbePlan? _plan;
 
     internal CorsProbeBuilder(CorsRequirements requirements) => _requirements = requirements;
 
@@ -89,7 +88,7 @@ public sealed class CorsProbeBuilder
             combined.Add(new AuthorHeader(name, null));
         }
 
-        return new(_requirements with { Headers = combined.AsReadOnly() });
+        return WithHeaders(combined, nameof(names));
     }
 
     /// <summary>
@@ -122,8 +121,7 @@ public sealed class CorsProbeBuilder
             throw new ArgumentException(reason + "; remove it from the requirements.", nameof(name));
         }
 
-        var combined = new List<AuthorHeader>(_requirements.Headers) { new(name, normalized) };
-        return new(_requirements with { Headers = combined.AsReadOnly() });
+        return WithHeaders([.. _requirements.Headers, new(name, normalized)], nameof(name));
     }
 
     /// <summary>Sets credentials mode "include" (cookies, HTTP authentication), which tightens the CORS check.</summary>
@@ -164,11 +162,12 @@ public sealed class CorsProbeBuilder
     /// <returns>A new builder.</returns>
     public CorsProbeBuilder Audit() => new(_requirements with { Audit = true });
 
-    /// <summary>Probes and audits: <c>Audit().ProbeAsync(cancellationToken)</c>.</summary>
+    /// <summary>Probes and audits: the same as <c>Audit().ProbeAsync(cancellationToken)</c>, which reads better.</summary>
     /// <param name="cancellationToken">Cancels the probe and the audit.</param>
     /// <returns>The report, with <see cref="CorsReport.SecurityFindings"/>.</returns>
     /// <exception cref="InvalidOperationException">No origin is set and the profile has no default one.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    [Obsolete("Use Audit().ProbeAsync(cancellationToken): one verb adds the audit, one runs the probe.")]
     public Task<CorsReport> AuditAsync(CancellationToken cancellationToken = default) => Audit().ProbeAsync(cancellationToken);
 
     /// <summary>
@@ -216,7 +215,7 @@ public sealed class CorsProbeBuilder
         return new(_requirements with { TrustedCertificates = _requirements.TrustedCertificates.With(certificate) });
     }
 
-    /// <summary>Sets the timeout of the whole probe (every preflight); default 10 s, or 5 s under <see cref="CorsProfile.Galxe"/>.</summary>
+    /// <summary>Sets the timeout of the whole probe (every request); default the profile's <see cref="CorsProfile.Timeout"/>.</summary>
     /// <param name="timeout">A positive duration of at most 24 hours.</param>
     /// <returns>A new builder.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is zero, negative, infinite or longer than 24 hours.</exception>
@@ -259,14 +258,10 @@ public sealed class CorsProbeBuilder
     /// <summary>Chooses the profile that decides <see cref="CorsReport.Verdict"/>; default <see cref="CorsProfile.Browser"/>.</summary>
     /// <param name="profile">The profile.</param>
     /// <returns>A new builder.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="profile"/> is not a defined profile.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
     public CorsProbeBuilder UsingProfile(CorsProfile profile)
     {
-        if (!Enum.IsDefined(profile))
-        {
-            throw new ArgumentOutOfRangeException(nameof(profile), profile, "Use CorsProfile.Browser or CorsProfile.Galxe.");
-        }
-
+        ArgumentNullException.ThrowIfNull(profile);
         return new(_requirements with { Profile = profile });
     }
 
@@ -288,23 +283,26 @@ public sealed class CorsProbeBuilder
     /// <returns>The immutable report.</returns>
     /// <exception cref="InvalidOperationException">No origin was set and the profile has no default origin (call <see cref="WithOrigin(string)"/>).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public Task<CorsReport> ProbeAsync(CancellationToken cancellationToken = default)
-    {
-        if (_requirements.EffectiveOrigin is null)
-        {
-            throw new InvalidOperationException(
-                $"No origin to probe from: the {_requirements.Profile} profile has no default origin. Call WithOrigin(\"https://your-app.example\") with the origin of the page that calls the API.");
-        }
-
-        _preflightHeaders ??= PreflightRequestFactory.HeadersForEachMethod(_requirements);
-        return PreflightProbe.RunAsync(_requirements, _preflightHeaders, cancellationToken);
-    }
+    public Task<CorsReport> ProbeAsync(CancellationToken cancellationToken = default) =>
+        ProbeRun.RunAsync(_plan ??= ProbePlan.Create(_requirements), cancellationToken);
 
     /// <inheritdoc />
     public override string ToString()
     {
-        var origin = _requirements.EffectiveOrigin ?? "(no origin)";
+        var origin = _requirements.Origin ?? _requirements.Profile.DefaultOrigin ?? "(no origin)";
         return $"CORS probe of {_requirements.Url.OriginalString} from {origin}: {string.Join(", ", _requirements.EffectiveMethods)}, {_requirements.Profile} profile";
+    }
+
+    private CorsProbeBuilder WithHeaders(List<AuthorHeader> headers, string paramName)
+    {
+        var requirements = _requirements with { Headers = headers.AsReadOnly() };
+        if (requirements.UnsafeHeaderNames.Length > AllowHeadersVisitor.MaxNames)
+        {
+            throw new ArgumentException(
+                $"The request would send {requirements.UnsafeHeaderNames.Length} CORS-unsafe headers; CorsProbe judges at most {AllowHeadersVisitor.MaxNames}.", paramName);
+        }
+
+        return new(requirements);
     }
 
     private static void ValidateHeaderName(string? name, string paramName)

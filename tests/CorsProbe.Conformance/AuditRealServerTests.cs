@@ -43,7 +43,7 @@ public class AuditRealServerTests
     {
         using var handler = LoopbackTls.HandlerTo(port);
         var report = await CorsProbe.For($"https://{host}{path}").WithOrigin(Origin).RequireMethods("PUT").RequireHeaders("Content-Type")
-            .UsingHandler(handler).AuditAsync(cancellationToken);
+            .UsingHandler(handler).Audit().ProbeAsync(cancellationToken);
 
         report.IsAudited.Should().BeTrue(report.ToString());
         string.Join(", ", report.SecurityFindings.Select(f => $"{f.Code} {f.Risk}").Order(StringComparer.Ordinal))

@@ -82,6 +82,7 @@ public class AddCorsProbeTests
     [InlineData("Timeout", "-00:00:01")]
     [InlineData("MaxConcurrency", "0")]
     [InlineData("MaxConcurrencyPerHost", "0")]
+    [InlineData("Profile", "Chrome")]
     public void InvalidOptions_FailWithTheReason(string key, string value)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();

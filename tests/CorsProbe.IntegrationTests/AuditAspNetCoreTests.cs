@@ -17,7 +17,7 @@ public class AuditAspNetCoreTests(MisconfiguredAspNetServer server) : IClassFixt
     public async Task EachPolicy_YieldsExactlyItsFindings(string path, string expected)
     {
         var report = await CorsProbe.For(server.BaseUrl + path).WithOrigin(MisconfiguredAspNetServer.Galxe).AllowLoopback()
-            .RequireMethods("PUT").RequireHeaders("Content-Type").AuditAsync(TestContext.Current.CancellationToken);
+            .RequireMethods("PUT").RequireHeaders("Content-Type").Audit().ProbeAsync(TestContext.Current.CancellationToken);
 
         report.IsAudited.Should().BeTrue(report.ToString());
         string.Join(", ", report.SecurityFindings.Select(f => $"{f.Code} {f.Risk}").Order(StringComparer.Ordinal))
@@ -28,7 +28,7 @@ public class AuditAspNetCoreTests(MisconfiguredAspNetServer server) : IClassFixt
     public async Task AllowAnyOrigin_IsANote()
     {
         var report = await CorsProbe.For(server.BaseUrl + "/any").WithOrigin(MisconfiguredAspNetServer.Galxe).AllowLoopback()
-            .RequireMethods("PUT").AuditAsync(TestContext.Current.CancellationToken);
+            .RequireMethods("PUT").Audit().ProbeAsync(TestContext.Current.CancellationToken);
 
         report.Findings.Should().Contain(f => f.Code == "CORS106" && f.Severity == CorsSeverity.Info);
     }

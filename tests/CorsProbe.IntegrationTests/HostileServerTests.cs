@@ -97,8 +97,9 @@ public class HostileServerTests
     {
         var (report, _) = await Answering("HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: https://dashboard.galxe.com\u0001\r\nAccess-Control-Allow-Methods: PUT\r\n\r\n", reusable: 1);
 
-        report.Verdict.Should().NotBe(CorsVerdict.Allowed);
-        report.Findings.Should().NotBeEmpty();
+        report.Verdict.Should().Be(CorsVerdict.Denied, report.ToString());
+        report.Findings.Where(f => f.Severity == CorsSeverity.Error).Select(f => f.Code).Should().Equal("CORS007");
+        report.Findings[0].Message.Should().Contain("`Access-Control-Allow-Origin: https://dashboard.galxe.com\\x01` does not match", "the control byte is named, escaped");
     }
 
     [Fact]

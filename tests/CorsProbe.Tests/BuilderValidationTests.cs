@@ -140,9 +140,9 @@ public class BuilderValidationTests
             .Should().Throw<ArgumentOutOfRangeException>();
 
     [Fact]
-    public void UsingProfile_RejectsUndefinedValues() =>
-        FluentActions.Invoking(() => CorsProbe.For(Probe.Url).UsingProfile((CorsProfile)42))
-            .Should().Throw<ArgumentOutOfRangeException>();
+    public void UsingProfile_RejectsNull() =>
+        FluentActions.Invoking(() => CorsProbe.For(Probe.Url).UsingProfile(null!))
+            .Should().Throw<ArgumentNullException>().WithParameterName("profile");
 
     [Fact]
     public void UsingHandler_RejectsNull() =>

@@ -13,7 +13,7 @@ internal static class AuditFindings
         "Compare the Origin header with an exact allow-list of full origins (scheme, host and port), e.g. a set lookup; never with startsWith, endsWith, contains or an unanchored regular expression.";
 
     /// <summary>Classifies <paramref name="responses"/> for a probe of <paramref name="url"/>.</summary>
-    public static (IReadOnlyList<CorsSecurityFinding> Security, List<FindingDraft> Drafts) Classify(IReadOnlyList<AuditResponse> responses, Uri url, bool audited)
+    public static AuditResult Classify(IReadOnlyList<AuditResponse> responses, Uri url, bool audited)
     {
         var security = new List<CorsSecurityFinding>();
         var drafts = new List<FindingDraft>();
@@ -21,8 +21,9 @@ internal static class AuditFindings
         {
             drafts.Add(new FindingDraft(
                 CorsFindingCodes.RejectedOriginAllowed,
+                "An origin that must be rejected is allowed",
                 null,
-                CorsSeverity.Error,
+                FindingScope.Everyone,
                 CorsSeverity.Error,
                 $"{rejected.Origin.Origin} must not be allowed, but a browser would let it make this request: {rejected.Evidence}.",
                 $"Remove {rejected.Origin.Origin} from the allowed origins. {FixAllowList}"));
@@ -38,14 +39,15 @@ internal static class AuditFindings
         {
             drafts.Add(new FindingDraft(
                 CorsFindingCodes.AuditIncomplete,
+                "Audit incomplete",
                 null,
-                CorsSeverity.Info,
+                FindingScope.Everyone,
                 CorsSeverity.Info,
                 $"{failed} of {responses.Count} audit requests got no answer, so their origins are untested: {string.Join("; ", responses.Where(r => r.Error is not null).Select(r => r.Evidence))}.",
                 null));
         }
 
-        return (security.AsReadOnly(), drafts);
+        return new AuditResult(audited, [.. security.OrderByDescending(f => f.Risk)], drafts);
     }
 
     private static void ClassifyOrigins(IReadOnlyList<AuditResponse> responses, Uri url, List<CorsSecurityFinding> security, List<FindingDraft> drafts)
@@ -77,7 +79,7 @@ internal static class AuditFindings
                 FixAllowList);
             AddTechnique(responses, AuditTechnique.UnescapedDot, CorsFindingCodes.UnescapedDotBypass, security,
                 "accepts your trusted host with its first dot replaced by a letter, a domain anyone can register: the origin check is a regular expression with an unescaped `.`",
-                $"Escape every dot (`\\.`) and anchor the expression (`^https://dashboard\\.example\\.com$`), or better: {FixAllowList}");
+                $"Escape every dot (`\\.`) and anchor the expression (`^https://app\\.example\\.com$`), or better: {FixAllowList}");
             AddTechnique(responses, AuditTechnique.SpecialCharacter, CorsFindingCodes.SpecialCharacterBypass, security,
                 "accepts your trusted host followed by a special character and an attacker's domain (some browsers send such hosts): the check matches a prefix",
                 FixAllowList);
@@ -136,8 +138,9 @@ internal static class AuditFindings
 
         drafts.Add(new FindingDraft(
             CorsFindingCodes.WildcardOrigin,
+            "Every origin allowed, without credentials",
             null,
-            CorsSeverity.Info,
+            FindingScope.Everyone,
             CorsSeverity.Info,
             $"Every origin may read responses without credentials (`Access-Control-Allow-Origin: *`): {arbitrary.Evidence}. Fine for public data; not a vulnerability, since browsers never send cookies under `*`.",
             null));
@@ -194,6 +197,25 @@ internal static class AuditFindings
         }
 
         var accepted = evidence.Origin.Technique is AuditTechnique.ReflectedLists ? null : evidence.Origin.Origin;
-        return new CorsSecurityFinding(code, risk, message, remedy, accepted, evidence.Evidence);
+        return new CorsSecurityFinding(code, TitleOf(code), risk, message, remedy, accepted, evidence.Evidence);
     }
+
+    /// <summary>The fixed title of a security finding's code.</summary>
+    public static string TitleOf(string code) => code switch
+    {
+        CorsFindingCodes.ReflectsAnyOrigin => "Reflects any origin",
+        CorsFindingCodes.ReflectsAnyOriginWithCredentials => "Reflects any origin with credentials",
+        CorsFindingCodes.TrustsNullOrigin => "Trusts the null origin",
+        CorsFindingCodes.PrefixBypass => "Origin check bypassed with a prefix",
+        CorsFindingCodes.SuffixBypass => "Origin check bypassed with a suffix",
+        CorsFindingCodes.UnescapedDotBypass => "Origin check bypassed through an unescaped dot",
+        CorsFindingCodes.SubdomainTrusted => "Every subdomain trusted",
+        CorsFindingCodes.SpecialCharacterBypass => "Origin check bypassed with a special character",
+        CorsFindingCodes.InsecureOriginTrusted => "http: origin trusted by an https: API",
+        CorsFindingCodes.ThirdPartyOriginTrusted => "Shared hosting origin trusted",
+        CorsFindingCodes.ReflectsRequestedLists => "Requested methods or headers reflected",
+        CorsFindingCodes.DynamicOriginWithoutVary => "Origin-dependent answer without Vary: Origin",
+        CorsFindingCodes.WildcardWithCredentialsAttempted => "Wildcard origin with credentials attempted",
+        _ => code,
+    };
 }

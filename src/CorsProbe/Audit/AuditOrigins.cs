@@ -58,7 +58,7 @@ internal static class AuditOrigins
         return [.. origins.Where(o => !string.Equals(o.Origin, origin, StringComparison.Ordinal))];
     }
 
-    /// <summary>The last two labels of <paramref name="host"/> (<c>dashboard.galxe.com</c> → <c>galxe.com</c>): what an <c>endsWith</c> check usually names.</summary>
+    /// <summary>The last two labels of <paramref name="host"/> (<c>app.example.com</c> → <c>example.com</c>): what an <c>endsWith</c> check usually names.</summary>
     public static string RegistrableDomain(string host)
     {
         var last = host.LastIndexOf('.');

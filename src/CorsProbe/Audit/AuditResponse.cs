@@ -1,7 +1,5 @@
 using System.Text;
 using CorsProbing.Evaluation;
-using CorsProbing.Http;
-using CorsProbing.Reporting;
 
 namespace CorsProbing.Audit;
 
@@ -29,22 +27,21 @@ internal sealed record AuditResponse(
     /// <summary>A 2xx status: a preflight passes, an actual response carries the resource.</summary>
     public bool OkStatus => Status is >= 200 and <= 299;
 
-    /// <summary>Reads the CORS headers of <paramref name="response"/>; <paramref name="browserAllows"/> says whether a browser lets the request through.</summary>
-    public static AuditResponse From(AuditOrigin origin, string requestMethod, HttpResponseMessage response, bool browserAllows)
+    /// <summary>Keeps what <paramref name="evaluation"/> holds; <paramref name="browserAllows"/> says whether a browser lets the request through.</summary>
+    public static AuditResponse From(AuditOrigin origin, string requestMethod, in ResponseEvaluation evaluation, bool browserAllows)
     {
-        // The evaluator's one pass over the raw headers, and its own Vary rule.
-        var headers = CorsResponseHeaders.Read(response);
+        var headers = evaluation.Headers;
         return new AuditResponse(
             origin,
             requestMethod,
-            (int)response.StatusCode,
-            HeaderText.Combined(headers.AllowOrigin),
+            evaluation.Response.Status,
+            headers.AllowOrigin.Combined(),
             headers.AllowCredentials.IsSingle("true"),
-            HeaderText.Combined(headers.AllowCredentials),
+            headers.AllowCredentials.Combined(),
             CorsEvaluator.VaryCoversOrigin(headers.Vary),
-            HeaderText.Combined(headers.Vary),
-            HeaderText.Elements(headers.AllowMethods),
-            HeaderText.Elements(headers.AllowHeaders),
+            headers.Vary.Combined(),
+            HeaderList.Elements(headers.AllowMethods),
+            HeaderList.Elements(headers.AllowHeaders),
             browserAllows,
             Error: null);
     }

@@ -20,43 +20,42 @@ internal static class AuditRunner
     public const string InventedMethod = "CORSPROBE-AUDIT";
 
     /// <summary>Runs the audit's crafted origins and the rejected origins; the responses come back in request order.</summary>
-    public static async Task<IReadOnlyList<AuditResponse>> RunAsync(
-        HttpClient client, CorsRequirements requirements, string origin, bool audit, bool sendActualRequest, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AuditResponse>> RunAsync(HttpClient client, ProbePlan plan, bool sendActualRequest, CancellationToken cancellationToken)
     {
+        var requirements = plan.Requirements;
+        var first = plan.Preflights[0];
         var label = RandomNumberGenerator.GetHexString(8, lowercase: true);
         var origins = new List<AuditOrigin>();
-        if (audit)
+        if (requirements.Audit)
         {
-            origins.AddRange(AuditOrigins.For(origin, label));
+            origins.AddRange(AuditOrigins.For(plan.Origin, label));
         }
 
         origins.AddRange(requirements.RejectedOrigins.Select(rejected => new AuditOrigin(rejected, AuditTechnique.Rejected)));
 
-        var method = requirements.EffectiveMethods[0];
-        using var deadline = ProbeDeadline.Start(requirements.EffectiveTimeout, requirements.TimeProvider, cancellationToken);
+        using var deadline = ProbeDeadline.Start(plan.Timeout, requirements.TimeProvider, cancellationToken);
         using var gate = new SemaphoreSlim(MaxConcurrency);
         var exchanges = origins
-            .Select(o => new PreflightContext(requirements.Url, o.Origin, method, requirements.UnsafeHeaderNames, requirements.Credentials))
-            .Select((context, i) => SendAsync(client, requirements, context, origins[i], sendActualRequest, gate, deadline.Token, cancellationToken))
+            .Select(origin => SendAsync(client, requirements, first with { Origin = origin.Origin }, origin, sendActualRequest, gate, deadline, cancellationToken))
             .ToList();
-        if (audit)
+        if (requirements.Audit)
         {
             // The configured origin asks for an invented method and header: only a server that reflects the request lists them.
             string[] headers = [.. requirements.UnsafeHeaderNames.Append($"x-corsprobe-{label}").Order(StringComparer.Ordinal)];
-            var context = new PreflightContext(requirements.Url, origin, InventedMethod, headers, requirements.Credentials);
-            exchanges.Add(SendAsync(client, requirements, context, new AuditOrigin(origin, AuditTechnique.ReflectedLists), actual: false, gate, deadline.Token, cancellationToken));
+            var context = first with { Method = InventedMethod, UnsafeHeaderNames = headers };
+            exchanges.Add(SendAsync(client, requirements, context, new AuditOrigin(plan.Origin, AuditTechnique.ReflectedLists), actual: false, gate, deadline, cancellationToken));
         }
 
         return await Task.WhenAll(exchanges).ConfigureAwait(false);
     }
 
     private static async Task<AuditResponse> SendAsync(
-        HttpClient client, CorsRequirements requirements, PreflightContext context, AuditOrigin origin, bool actual, SemaphoreSlim gate, CancellationToken token, CancellationToken callerToken)
+        HttpClient client, CorsRequirements requirements, PreflightContext context, AuditOrigin origin, bool actual, SemaphoreSlim gate, ProbeDeadline deadline, CancellationToken callerToken)
     {
         var requestMethod = actual ? context.Method : "OPTIONS";
         try
         {
-            await gate.WaitAsync(token).ConfigureAwait(false);
+            await gate.WaitAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -66,28 +65,17 @@ internal static class AuditRunner
 
         try
         {
-            if (actual)
+            using var request = actual
+                ? PreflightRequestFactory.Actual(context, PreflightRequestFactory.ActualHeaders(context, requirements.Headers))
+                : PreflightRequestFactory.Preflight(context, PreflightRequestFactory.PreflightHeaders(context));
+            var sent = await Exchanger.SendAsync(client, request, requirements.TimeProvider, deadline, callerToken).ConfigureAwait(false);
+            if (sent.Response is not { } response)
             {
-                using var sent = await ActualRequest.TrySendAsync(client, context, requirements.Headers, requirements.TimeProvider, token, callerToken).ConfigureAwait(false);
-                return sent is null
-                    ? AuditResponse.Failed(origin, requestMethod, "the request got no response.")
-                    : AuditResponse.From(origin, requestMethod, sent.Response, (CorsEvaluator.EvaluateActualResponse(sent.Response, context).Checks & CorsChecks.CorsCheck) == 0);
+                return AuditResponse.Failed(origin, requestMethod, sent.Failure!.Kind == ExchangeFailureKind.TimedOut ? "timed out." : sent.Failure.Description);
             }
 
-            using var request = PreflightRequestFactory.Create(context, PreflightRequestFactory.HeadersFor(context));
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-            return AuditResponse.From(origin, requestMethod, response, CorsEvaluator.Evaluate(response, context).PreflightPasses);
-        }
-        catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
-        {
-            callerToken.ThrowIfCancellationRequested();
-            throw;
-        }
-#pragma warning disable CA1031 // An audit request that fails is reported as such; it never fails the probe.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            return AuditResponse.Failed(origin, requestMethod, exception is OperationCanceledException ? "timed out." : TransportErrors.Describe(exception));
+            var evaluation = actual ? CorsEvaluator.EvaluateActualResponse(response, context) : CorsEvaluator.EvaluatePreflight(response, context);
+            return AuditResponse.From(origin, requestMethod, evaluation, actual ? evaluation.CorsCheckPasses : evaluation.PreflightPasses);
         }
         finally
         {

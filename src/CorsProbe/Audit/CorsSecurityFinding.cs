@@ -6,11 +6,11 @@ namespace CorsProbing;
 /// </summary>
 public sealed class CorsSecurityFinding
 {
-    internal CorsSecurityFinding(string code, CorsRisk risk, string message, string remedy, string? acceptedOrigin, string evidence)
+    internal CorsSecurityFinding(string code, string title, CorsRisk risk, string message, string remedy, string? acceptedOrigin, string evidence)
     {
         Code = code;
         Risk = risk;
-        Title = FindingTitles.For(code);
+        Title = title;
         Message = message;
         Remedy = remedy;
         AcceptedOrigin = acceptedOrigin;

@@ -1,8 +1,7 @@
-using System.Runtime.CompilerServices;
-
 namespace CorsProbing.Evaluation;
 
 /// <summary>Collects, in one pass over <c>Access-Control-Allow-Methods</c>, what the method check needs.</summary>
+/// <param name="method">The normalized method of the request.</param>
 internal struct AllowMethodsVisitor(string method) : IListElementVisitor
 {
     /// <summary>An element equals the method exactly (methods are case-sensitive).</summary>
@@ -11,18 +10,20 @@ internal struct AllowMethodsVisitor(string method) : IListElementVisitor
     /// <summary>An element is <c>*</c>.</summary>
     public bool Wildcard { get; private set; }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Visit(ReadOnlySpan<char> element)
+    /// <summary>The first element that equals the method only when case is ignored, for the explanation.</summary>
+    public ListElement CaseVariant { get; private set; }
+
+    public void Visit(ReadOnlySpan<char> element, ListElement where)
     {
-        // Most listed methods differ from the wanted one in length or first letter (GET, POST, PUT, PATCH, DELETE):
-        // testing those inline spares the call behind SequenceEqual.
-        if (element.Length == method.Length && element[0] == method[0] && element.SequenceEqual(method))
+        // "*" is both a wildcard (without credentials) and a token that a method named "*" matches.
+        Wildcard |= element is "*";
+        if (element.SequenceEqual(method))
         {
             Listed = true;
         }
-        else if (element is "*")
+        else if (CaseVariant.IsNone && element.Equals(method, StringComparison.OrdinalIgnoreCase))
         {
-            Wildcard = true;
+            CaseVariant = where;
         }
     }
 }

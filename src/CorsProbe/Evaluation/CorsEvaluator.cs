@@ -1,96 +1,77 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using CorsProbing.Requirements;
 
 namespace CorsProbing.Evaluation;
 
 /// <summary>
-/// Judges a preflight response as Chromium does (cors-rules.md §4): a pure, synchronous, allocation-free function
-/// of the status and header lines. Unlike a browser it does not stop at the first failure: every failing step is
-/// reported, in Chromium's order.
+/// Judges a response as Chromium does (docs/cors-rules.md, "CORS-preflight fetch" and "CORS check"): a pure,
+/// synchronous, allocation-free function of the status and header lines. Unlike a browser it does not stop at the
+/// first failure: every failing step is recorded, in Chromium's order.
 /// </summary>
 internal static class CorsEvaluator
 {
-    /// <summary>Evaluates <paramref name="response"/> to the preflight described by <paramref name="context"/>.</summary>
-    public static PreflightDecision Evaluate(HttpResponseMessage response, in PreflightContext context)
+    /// <summary>Evaluates <paramref name="response"/> as the answer to the preflight described by <paramref name="context"/>.</summary>
+    public static ResponseEvaluation EvaluatePreflight(ResponseSnapshot response, in PreflightContext context)
     {
-        var headers = CorsResponseHeaders.Read(response);
-        var checks = CorsChecks.None;
-        var status = (int)response.StatusCode;
-
-        // 4.2: a redirect fails before any CORS header is looked at; a handler that followed one hides it.
-        if (response.RequestMessage?.RequestUri is { } finalUri && IsAnotherUrl(finalUri, context.RequestUri))
+        var headers = CorsHeaderFields.Read(response);
+        var checks = CheckRedirect(response, headers, context);
+        checks |= CheckCors(headers, context, out var origin);
+        if ((checks & CorsChecks.Redirect) != 0)
         {
-            checks |= CorsChecks.RedirectFollowed;
+            // A redirect is the whole story: the status is 3xx and its lists are not the API's.
+            return new ResponseEvaluation(response, headers, checks, origin, default, default, MaxAgeKind.Missing, MaxAge.DefaultSeconds);
         }
 
-        var redirected = IsRedirect(status, headers.Location);
-        if (redirected)
-        {
-            checks |= CorsChecks.Redirect;
-        }
-
-        // 4.3: the CORS check (origin, then credentials).
-        checks |= CheckCors(headers, context);
-        if (redirected)
-        {
-            // The redirect is the whole story of the rest: the status is 3xx and its lists are not the API's.
-            return new PreflightDecision(checks, MaxAgeKind.Missing, MaxAge.DefaultSeconds);
-        }
-
-        // 4.4: an ok status.
-        if (status is < 200 or > 299)
+        // "CORS-preflight fetch" step 7: an ok status.
+        if (response.Status is < 200 or > 299)
         {
             checks |= CorsChecks.Status;
         }
 
-        // 4.6-4.8: both lists must parse (methods first), then the method and header checks.
-        checks |= CheckLists(headers, context);
+        // Steps 7.1-7.2: both lists must parse (methods first); then the method and header checks (7.9, 7.10).
+        var methods = ReadMethods(headers.AllowMethods, context.Method);
+        checks |= CheckMethod(methods, context);
+        var requestHeaders = ReadRequestHeaders(headers.AllowHeaders, context.UnsafeHeaderNames);
+        checks |= CheckHeaders(requestHeaders, context);
 
         var maxAge = MaxAge.Read(headers.MaxAge, out var seconds);
-        return new PreflightDecision(checks, maxAge, seconds);
+        return new ResponseEvaluation(response, headers, checks, origin, methods, requestHeaders, maxAge, seconds);
     }
 
     /// <summary>
     /// The CORS check alone (origin, credentials, <c>Vary</c>), as a browser applies it to the actual response of a
     /// request it does not preflight.
     /// </summary>
-    public static PreflightDecision EvaluateActualResponse(HttpResponseMessage response, in PreflightContext context) =>
-        new(CheckCors(CorsResponseHeaders.Read(response), context), MaxAgeKind.Missing, MaxAge.DefaultSeconds);
-
-    // The CORS check and the list checks are compiled out of line, each with an inlining budget of its own: folded
-    // into Evaluate, they exhaust its budget and leave the small helpers (Slice, SequenceEqual, the visitors'
-    // constructors) as calls; the denied-response benchmark measured the split ~5 ns faster.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static CorsChecks CheckCors(in CorsResponseHeaders headers, in PreflightContext context)
+    public static ResponseEvaluation EvaluateActualResponse(ResponseSnapshot response, in PreflightContext context)
     {
-        var checks = CheckAllowOrigin(headers.AllowOrigin, context, out var originEchoed);
-        if (context.Credentials && !headers.AllowCredentials.IsSingle("true"))
+        var headers = CorsHeaderFields.Read(response);
+        var checks = CheckCors(headers, context, out var origin);
+        return new ResponseEvaluation(response, headers, checks, origin, default, default, MaxAgeKind.Missing, MaxAge.DefaultSeconds);
+    }
+
+    private static CorsChecks CheckRedirect(ResponseSnapshot response, in CorsHeaderFields headers, in PreflightContext context)
+    {
+        var checks = CorsChecks.None;
+
+        // A handler that followed a redirect hides it: the response then belongs to another URL.
+        if (response.FinalUrl is { } final && IsAnotherUrl(final, context.RequestUri))
         {
-            checks |= CorsChecks.AllowCredentials;
+            checks |= CorsChecks.RedirectFollowed;
         }
 
-        if (originEchoed && !VaryCoversOrigin(headers.Vary))
+        // Chromium IsRedirect (net/http/http_response_headers.cc): 301, 302, 303, 307 or 308 with a non-empty Location.
+        if (response.Status is 301 or 302 or 303 or 307 or 308 && HasLocation(headers.Location))
         {
-            checks |= CorsChecks.MissingVaryOrigin;
+            checks |= CorsChecks.Redirect;
         }
 
         return checks;
     }
 
-    /// <summary>Chromium <c>HttpResponseHeaders::IsRedirect</c>: 301, 302, 303, 307 or 308 with a non-empty <c>Location</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsRedirect(int status, HeaderLines location) =>
-        status is 301 or 302 or 303 or 307 or 308 && HasLocation(location);
-
-    // Out of line: redirects are rare, and the hot Evaluate keeps its inlining budget for the common path.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool HasLocation(HeaderLines location)
+    private static bool HasLocation(HeaderField location)
     {
         foreach (var line in location)
         {
-            if (!HttpWhitespace.Trim(line).IsEmpty)
+            if (!HttpWhitespace.Trim(line.Value).IsEmpty)
             {
                 return true;
             }
@@ -99,87 +80,92 @@ internal static class CorsEvaluator
         return false;
     }
 
-    // The handler normally hands back our own Uri instance; compare text only when it did not.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsAnotherUrl(Uri final, Uri sent) => !ReferenceEquals(final, sent) && HasAnotherText(final, sent);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool HasAnotherText(Uri final, Uri sent) =>
-        !string.Equals(final.OriginalString, sent.OriginalString, StringComparison.Ordinal)
+    private static bool IsAnotherUrl(Uri final, Uri sent) =>
+        !ReferenceEquals(final, sent)
+        && !string.Equals(final.OriginalString, sent.OriginalString, StringComparison.Ordinal)
         && !string.Equals(final.AbsoluteUri, sent.AbsoluteUri, StringComparison.Ordinal);
 
-    // Fetch "CORS check" with Chromium's error choice (cors.cc CheckAccess).
-    private static CorsChecks CheckAllowOrigin(HeaderLines allowOrigin, in PreflightContext context, out bool originEchoed)
+    // Fetch "CORS check", with Chromium's choice of error (cors.cc CheckAccess), then the Vary warning.
+    private static CorsChecks CheckCors(in CorsHeaderFields headers, in PreflightContext context, out OriginMatch origin)
     {
-        originEchoed = false;
+        origin = CompareOrigin(headers.AllowOrigin, context.Origin);
+        var checks = origin switch
+        {
+            OriginMatch.Missing => CorsChecks.AllowOriginMissing,
+            OriginMatch.Multiple => CorsChecks.AllowOriginMultiple,
+            OriginMatch.Mismatch => CorsChecks.AllowOriginMismatch,
+            OriginMatch.Wildcard when context.Credentials => CorsChecks.WildcardWithCredentials,
+            _ => CorsChecks.None,
+        };
+
+        if (context.Credentials && !headers.AllowCredentials.IsSingle("true"))
+        {
+            checks |= CorsChecks.AllowCredentials;
+        }
+
+        if (origin == OriginMatch.Exact && !VaryCoversOrigin(headers.Vary))
+        {
+            checks |= CorsChecks.MissingVaryOrigin;
+        }
+
+        return checks;
+    }
+
+    private static OriginMatch CompareOrigin(HeaderField allowOrigin, string origin)
+    {
         if (!allowOrigin.TryGetSingle(out var value))
         {
             // Several lines join to "a, b": never equal to an origin or "*", and it holds a comma.
-            return allowOrigin.IsAbsent ? CorsChecks.AllowOriginMissing : CorsChecks.AllowOriginMultiple;
+            return allowOrigin.IsAbsent ? OriginMatch.Missing : OriginMatch.Multiple;
         }
 
         if (value is "*")
         {
-            return context.Credentials ? CorsChecks.WildcardWithCredentials : CorsChecks.None;
+            return OriginMatch.Wildcard;
         }
 
-        if (value.SequenceEqual(context.Origin))
+        if (value.SequenceEqual(origin))
         {
-            originEchoed = true;
-            return CorsChecks.None;
+            return OriginMatch.Exact;
         }
 
-        return HoldsSeveralValues(value) ? CorsChecks.AllowOriginMultiple : CorsChecks.AllowOriginMismatch;
+        // Chromium reports "multiple values" when the value holds a space or a comma.
+        return value.IndexOfAny(' ', ',') >= 0 ? OriginMatch.Multiple : OriginMatch.Mismatch;
     }
-
-    // Chromium reports "multiple values" when the value holds a space or a comma. An origin is short, so eight
-    // characters per compare, inline, beat the call and dispatch of the general IndexOfAny.
-    private static bool HoldsSeveralValues(ReadOnlySpan<char> value)
-    {
-        if (value.Length < Vector128<ushort>.Count || !Vector128.IsHardwareAccelerated)
-        {
-            return value.IndexOfAny(' ', ',') >= 0;
-        }
-
-        ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(value));
-        var last = (nuint)(value.Length - Vector128<ushort>.Count);
-        var found = Vector128<ushort>.Zero;
-        for (nuint i = 0; i < last; i += (nuint)Vector128<ushort>.Count)
-        {
-            found |= IsSpaceOrComma(Vector128.LoadUnsafe(ref chars, i));
-        }
-
-        found |= IsSpaceOrComma(Vector128.LoadUnsafe(ref chars, last));
-        return found != Vector128<ushort>.Zero;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<ushort> IsSpaceOrComma(Vector128<ushort> chars) =>
-        Vector128.Equals(chars, Vector128.Create((ushort)' ')) | Vector128.Equals(chars, Vector128.Create((ushort)','));
 
     /// <summary>Whether <c>Vary</c> lists <c>Origin</c> (or <c>*</c>).</summary>
-    public static bool VaryCoversOrigin(HeaderLines vary)
+    public static bool VaryCoversOrigin(HeaderField vary)
     {
         var visitor = default(VaryVisitor);
-        HeaderList.Scan(vary, ref visitor);
+        HeaderList.Scan(vary, ref visitor, out _);
         return visitor.CoversOrigin;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static CorsChecks CheckLists(in CorsResponseHeaders headers, in PreflightContext context) =>
-        CheckMethod(headers.AllowMethods, context) | CheckHeaders(headers.AllowHeaders, context);
-
-    // Fetch CORS-preflight fetch step 7.9 / Chromium EnsureAllowedCrossOriginMethod: exact, case-sensitive match.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static CorsChecks CheckMethod(HeaderLines allowMethods, in PreflightContext context)
+    private static MethodEvidence ReadMethods(HeaderField allowMethods, string method)
     {
-        var visitor = new AllowMethodsVisitor(context.Method);
-        if (!HeaderList.Scan(allowMethods, ref visitor))
+        var visitor = new AllowMethodsVisitor(method);
+        HeaderList.Scan(allowMethods, ref visitor, out var invalid);
+        return new MethodEvidence(invalid, visitor.Listed, visitor.Wildcard, visitor.CaseVariant);
+    }
+
+    private static HeadersEvidence ReadRequestHeaders(HeaderField allowHeaders, string[] names)
+    {
+        var visitor = new AllowHeadersVisitor(names);
+        HeaderList.Scan(allowHeaders, ref visitor, out var invalid);
+        var all = names.Length == AllowHeadersVisitor.MaxNames ? ulong.MaxValue : (1UL << names.Length) - 1;
+        return new HeadersEvidence(invalid, all & ~visitor.Listed, visitor.Wildcard);
+    }
+
+    // Step 7.9 / Chromium EnsureAllowedCrossOriginMethod: an exact, case-sensitive match; "*" is a wildcard only
+    // without credentials, and GET, HEAD and POST pass whether listed or not.
+    private static CorsChecks CheckMethod(in MethodEvidence methods, in PreflightContext context)
+    {
+        if (!methods.Invalid.IsNone)
         {
             return CorsChecks.InvalidAllowMethods;
         }
 
-        if (visitor.Listed || (!context.Credentials && visitor.Wildcard))
+        if (methods.Listed || (!context.Credentials && methods.Wildcard))
         {
             return CorsChecks.None;
         }
@@ -187,42 +173,26 @@ internal static class CorsEvaluator
         return HttpMethods.IsSafelisted(context.Method) ? CorsChecks.MethodOnlySafelisted : CorsChecks.MethodNotAllowed;
     }
 
-    // Fetch step 7.10 / Chromium EnsureAllowedCrossOriginHeaders (kCorsNonWildcardRequestHeadersSupport off).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static CorsChecks CheckHeaders(HeaderLines allowHeaders, in PreflightContext context)
+    // Step 7.10 / Chromium EnsureAllowedCrossOriginHeaders: every unsafe name listed (case-insensitively), or "*"
+    // without credentials. Chromium lets "*" cover Authorization too; the standard does not (docs/cors-rules.md).
+    private static CorsChecks CheckHeaders(in HeadersEvidence headers, in PreflightContext context)
     {
-        var names = context.UnsafeHeaderNames;
-        var visitor = new AllowHeadersVisitor(names);
-        if (!HeaderList.Scan(allowHeaders, ref visitor))
+        if (!headers.Invalid.IsNone)
         {
             return CorsChecks.InvalidAllowHeaders;
         }
 
-        if (names.Length == 0)
+        if (headers.Unlisted == 0)
         {
             return CorsChecks.None;
         }
 
-        if (!context.Credentials && visitor.Wildcard)
+        if (!context.Credentials && headers.Wildcard)
         {
-            // Chromium lets "*" cover Authorization too; the standard does not (cors-rules.md §4.8).
-            var coversAuthorizationByLeniency = Array.IndexOf(names, "authorization") >= 0 && !visitor.Lists("authorization");
-            return coversAuthorizationByLeniency ? CorsChecks.AuthorizationByWildcard : CorsChecks.None;
+            var authorization = Array.IndexOf(context.UnsafeHeaderNames, "authorization");
+            return authorization >= 0 && headers.IsUnlisted(authorization) ? CorsChecks.AuthorizationByWildcard : CorsChecks.None;
         }
 
-        if (names.Length <= AllowHeadersVisitor.MaxTracked)
-        {
-            return visitor.AllListed ? CorsChecks.None : CorsChecks.HeaderNotAllowed;
-        }
-
-        foreach (var name in names)
-        {
-            if (!HeaderList.Contains(allowHeaders, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return CorsChecks.HeaderNotAllowed;
-            }
-        }
-
-        return CorsChecks.None;
+        return CorsChecks.HeaderNotAllowed;
     }
 }

@@ -4,5 +4,5 @@ namespace CorsProbing.Evaluation;
 internal interface IListElementVisitor
 {
     /// <summary>Called once per element, trimmed, in order.</summary>
-    void Visit(ReadOnlySpan<char> element);
+    void Visit(ReadOnlySpan<char> element, ListElement where);
 }

@@ -1,24 +1,5 @@
 namespace CorsProbing.Evaluation;
 
-/// <summary>What <c>Access-Control-Max-Age</c> said, as Chromium reads it.</summary>
-internal enum MaxAgeKind
-{
-    /// <summary>A usable number within Chromium's cap.</summary>
-    Valid = 0,
-
-    /// <summary>The header is absent: Chromium caches for 5 s.</summary>
-    Missing = 1,
-
-    /// <summary>Not a 64-bit integer (garbage, fractions, two lines, overflow): Chromium caches for 5 s.</summary>
-    Invalid = 2,
-
-    /// <summary>Negative: Chromium caches for 0 s.</summary>
-    Negative = 3,
-
-    /// <summary>Above 7200: Chromium caps it at 2 hours.</summary>
-    Capped = 4,
-}
-
 /// <summary>Chromium's reading of <c>Access-Control-Max-Age</c> (services/network/cors/preflight_result.cc).</summary>
 internal static class MaxAge
 {
@@ -29,7 +10,7 @@ internal static class MaxAge
     public const int MaxSeconds = 7200;
 
     /// <summary>Classifies the header and returns the seconds Chromium would cache the preflight for.</summary>
-    public static MaxAgeKind Read(HeaderLines lines, out int effectiveSeconds)
+    public static MaxAgeKind Read(HeaderField lines, out int effectiveSeconds)
     {
         effectiveSeconds = DefaultSeconds;
         if (!lines.TryGetSingle(out var value))

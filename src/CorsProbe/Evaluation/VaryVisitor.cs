@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace CorsProbing.Evaluation;
 
 /// <summary>Looks for <c>Origin</c> or <c>*</c> in <c>Vary</c>.</summary>
@@ -8,12 +6,6 @@ internal struct VaryVisitor : IListElementVisitor
     /// <summary>The response varies by <c>Origin</c> (or by everything).</summary>
     public bool CoversOrigin { get; private set; }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Visit(ReadOnlySpan<char> element)
-    {
-        if (element is "*" || AsciiLowercase.EqualsFolded(element, "origin"))
-        {
-            CoversOrigin = true;
-        }
-    }
+    public void Visit(ReadOnlySpan<char> element, ListElement where) =>
+        CoversOrigin |= element is "*" || element.Equals("origin", StringComparison.OrdinalIgnoreCase);
 }

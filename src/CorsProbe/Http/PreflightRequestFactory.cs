@@ -1,31 +1,16 @@
-using CorsProbing.Evaluation;
 using CorsProbing.Requirements;
 
 namespace CorsProbing.Http;
 
 /// <summary>
-/// Forms a preflight exactly as Chromium does (Fetch "CORS-preflight fetch" steps 1-5; preflight_controller.cc
-/// CreatePreflightRequest): <c>OPTIONS</c>, no credentials, no author headers.
+/// Forms the requests exactly as Chromium does: the preflight (Fetch "CORS-preflight fetch" steps 1-5;
+/// preflight_controller.cc CreatePreflightRequest: <c>OPTIONS</c>, no credentials, no author headers) and the actual
+/// GET/HEAD a browser sends without one.
 /// </summary>
 internal static class PreflightRequestFactory
 {
-    /// <summary>The header lines of the preflight for each of the effective methods of <paramref name="requirements"/>, read-only.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>>[] HeadersForEachMethod(CorsRequirements requirements)
-    {
-        var origin = requirements.EffectiveOrigin ?? throw new InvalidOperationException("No origin to probe from.");
-        var methods = requirements.EffectiveMethods;
-        var headers = new IReadOnlyList<KeyValuePair<string, string>>[methods.Count];
-        for (var i = 0; i < headers.Length; i++)
-        {
-            var context = new PreflightContext(requirements.Url, origin, methods[i], requirements.UnsafeHeaderNames, requirements.Credentials);
-            headers[i] = Array.AsReadOnly(HeadersFor(context));
-        }
-
-        return headers;
-    }
-
     /// <summary>The header lines a preflight for <paramref name="context"/> carries, in the order they are sent.</summary>
-    public static KeyValuePair<string, string>[] HeadersFor(in PreflightContext context)
+    public static IReadOnlyList<KeyValuePair<string, string>> PreflightHeaders(in PreflightContext context)
     {
         var hasUnsafeHeaders = context.UnsafeHeaderNames.Length > 0;
         var headers = new KeyValuePair<string, string>[hasUnsafeHeaders ? 5 : 4];
@@ -41,15 +26,43 @@ internal static class PreflightRequestFactory
 
         headers[i++] = new(CorsHeaderNames.Origin, context.Origin);
         headers[i] = new(CorsHeaderNames.UserAgent, ProductInfo.UserAgent);
-        return headers;
+        return Array.AsReadOnly(headers);
     }
 
-    /// <summary>Builds the preflight. Every value was validated when the builder received it, so none can carry CR/LF.</summary>
-    public static HttpRequestMessage Create(in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>> headers) =>
+    /// <summary>
+    /// The header lines of the actual GET/HEAD: <c>Accept</c>, <c>Origin</c>, <c>User-Agent</c>, then the page's own
+    /// headers whose values are known; never cookies or credentials.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> ActualHeaders(in PreflightContext context, IReadOnlyList<AuthorHeader> headers)
+    {
+        var lines = new List<KeyValuePair<string, string>>(3 + headers.Count)
+        {
+            new(CorsHeaderNames.Accept, "*/*"),
+            new(CorsHeaderNames.Origin, context.Origin),
+            new(CorsHeaderNames.UserAgent, ProductInfo.UserAgent),
+        };
+        foreach (var header in headers)
+        {
+            // A GET carries no content, so Content-Type has nowhere to go; the others are plain request headers.
+            if (header.Value is not null && !header.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                lines.Add(new(header.Name, header.Value));
+            }
+        }
+
+        return lines.AsReadOnly();
+    }
+
+    /// <summary>Builds the preflight for <paramref name="context"/> with its header lines.</summary>
+    public static HttpRequestMessage Preflight(in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>> headers) =>
         Create(HttpMethod.Options, context.RequestUri, headers);
 
-    /// <summary>Builds a request with exactly <paramref name="headers"/>, unvalidated (they were validated on the way in).</summary>
-    public static HttpRequestMessage Create(HttpMethod method, Uri url, IReadOnlyList<KeyValuePair<string, string>> headers)
+    /// <summary>Builds the actual GET or HEAD for <paramref name="context"/> with its header lines.</summary>
+    public static HttpRequestMessage Actual(in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        Create(context.Method == "HEAD" ? HttpMethod.Head : HttpMethod.Get, context.RequestUri, headers);
+
+    // Every value was validated when the builder received it, so none can carry CR/LF.
+    private static HttpRequestMessage Create(HttpMethod method, Uri url, IReadOnlyList<KeyValuePair<string, string>> headers)
     {
         var request = new HttpRequestMessage(method, url);
         foreach (var header in headers)

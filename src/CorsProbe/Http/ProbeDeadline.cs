@@ -10,11 +10,15 @@ internal readonly struct ProbeDeadline : IDisposable
     private readonly CancellationTokenSource _source;
     private readonly CancellationTokenSource? _timeout;
 
-    private ProbeDeadline(CancellationTokenSource source, CancellationTokenSource? timeout)
+    private ProbeDeadline(CancellationTokenSource source, CancellationTokenSource? timeout, TimeSpan limit)
     {
         _source = source;
         _timeout = timeout;
+        Timeout = limit;
     }
+
+    /// <summary>The time limit.</summary>
+    public TimeSpan Timeout { get; }
 
     /// <summary>Cancelled when the caller cancels or the time runs out.</summary>
     public CancellationToken Token => _source.Token;
@@ -25,7 +29,7 @@ internal readonly struct ProbeDeadline : IDisposable
         // Link the caller's token only when it can cancel: most single probes pass none, and the link costs a registration.
         if (!cancellationToken.CanBeCanceled)
         {
-            return new ProbeDeadline(new CancellationTokenSource(timeout, time), null);
+            return new ProbeDeadline(new CancellationTokenSource(timeout, time), null, timeout);
         }
 
         if (time == TimeProvider.System)
@@ -33,11 +37,11 @@ internal readonly struct ProbeDeadline : IDisposable
             // A batch always passes a cancellable token: one source and one timer per probe, not two sources.
             var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             linked.CancelAfter(timeout);
-            return new ProbeDeadline(linked, null);
+            return new ProbeDeadline(linked, null, timeout);
         }
 
         var timeoutSource = new CancellationTokenSource(timeout, time);
-        return new ProbeDeadline(CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token), timeoutSource);
+        return new ProbeDeadline(CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token), timeoutSource, timeout);
     }
 
     /// <inheritdoc />

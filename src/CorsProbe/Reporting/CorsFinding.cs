@@ -3,26 +3,24 @@ namespace CorsProbing;
 /// <summary>One check's result worth reporting: a failure, a warning or a note, with its explanation and remedy.</summary>
 public sealed class CorsFinding
 {
-    private readonly CorsSeverity _browserSeverity;
-    private readonly CorsSeverity _galxeSeverity;
-
     internal CorsFinding(
         string code,
-        CorsProfile profile,
-        CorsSeverity browserSeverity,
-        CorsSeverity galxeSeverity,
+        string title,
+        string? method,
         string message,
         string? remedy,
-        string? method)
+        IReadOnlyList<CorsProfile> profiles,
+        IReadOnlyList<CorsSeverity> severities,
+        CorsProfile profile)
     {
         Code = code;
-        _browserSeverity = browserSeverity;
-        _galxeSeverity = galxeSeverity;
-        Severity = SeverityUnder(profile);
-        Title = FindingTitles.For(code);
+        Title = title;
+        Method = method;
         Message = message;
         Remedy = remedy;
-        Method = method;
+        Profiles = profiles;
+        Severities = severities;
+        Severity = SeverityUnder(profile);
     }
 
     /// <summary>The stable code, such as <c>CORS011</c>; see <see cref="CorsFindingCodes"/>.</summary>
@@ -43,11 +41,18 @@ public sealed class CorsFinding
     /// <summary>The method whose preflight this is about, or <see langword="null"/> when it concerns the whole probe.</summary>
     public string? Method { get; }
 
-    /// <summary>The severity of this finding under <paramref name="profile"/>.</summary>
-    /// <param name="profile">A built-in profile.</param>
+    /// <summary>The profiles judged, in the order of <see cref="Severities"/>.</summary>
+    internal IReadOnlyList<CorsProfile> Profiles { get; }
+
+    /// <summary>The severity under each of <see cref="Profiles"/>.</summary>
+    internal IReadOnlyList<CorsSeverity> Severities { get; }
+
+    /// <summary>The severity of this finding under <paramref name="profile"/>, one of the profiles its report judged.</summary>
+    /// <param name="profile">A profile of <see cref="CorsReport.Profiles"/>.</param>
     /// <returns>The severity that profile gives it.</returns>
-    public CorsSeverity SeverityUnder(CorsProfile profile) =>
-        profile == CorsProfile.Galxe ? _galxeSeverity : _browserSeverity;
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The report did not judge <paramref name="profile"/>.</exception>
+    public CorsSeverity SeverityUnder(CorsProfile profile) => Severities[ProfileIndex.Of(Profiles, profile)];
 
     /// <summary>One line: <c>CORS011 Error [PUT] Method not allowed: ...</c>.</summary>
     /// <returns>The finding as text.</returns>

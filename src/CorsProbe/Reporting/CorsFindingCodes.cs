@@ -46,10 +46,10 @@ public static class CorsFindingCodes
     /// <summary>A request header is not allowed.</summary>
     public const string HeaderNotAllowed = "CORS013";
 
-    /// <summary>The method is allowed only because it is CORS-safelisted; it is not listed (an error under Galxe).</summary>
+    /// <summary>The method is allowed only because it is CORS-safelisted; it is not listed (an error under profiles that require listed methods).</summary>
     public const string MethodNotListed = "CORS014";
 
-    /// <summary>The URL uses a port other than 80 or 443 (an error under Galxe).</summary>
+    /// <summary>The URL uses a port a judged profile does not accept (browsers accept any).</summary>
     public const string NonStandardPort = "CORS015";
 
     /// <summary>The target resolves to an address the network policy refuses (loopback, private, metadata, ...): no request was sent.</summary>
@@ -70,7 +70,7 @@ public static class CorsFindingCodes
     /// <summary><c>Access-Control-Max-Age</c> is missing, invalid or capped.</summary>
     public const string MaxAge = "CORS104";
 
-    /// <summary>The Browser and Galxe profiles reach different verdicts.</summary>
+    /// <summary>A judged profile reaches another verdict than the Browser profile.</summary>
     public const string ProfilesDisagree = "CORS105";
 
     /// <summary>Audit note: every origin may read responses without credentials (<c>*</c>); not a vulnerability.</summary>

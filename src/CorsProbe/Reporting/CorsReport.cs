@@ -1,5 +1,3 @@
-using CorsProbing.Reporting;
-
 namespace CorsProbing;
 
 /// <summary>
@@ -8,8 +6,7 @@ namespace CorsProbing;
 /// </summary>
 public sealed class CorsReport
 {
-    private readonly CorsVerdict _browser;
-    private readonly CorsVerdict _galxe;
+    private readonly IReadOnlyList<CorsVerdict> _verdicts;
     private string? _curlCommand;
 
     internal CorsReport(
@@ -17,8 +14,8 @@ public sealed class CorsReport
         string origin,
         CorsProfile profile,
         bool credentials,
-        CorsVerdict browser,
-        CorsVerdict galxe,
+        IReadOnlyList<CorsProfile> profiles,
+        IReadOnlyList<CorsVerdict> verdicts,
         IReadOnlyList<CorsFinding> findings,
         IReadOnlyList<PreflightExchange> preflights,
         TimeSpan elapsed,
@@ -29,8 +26,8 @@ public sealed class CorsReport
         Origin = origin;
         Profile = profile;
         IncludesCredentials = credentials;
-        _browser = browser;
-        _galxe = galxe;
+        Profiles = profiles;
+        _verdicts = verdicts;
         Findings = findings;
         Preflights = preflights;
         Elapsed = elapsed;
@@ -50,6 +47,12 @@ public sealed class CorsReport
     /// <summary>Whether the probe used credentials mode "include".</summary>
     public bool IncludesCredentials { get; }
 
+    /// <summary>
+    /// The profiles this report judged, each from the same exchanges: <see cref="CorsProfile.Browser"/> first, then
+    /// the other built-in profiles, then the chosen <see cref="Profile"/> when it is another.
+    /// </summary>
+    public IReadOnlyList<CorsProfile> Profiles { get; }
+
     /// <summary>The verdict under <see cref="Profile"/>.</summary>
     public CorsVerdict Verdict => VerdictFor(Profile);
 
@@ -67,7 +70,7 @@ public sealed class CorsReport
 
     /// <summary>A POSIX-shell <c>curl</c> command that reproduces the first preflight, every argument single-quoted.</summary>
     // Rendered on first use (always the same text): most reports are never printed.
-    public string CurlCommand => _curlCommand ??= Http.CurlCommand.Render(Url, Preflights[0].RequestHeaders);
+    public string CurlCommand => _curlCommand ??= Reporting.CurlCommand.Render(Url, Preflights[0].RequestHeaders);
 
     /// <summary>
     /// What the audit (<see cref="CorsProbeBuilder.Audit"/>) found the server wrongly trusts, most dangerous first; empty
@@ -81,16 +84,12 @@ public sealed class CorsReport
     /// <summary>How long the whole probe took.</summary>
     public TimeSpan Elapsed { get; }
 
-    /// <summary>The verdict under <paramref name="profile"/>; every built-in profile is judged from the same exchanges.</summary>
-    /// <param name="profile">A built-in profile.</param>
+    /// <summary>The verdict under <paramref name="profile"/>, one of <see cref="Profiles"/>.</summary>
+    /// <param name="profile">A profile this report judged.</param>
     /// <returns>The verdict.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="profile"/> is not a defined profile.</exception>
-    public CorsVerdict VerdictFor(CorsProfile profile) => profile switch
-    {
-        CorsProfile.Browser => _browser,
-        CorsProfile.Galxe => _galxe,
-        _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, "Use CorsProfile.Browser or CorsProfile.Galxe."),
-    };
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The report did not judge <paramref name="profile"/>.</exception>
+    public CorsVerdict VerdictFor(CorsProfile profile) => _verdicts[ProfileIndex.Of(Profiles, profile)];
 
     /// <summary>Returns this report when the verdict is <see cref="CorsVerdict.Allowed"/>; otherwise throws with the full explanation.</summary>
     /// <returns>This report.</returns>
@@ -98,21 +97,21 @@ public sealed class CorsReport
     public CorsReport EnsureAllowed() => IsAllowed ? this : throw new CorsProbeException(this);
 
     /// <summary>
-    /// The report as indented JSON of the documented, versioned shape (<c>schemaVersion</c> 1, see
-    /// <c>docs/report.schema.json</c>): verdicts, findings with their severity under every profile, exchanges, security
+    /// The report as indented JSON of the documented, versioned shape (<c>schemaVersion</c> 2, see
+    /// <c>docs/report.schema.json</c>): verdicts and findings' severities keyed by profile name, exchanges, security
     /// findings and the curl command. Written by a source-generated serializer, so it is trim- and Native-AOT-safe.
     /// </summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => Serialization.ReportJson.Write(this);
 
     /// <summary>Reads a report written by <see cref="ToJson"/> (a stored result, another process's output) back into an equal report.</summary>
-    /// <param name="json">JSON of schema version 1.</param>
+    /// <param name="json">JSON of schema version 2, or 1 as earlier versions wrote it.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="System.Text.Json.JsonException">The text is not JSON, lacks a required member, or has another schema version.</exception>
+    /// <exception cref="System.Text.Json.JsonException">The text is not JSON, lacks a required member, or has a schema version other than 1 and 2.</exception>
     public static CorsReport FromJson(string json) => Serialization.ReportJson.Read(json);
 
     /// <summary>A human-readable, multi-line account: verdicts, findings with remedies, exchanges and the curl command.</summary>
     /// <returns>The report as text.</returns>
-    public override string ToString() => ReportText.Render(this);
+    public override string ToString() => Reporting.ReportText.Render(this);
 }

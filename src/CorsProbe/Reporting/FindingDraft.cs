@@ -1,17 +1,21 @@
 namespace CorsProbing.Reporting;
 
-/// <summary>A finding before the report's profile is known: its severity under each built-in profile.</summary>
-internal sealed record FindingDraft(
-    string Code,
-    string? Method,
-    CorsSeverity Browser,
-    CorsSeverity Galxe,
-    string Message,
-    string? Remedy)
+/// <summary>A finding before profiles judge it: what a rule saw, and the scope each profile's severity derives from.</summary>
+/// <param name="Code">The stable code.</param>
+/// <param name="Title">The code's fixed title.</param>
+/// <param name="Method">The required method it is about, or <see langword="null"/> for the whole probe.</param>
+/// <param name="Scope">What it is about, for the profiles.</param>
+/// <param name="Severity">The severity where it counts.</param>
+/// <param name="Message">What was seen, with the actual values.</param>
+/// <param name="Remedy">What to change, or <see langword="null"/>.</param>
+internal sealed record FindingDraft(string Code, string Title, string? Method, FindingScope Scope, CorsSeverity Severity, string Message, string? Remedy)
 {
-    /// <summary>The severity under <paramref name="profile"/>.</summary>
-    public CorsSeverity SeverityUnder(CorsProfile profile) => profile == CorsProfile.Galxe ? Galxe : Browser;
+    /// <summary>For <see cref="FindingScope.Preflight"/> and <see cref="FindingScope.AllowHeaders"/>: whether a browser sends the preflight.</summary>
+    public bool BrowserSendsPreflight { get; init; } = true;
 
-    /// <summary>The public finding, with severities seen from <paramref name="profile"/>.</summary>
-    public CorsFinding ToFinding(CorsProfile profile) => new(Code, profile, Browser, Galxe, Message, Remedy, Method);
+    /// <summary>For <see cref="FindingScope.Port"/>: the URL's port.</summary>
+    public int Port { get; init; }
+
+    /// <summary>For <see cref="FindingScope.Duration"/>: how long the answer took.</summary>
+    public TimeSpan Elapsed { get; init; }
 }

@@ -2,68 +2,22 @@ using CorsProbing.Evaluation;
 
 namespace CorsProbing.Reporting;
 
-/// <summary>Header values as they appear in messages. Only called for findings that are reported.</summary>
+/// <summary>Header values as messages quote them. Only called for findings that are reported.</summary>
 internal static class HeaderText
 {
-    /// <summary>Fetch "get": the lines trimmed and joined with ", "; <see langword="null"/> when absent.</summary>
-    public static string? Combined(HeaderLines lines)
+    /// <summary><c>`Name: value`</c> (with the number of lines when several), or <c>no Name header</c> when absent.</summary>
+    public static string Describe(string name, HeaderField field)
     {
-        if (lines.Count == 0)
-        {
-            return null;
-        }
-
-        var parts = new List<string>(lines.Count);
-        foreach (var line in lines)
-        {
-            parts.Add(HttpWhitespace.Trim(line).ToString());
-        }
-
-        return string.Join(", ", parts);
-    }
-
-    /// <summary><c>`Name: value`</c>, or <c>no Name header</c> when absent.</summary>
-    public static string Describe(string name, HeaderLines lines)
-    {
-        var value = Combined(lines);
+        var value = field.Combined();
         if (value is null)
         {
             return $"no {name} header";
         }
 
-        var suffix = lines.Count > 1 ? $" ({lines.Count} header lines)" : string.Empty;
+        var suffix = field.Count > 1 ? $" ({field.Count} header lines)" : string.Empty;
         return $"`{name}: {Requirements.Printable.Escape(value)}`{suffix}";
     }
 
-    /// <summary>The first element of a list header that is not an HTTP token, or <see langword="null"/>.</summary>
-    public static string? FirstInvalidElement(HeaderLines lines)
-    {
-        foreach (var line in lines)
-        {
-            foreach (var element in new HeaderListTokenizer(line))
-            {
-                if (!HttpToken.IsToken(element))
-                {
-                    return element.ToString();
-                }
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The elements of a list header, in order.</summary>
-    public static List<string> Elements(HeaderLines lines)
-    {
-        var elements = new List<string>();
-        foreach (var line in lines)
-        {
-            foreach (var element in new HeaderListTokenizer(line))
-            {
-                elements.Add(element.ToString());
-            }
-        }
-
-        return elements;
-    }
+    /// <summary>The names, each in backquotes, joined by ", ".</summary>
+    public static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(static n => $"`{n}`"));
 }

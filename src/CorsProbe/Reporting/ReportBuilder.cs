@@ -1,111 +1,73 @@
-using System.Collections.ObjectModel;
-using System.Globalization;
-using CorsProbing.Audit;
-using CorsProbing.Requirements;
+using CorsProbing.Reporting.Rules;
 
 namespace CorsProbing.Reporting;
 
-/// <summary>Assembles the immutable report: orders findings, adds probe-wide findings and judges every profile.</summary>
+/// <summary>Assembles the immutable report from the evidence: runs the rules, judges every profile, orders findings.</summary>
 internal static class ReportBuilder
 {
+    /// <summary>The profiles a report judges: the built-in ones, then <paramref name="chosen"/> when it is another.</summary>
+    public static IReadOnlyList<CorsProfile> JudgedProfiles(CorsProfile chosen) =>
+        CorsProfile.BuiltIn.Contains(chosen) ? CorsProfile.BuiltIn : [.. CorsProfile.BuiltIn, chosen];
+
+    /// <summary>Builds the report of <paramref name="readings"/>, one per required method.</summary>
     public static CorsReport Build(
-        CorsRequirements requirements, string origin, IReadOnlyList<PreflightOutcome> outcomes, TimeSpan elapsed, AuditOutcome? audit = null)
+        ProbeFacts probe, CorsProfile chosen, IReadOnlyList<PreflightReading> readings, TimeSpan elapsed, AuditResult? audit = null)
     {
         var drafts = new List<FindingDraft>();
-        var exchanges = new PreflightExchange[outcomes.Count];
-        for (var i = 0; i < outcomes.Count; i++)
+        var exchanges = new PreflightExchange[readings.Count];
+        for (var i = 0; i < readings.Count; i++)
         {
-            drafts.AddRange(outcomes[i].Findings);
-            exchanges[i] = outcomes[i].Exchange;
+            PreflightRules.Apply(readings[i], drafts);
+            exchanges[i] = readings[i].Exchange;
         }
 
-        AddPort(drafts, requirements.Url);
+        PortRule.Apply(probe, drafts);
         if (audit is not null)
         {
             drafts.AddRange(audit.Drafts);
         }
 
-        var browser = Judge(drafts, CorsProfile.Browser);
-        var galxe = Judge(drafts, CorsProfile.Galxe);
-        if (browser != galxe)
+        var profiles = probe.Profiles;
+        var verdicts = new CorsVerdict[profiles.Count];
+        for (var i = 0; i < verdicts.Length; i++)
         {
-            drafts.Add(ProfileDifference.Explain(drafts, browser, galxe));
+            verdicts[i] = ProfileJudgement.Verdict(profiles[i], drafts);
         }
 
+        ProfileDifferenceRule.Apply(probe, verdicts, drafts);
         return new CorsReport(
-            requirements.Url,
-            origin,
-            requirements.Profile,
-            requirements.Credentials,
-            browser,
-            galxe,
-            OrderBySeverity(drafts, requirements.Profile),
+            probe.Url,
+            probe.Origin,
+            chosen,
+            probe.Credentials,
+            profiles,
+            Array.AsReadOnly(verdicts),
+            OrderBySeverity(drafts, profiles, chosen),
             Array.AsReadOnly(exchanges),
             elapsed,
             audit?.Security,
             audit?.Audited ?? false);
     }
 
-    // Errors, then warnings, then notes; within a severity, the order the checks ran in (a stable sort).
-    private static ReadOnlyCollection<CorsFinding> OrderBySeverity(List<FindingDraft> drafts, CorsProfile profile)
+    // Errors, then warnings, then notes under the chosen profile; within a severity, the order the checks ran in.
+    private static System.Collections.ObjectModel.ReadOnlyCollection<CorsFinding> OrderBySeverity(List<FindingDraft> drafts, IReadOnlyList<CorsProfile> profiles, CorsProfile chosen)
     {
         if (drafts.Count == 0)
         {
-            return ReadOnlyCollection<CorsFinding>.Empty;
+            return System.Collections.ObjectModel.ReadOnlyCollection<CorsFinding>.Empty;
         }
 
-        var findings = new CorsFinding[drafts.Count];
-        var next = 0;
-        foreach (var severity in (ReadOnlySpan<CorsSeverity>)[CorsSeverity.Error, CorsSeverity.Warning, CorsSeverity.Info])
-        {
-            foreach (var draft in drafts)
-            {
-                if (draft.SeverityUnder(profile) == severity)
-                {
-                    findings[next++] = draft.ToFinding(profile);
-                }
-            }
-        }
-
-        return Array.AsReadOnly(findings);
+        return drafts.Select(draft => ToFinding(draft, profiles, chosen)).OrderBy(f => f.Severity).ToArray().AsReadOnly();
     }
 
-    /// <summary>A profile's verdict: unreachable when a transport failure or timeout is an error under it; denied on any other error.</summary>
-    public static CorsVerdict Judge(List<FindingDraft> drafts, CorsProfile profile)
+    private static CorsFinding ToFinding(FindingDraft draft, IReadOnlyList<CorsProfile> profiles, CorsProfile chosen)
     {
-        var verdict = CorsVerdict.Allowed;
-        foreach (var draft in drafts)
+        var severities = new CorsSeverity[profiles.Count];
+        for (var i = 0; i < severities.Length; i++)
         {
-            if (draft.SeverityUnder(profile) != CorsSeverity.Error)
-            {
-                continue;
-            }
-
-            if (draft.Code is CorsFindingCodes.Unreachable or CorsFindingCodes.Timeout or CorsFindingCodes.TargetAddressNotAllowed)
-            {
-                return CorsVerdict.Unreachable;
-            }
-
-            verdict = CorsVerdict.Denied;
+            severities[i] = ProfileJudgement.SeverityOf(profiles[i], draft);
         }
 
-        return verdict;
-    }
-
-    private static void AddPort(List<FindingDraft> drafts, Uri url)
-    {
-        if (url.Port is 80 or 443)
-        {
-            return;
-        }
-
-        var port = url.Port.ToString(CultureInfo.InvariantCulture);
-        drafts.Add(new FindingDraft(
-            CorsFindingCodes.NonStandardPort,
-            Method: null,
-            CorsSeverity.Info,
-            CorsSeverity.Error,
-            $"The API is on port {port}; the Galxe platform only accepts URLs on ports 80 and 443. Browsers accept any port.",
-            "Serve the API on port 443 (https) or 80, for example behind a reverse proxy."));
+        return new CorsFinding(draft.Code, draft.Title, draft.Method, draft.Message, draft.Remedy, profiles, Array.AsReadOnly(severities), chosen);
     }
 }

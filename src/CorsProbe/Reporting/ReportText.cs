@@ -11,7 +11,7 @@ internal static class ReportText
         var text = new StringBuilder();
         var credentials = report.IncludesCredentials ? " with credentials" : string.Empty;
         text.Append(CultureInfo.InvariantCulture, $"CORS {report.Verdict.ToString().ToUpperInvariant()}: {report.Url.OriginalString} from origin {report.Origin}{credentials} ({report.Profile} profile)").AppendLine();
-        text.Append(CultureInfo.InvariantCulture, $"  Browser: {report.VerdictFor(CorsProfile.Browser)}   Galxe: {report.VerdictFor(CorsProfile.Galxe)}").AppendLine();
+        text.Append("  ").AppendJoin("   ", report.Profiles.Select(p => $"{p.Name}: {report.VerdictFor(p)}")).AppendLine();
 
         if (report.Findings.Count > 0)
         {
@@ -36,7 +36,7 @@ internal static class ReportText
         text.AppendLine().AppendLine("Preflights:");
         foreach (var exchange in report.Preflights)
         {
-            var requestHeaders = exchange.RequestHeader(Http.CorsHeaderNames.RequestHeaders);
+            var requestHeaders = exchange.RequestHeader(CorsHeaderNames.RequestHeaders);
             var asked = requestHeaders is null ? exchange.Method : $"{exchange.Method} + {requestHeaders}";
             var answer = exchange.StatusCode is { } status
                 ? $"{status.ToString(CultureInfo.InvariantCulture)} {exchange.ReasonPhrase}".TrimEnd()

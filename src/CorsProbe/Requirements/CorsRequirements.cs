@@ -3,9 +3,6 @@ namespace CorsProbing.Requirements;
 /// <summary>Everything the caller asked for; the builder's immutable state.</summary>
 internal sealed record CorsRequirements
 {
-    /// <summary>The default timeout of the whole probe under the Browser profile.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
-
     /// <summary>The URL to probe, sent exactly as given.</summary>
     public required Uri Url { get; init; }
 
@@ -63,10 +60,4 @@ internal sealed record CorsRequirements
 
     /// <summary>The methods to probe: the required ones, or GET when none was required.</summary>
     public IReadOnlyList<string> EffectiveMethods => Methods.Count == 0 ? ["GET"] : Methods;
-
-    /// <summary>The origin to send: the caller's, else the profile's default.</summary>
-    public string? EffectiveOrigin => Origin ?? ProfileRules.DefaultOrigin(Profile);
-
-    /// <summary>The timeout to apply: the caller's, else the profile's default.</summary>
-    public TimeSpan EffectiveTimeout => Timeout ?? ProfileRules.DefaultTimeout(Profile) ?? DefaultTimeout;
 }

@@ -1,5 +1,3 @@
-using CorsProbing.Evaluation;
-
 namespace CorsProbing.Requirements;
 
 /// <summary>Method rules of the Fetch standard ("normalize a method", forbidden and CORS-safelisted methods).</summary>

@@ -1,5 +1,3 @@
-using CorsProbing.Evaluation;
-
 namespace CorsProbing.Requirements;
 
 /// <summary>

@@ -40,7 +40,7 @@ internal static class SafelistedRequestHeaders
             "ACCEPT-LANGUAGE" or "CONTENT-LANGUAGE" => !span.ContainsAnyExcept(LanguageChars),
             "CONTENT-TYPE" => IsSafelistedContentType(span),
             "RANGE" => IsSimpleRange(span),
-            // Chromium only (cors-rules.md §2.4 and §9): client-hint-like headers.
+            // Chromium only (docs/cors-rules.md, "Where Chromium differs"): client-hint-like headers.
             "SAVE-DATA" => span.Equals("on", StringComparison.OrdinalIgnoreCase),
             "DPR" or "DEVICE-MEMORY" or "DOWNLINK" => IsDecimal(span),
             "WIDTH" or "VIEWPORT-WIDTH" or "RTT" => IsDigits(span),

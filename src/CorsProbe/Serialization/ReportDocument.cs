@@ -12,13 +12,14 @@ internal sealed record ReportDocument
 
     public required string Origin { get; init; }
 
-    public required CorsProfile Profile { get; init; }
+    public required string Profile { get; init; }
 
     public required bool Credentials { get; init; }
 
     public required CorsVerdict Verdict { get; init; }
 
-    public required VerdictsDocument Verdicts { get; init; }
+    /// <summary>The verdict under each judged profile, keyed by profile name (version 1 wrote the built-in names in camel case).</summary>
+    public required Dictionary<string, CorsVerdict> Verdicts { get; init; }
 
     public required double ElapsedMilliseconds { get; init; }
 
@@ -33,12 +34,6 @@ internal sealed record ReportDocument
     public IReadOnlyList<SecurityFindingDocument> SecurityFindings { get; init; } = [];
 }
 
-/// <summary>The verdict under each built-in profile.</summary>
-internal sealed record VerdictsDocument(CorsVerdict Browser, CorsVerdict Galxe);
-
-/// <summary>The severity of a finding under each built-in profile.</summary>
-internal sealed record SeveritiesDocument(CorsSeverity Browser, CorsSeverity Galxe);
-
 /// <summary>One finding.</summary>
 internal sealed record FindingDocument
 {
@@ -46,7 +41,8 @@ internal sealed record FindingDocument
 
     public required CorsSeverity Severity { get; init; }
 
-    public required SeveritiesDocument Severities { get; init; }
+    /// <summary>The severity under each judged profile, keyed as the report's verdicts are.</summary>
+    public required Dictionary<string, CorsSeverity> Severities { get; init; }
 
     public string? Title { get; init; }
 

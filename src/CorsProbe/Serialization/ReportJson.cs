@@ -1,6 +1,4 @@
 using System.Text.Json;
-using CorsProbing.Evaluation;
-using CorsProbing.Http;
 
 namespace CorsProbing.Serialization;
 
@@ -8,10 +6,16 @@ namespace CorsProbing.Serialization;
 /// Writes a report as versioned JSON (docs/report.schema.json) and reads it back into an equal report: every verdict,
 /// finding (with its severity under each profile), exchange and security finding survives the round trip.
 /// </summary>
+/// <remarks>
+/// Version 2 keys <c>verdicts</c> and each finding's <c>severities</c> by profile name, so a report judged under a
+/// caller's own profile can be written too. Version 1 (the built-in names as camel-case keys) is still read.
+/// A profile that is not built in is read back by name, with the browser's rules: its verdicts and severities are
+/// kept, not its definition.
+/// </remarks>
 internal static class ReportJson
 {
-    /// <summary>The version of the JSON shape this build writes and reads.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>The version of the JSON shape this build writes.</summary>
+    public const int SchemaVersion = 2;
 
     public static string Write(CorsReport report) =>
         JsonSerializer.Serialize(ToDocument(report), CorsProbeJsonContext.Default.ReportDocument);
@@ -21,9 +25,9 @@ internal static class ReportJson
         ArgumentNullException.ThrowIfNull(json);
         var document = JsonSerializer.Deserialize(json, CorsProbeJsonContext.Default.ReportDocument)
             ?? throw new JsonException("The JSON is `null`, not a CorsProbe report.");
-        if (document.SchemaVersion != SchemaVersion)
+        if (document.SchemaVersion is not (1 or SchemaVersion))
         {
-            throw new JsonException($"This is a CorsProbe report of schema version {document.SchemaVersion}; this version of CorsProbe reads version {SchemaVersion}.");
+            throw new JsonException($"This is a CorsProbe report of schema version {document.SchemaVersion}; this version of CorsProbe reads versions 1 and {SchemaVersion}.");
         }
 
         return FromDocument(document);
@@ -34,16 +38,16 @@ internal static class ReportJson
         SchemaVersion = SchemaVersion,
         Url = report.Url.OriginalString,
         Origin = report.Origin,
-        Profile = report.Profile,
+        Profile = report.Profile.Name,
         Credentials = report.IncludesCredentials,
         Verdict = report.Verdict,
-        Verdicts = new VerdictsDocument(report.VerdictFor(CorsProfile.Browser), report.VerdictFor(CorsProfile.Galxe)),
+        Verdicts = report.Profiles.ToDictionary(p => p.Name, report.VerdictFor),
         ElapsedMilliseconds = report.Elapsed.TotalMilliseconds,
         Findings = [.. report.Findings.Select(f => new FindingDocument
         {
             Code = f.Code,
             Severity = f.Severity,
-            Severities = new SeveritiesDocument(f.SeverityUnder(CorsProfile.Browser), f.SeverityUnder(CorsProfile.Galxe)),
+            Severities = f.Profiles.Select((p, i) => (p.Name, f.Severities[i])).ToDictionary(),
             Title = f.Title,
             Message = f.Message,
             Remedy = f.Remedy,
@@ -82,15 +86,19 @@ internal static class ReportJson
     private static CorsReport FromDocument(ReportDocument document)
     {
         var url = AbsoluteUrl(document.Url, "url");
+        var verdicts = Required(document.Verdicts, "verdicts");
+        var profiles = Profiles(verdicts.Keys, Required(document.Profile, "profile"));
+        var chosen = profiles.First(p => p.Name == ProfileName(document.Profile));
         var findings = Required(document.Findings, "findings").Select(f => new CorsFinding(
             Required(f.Code, "findings[].code"),
-            document.Profile,
-            Required(f.Severities, "findings[].severities").Browser,
-            f.Severities.Galxe,
+            f.Title ?? f.Code,
+            f.Method,
             Required(f.Message, "findings[].message"),
             f.Remedy,
-            f.Method)).ToArray();
-        var preflights = Required(document.Preflights, "preflights").Select(p => FromDocument(p, Required(document.Origin, "origin"), document.Credentials)).ToArray();
+            profiles,
+            Array.AsReadOnly(profiles.Select(p => ByProfile(Required(f.Severities, "findings[].severities"), p, "findings[].severities")).ToArray()),
+            chosen)).ToArray();
+        var preflights = Required(document.Preflights, "preflights").Select(FromDocument).ToArray();
         if (preflights.Length == 0)
         {
             throw new JsonException("A CorsProbe report has at least one preflight; `preflights` is empty.");
@@ -98,19 +106,19 @@ internal static class ReportJson
 
         var security = (document.SecurityFindings ?? []).Select(f => new CorsSecurityFinding(
             Required(f.Code, "securityFindings[].code"),
+            f.Title ?? f.Code,
             f.Risk,
             Required(f.Message, "securityFindings[].message"),
             Required(f.Remedy, "securityFindings[].remedy"),
             f.AcceptedOrigin,
             Required(f.Evidence, "securityFindings[].evidence"))).ToArray();
-        var verdicts = Required(document.Verdicts, "verdicts");
         return new CorsReport(
             url,
-            document.Origin,
-            document.Profile,
+            Required(document.Origin, "origin"),
+            chosen,
             document.Credentials,
-            verdicts.Browser,
-            verdicts.Galxe,
+            profiles,
+            Array.AsReadOnly(profiles.Select(p => ByProfile(verdicts, p, "verdicts")).ToArray()),
             Array.AsReadOnly(findings),
             Array.AsReadOnly(preflights),
             Milliseconds(document.ElapsedMilliseconds),
@@ -118,23 +126,45 @@ internal static class ReportJson
             document.Audited);
     }
 
-    private static PreflightExchange FromDocument(ExchangeDocument exchange, string origin, bool credentials)
+    // The built-in profiles first, in their order, then the rest in the document's order; the report's own profile is one of them.
+    private static CorsProfile[] Profiles(IEnumerable<string> keys, string chosen)
     {
-        var requestHeaders = Lines(Required(exchange.RequestHeaders, "preflights[].requestHeaders"), "requestHeaders");
+        var names = keys.Append(chosen).Select(ProfileName).Distinct(StringComparer.Ordinal).ToList();
+        var profiles = names.Select(name => CorsProfile.FindBuiltIn(name) ?? new CorsProfile(name, name)).ToList();
+        var builtIn = CorsProfile.BuiltIn.ToList();
+        return [.. profiles.OrderBy(p => builtIn.Contains(p) ? builtIn.IndexOf(p) : builtIn.Count)];
+    }
 
-        // The exchange's description is rebuilt from what was sent: the requested headers are the ACRH value's names.
-        var requested = requestHeaders.FirstOrDefault(h => string.Equals(h.Key, CorsHeaderNames.RequestHeaders, StringComparison.OrdinalIgnoreCase)).Value;
-        string[] unsafeNames = requested is null ? [] : requested.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var context = new PreflightContext(AbsoluteUrl(exchange.Url, "preflights[].url"), origin, Required(exchange.Method, "preflights[].method"), unsafeNames, credentials);
+    // Version 1 wrote the built-in names in camel case.
+    private static string ProfileName(string key) => CorsProfile.FindBuiltIn(key)?.Name ?? key;
+
+    private static T ByProfile<T>(Dictionary<string, T> values, CorsProfile profile, string name)
+    {
+        foreach (var (key, value) in values)
+        {
+            if (ProfileName(key) == profile.Name)
+            {
+                return value;
+            }
+        }
+
+        throw new JsonException($"`{name}` has no entry for the {profile.Name} profile.");
+    }
+
+    private static PreflightExchange FromDocument(ExchangeDocument exchange)
+    {
+        var response = exchange.Status is { } status
+            ? new ResponseSnapshot(status, exchange.ReasonPhrase, Lines(Required(exchange.ResponseHeaders, "preflights[].responseHeaders"), "responseHeaders"), null)
+            : null;
         return new PreflightExchange(
-            context,
-            Array.AsReadOnly(requestHeaders),
-            exchange.Status,
-            exchange.ReasonPhrase,
-            Array.AsReadOnly(Lines(Required(exchange.ResponseHeaders, "preflights[].responseHeaders"), "responseHeaders")),
+            Required(exchange.Method, "preflights[].method"),
+            AbsoluteUrl(exchange.Url, "preflights[].url"),
+            exchange.BrowserSendsPreflight,
+            Array.AsReadOnly(Lines(Required(exchange.RequestHeaders, "preflights[].requestHeaders"), "requestHeaders")),
+            response,
             Milliseconds(exchange.ElapsedMilliseconds),
-            exchange.Error,
-            exchange.ActualRequest is { } actual ? FromDocument(actual, origin, credentials) : null);
+            exchange.Error is { } error ? new ExchangeFailure(ExchangeFailureKind.Failed, error) : null,
+            exchange.ActualRequest is { } actual ? FromDocument(actual) : null);
     }
 
     private static KeyValuePair<string, string>[] Lines(IReadOnlyList<string[]> lines, string name) =>

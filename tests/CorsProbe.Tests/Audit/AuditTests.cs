@@ -6,7 +6,7 @@ namespace CorsProbing.Tests.Audit;
 public class AuditTests
 {
     private static Task<CorsReport> Audit(HttpMessageHandler server, string method = "PUT", bool credentials = false) =>
-        Probe.Through(server).RequireMethods(method).WithCredentials(credentials).AuditAsync(TestContext.Current.CancellationToken);
+        Probe.Through(server).RequireMethods(method).WithCredentials(credentials).Audit().ProbeAsync(TestContext.Current.CancellationToken);
 
     private static string[] SecurityCodes(CorsReport report) => [.. report.SecurityFindings.Select(f => f.Code).Order()];
 
@@ -191,7 +191,7 @@ public class AuditTests
     public async Task AnUnreachableTarget_IsNotAudited()
     {
         var report = await CorsProbe.For($"http://127.0.0.1:{Loopback.ClosedPort()}/api").WithOrigin(Probe.Origin).AllowLoopback()
-            .AuditAsync(TestContext.Current.CancellationToken);
+            .Audit().ProbeAsync(TestContext.Current.CancellationToken);
 
         report.IsAudited.Should().BeFalse();
         report.SecurityFindings.Should().BeEmpty();

@@ -40,29 +40,29 @@ public class CliTests
     }
 
     [Theory]
-    [InlineData("--unknown")]
-    [InlineData("--profile", "firefox")]
-    [InlineData("--origin")]
-    public async Task BadArguments_ExitSixtyFour(params string[] extra)
+    [InlineData("*'--unknown'*", "--unknown")]
+    [InlineData("*'firefox'*browser*galxe*", "--profile", "firefox")]
+    [InlineData("*missing*'--origin'*", "--origin")]
+    public async Task BadArguments_ExitSixtyFour_NamingTheArgument(string reason, params string[] extra)
     {
         var (code, _, error) = await Run(new StubCorsServer(), [Probe.Url, .. extra]);
 
         code.Should().Be(64);
-        error.Should().NotBeEmpty();
+        error.Should().Match(reason);
     }
 
     [Theory]
-    [InlineData("relative/url", "--origin", Probe.Origin)]
-    [InlineData(Probe.Url, "--origin", "https://dashboard.galxe.com/")]
-    [InlineData(Probe.Url, "--origin", Probe.Origin, "--method", "TRACE")]
-    [InlineData(Probe.Url, "--origin", Probe.Origin, "--timeout", "0")]
-    [InlineData(Probe.Url)]
-    public async Task InvalidValues_ExitSixtyFour_WithTheReason(params string[] args)
+    [InlineData("*'relative/url' is not an absolute URL*", "relative/url", "--origin", Probe.Origin)]
+    [InlineData("*'https://dashboard.galxe.com/' is not a serialized origin*trailing slash*", Probe.Url, "--origin", "https://dashboard.galxe.com/")]
+    [InlineData("*'TRACE' is a forbidden method*", Probe.Url, "--origin", Probe.Origin, "--method", "TRACE")]
+    [InlineData("*--timeout must be a positive number of seconds, not 0*", Probe.Url, "--origin", Probe.Origin, "--timeout", "0")]
+    [InlineData("*No origin to probe from*", Probe.Url)]
+    public async Task InvalidValues_ExitSixtyFour_WithTheReason(string reason, params string[] args)
     {
         var (code, _, error) = await Run(new StubCorsServer(), args);
 
         code.Should().Be(64);
-        error.Should().NotBeEmpty();
+        error.Should().Match(reason);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class CliTests
         using var document = JsonDocument.Parse(output);
         var root = document.RootElement;
         root.GetProperty("verdict").GetString().Should().Be("Denied");
-        root.GetProperty("verdicts").GetProperty("galxe").GetString().Should().Be("Denied");
+        root.GetProperty("verdicts").GetProperty("Galxe").GetString().Should().Be("Denied");
         root.GetProperty("findings")[0].GetProperty("code").GetString().Should().Be("CORS011");
         root.GetProperty("preflights")[0].GetProperty("status").GetInt32().Should().Be(204);
         root.GetProperty("curlCommand").GetString().Should().StartWith("curl ");

@@ -9,7 +9,7 @@ public class AllowOriginRuleTests
     {
         using var response = Responses.With(HttpStatusCode.OK, lines);
         var context = Responses.Context("GET", origin, credentials);
-        return CorsEvaluator.Evaluate(response, context).Checks & CorsChecks.CorsCheck;
+        return Responses.EvaluatePreflight(response, context).Checks & CorsChecks.CorsCheck;
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class HeaderListBlockTests
     {
         using var response = Responses.With(("Access-Control-Allow-Headers", line));
         var collector = new ReferenceListParser.Collector();
-        var valid = HeaderList.Scan(HeaderLines.Read(response, "Access-Control-Allow-Headers"), ref collector);
+        var valid = HeaderList.Scan(Responses.Field(response, "Access-Control-Allow-Headers"), ref collector, out _);
         return (valid, collector.Items);
     }
 

@@ -4,15 +4,13 @@ namespace CorsProbing.Tests.Evaluation;
 
 public class HeaderListTests
 {
-    private static List<string> Split(string value)
+    private static (List<string> Elements, string? Invalid) Split(string value)
     {
-        var items = new List<string>();
-        foreach (var element in new HeaderListTokenizer(value))
-        {
-            items.Add(element.ToString());
-        }
-
-        return items;
+        using var response = Responses.With(("Access-Control-Allow-Methods", value));
+        var snapshot = Responses.Snapshot(response);
+        var collector = new ReferenceListParser.Collector();
+        var valid = HeaderList.Scan(CorsHeaderFields.Read(snapshot).AllowMethods, ref collector, out var invalid);
+        return (collector.Items, valid ? null : invalid.TextIn(snapshot));
     }
 
     [Theory]
@@ -23,10 +21,21 @@ public class HeaderListTests
     [InlineData("X-A, ", new[] { "X-A" })]
     [InlineData("", new string[0])]
     [InlineData(" \t GET \t ,\tPUT", new[] { "GET", "PUT" })]
-    [InlineData("\"GET, PUT\", DELETE", new[] { "\"GET, PUT\"", "DELETE" })]
-    [InlineData("\"a\\\"b,c\", d", new[] { "\"a\\\"b,c\"", "d" })]
-    public void Tokenizer_SplitsOnCommasOutsideQuotes_TrimsAndSkipsEmptyElements(string value, string[] expected) =>
-        Split(value).Should().Equal(expected);
+    public void Tokenizer_SplitsOnCommas_TrimsAndSkipsEmptyElements(string value, string[] expected)
+    {
+        var (elements, invalid) = Split(value);
+
+        elements.Should().Equal(expected);
+        invalid.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("\"GET, PUT\", DELETE", "\"GET, PUT\"")]
+    [InlineData("GET, \"a\\\"b,c\", d", "\"a\\\"b,c\"")]
+    [InlineData("GET POST", "GET POST")]
+    [InlineData("PUT, GET;PUT", "GET;PUT")]
+    public void Tokenizer_KeepsQuotedCommasInOneElement_AndNamesTheFirstInvalidElement(string value, string expected) =>
+        Split(value).Invalid.Should().Be(expected);
 
     [Theory]
     [InlineData("GET, PUT", true)]
@@ -46,7 +55,7 @@ public class HeaderListTests
     {
         using var response = Responses.With(("Access-Control-Allow-Methods", value));
 
-        HeaderList.IsValid(HeaderLines.Read(response, "access-control-allow-methods")).Should().Be(expected);
+        Responses.IsValidList(response, "access-control-allow-methods").Should().Be(expected);
     }
 
     [Fact]
@@ -54,7 +63,7 @@ public class HeaderListTests
     {
         using var response = Responses.With(("Access-Control-Allow-Methods", "GET"), ("Access-Control-Allow-Methods", "PUT DELETE"));
 
-        HeaderList.IsValid(HeaderLines.Read(response, "Access-Control-Allow-Methods")).Should().BeFalse();
+        Responses.IsValidList(response, "Access-Control-Allow-Methods").Should().BeFalse();
     }
 
     [Theory]
@@ -79,7 +88,7 @@ public class HeaderListTests
         using var response = Responses.With();
 
         response.Headers.TryAddWithoutValidation("Access-Control-Max-Age", "600").Should().BeTrue();
-        MaxAge.Read(HeaderLines.Read(response, "Access-Control-Max-Age"), out var seconds).Should().Be(MaxAgeKind.Valid);
+        MaxAge.Read(Responses.Field(response, "Access-Control-Max-Age"), out var seconds).Should().Be(MaxAgeKind.Valid);
         seconds.Should().Be(600);
     }
 }

@@ -21,7 +21,7 @@ public class MaxAgeTests
     {
         using var response = Responses.With(("Access-Control-Max-Age", value));
 
-        MaxAge.Read(HeaderLines.Read(response, "Access-Control-Max-Age"), out var effective).Should().Be(Enum.Parse<MaxAgeKind>(kind));
+        MaxAge.Read(Responses.Field(response, "Access-Control-Max-Age"), out var effective).Should().Be(Enum.Parse<MaxAgeKind>(kind));
         effective.Should().Be(seconds);
     }
 
@@ -30,7 +30,7 @@ public class MaxAgeTests
     {
         using var response = Responses.With();
 
-        MaxAge.Read(HeaderLines.Read(response, "Access-Control-Max-Age"), out var effective).Should().Be(MaxAgeKind.Missing);
+        MaxAge.Read(Responses.Field(response, "Access-Control-Max-Age"), out var effective).Should().Be(MaxAgeKind.Missing);
         effective.Should().Be(5);
     }
 
@@ -39,7 +39,7 @@ public class MaxAgeTests
     {
         using var response = Responses.With(("Access-Control-Max-Age", "10"), ("Access-Control-Max-Age", "20"));
 
-        MaxAge.Read(HeaderLines.Read(response, "Access-Control-Max-Age"), out var effective).Should().Be(MaxAgeKind.Invalid);
+        MaxAge.Read(Responses.Field(response, "Access-Control-Max-Age"), out var effective).Should().Be(MaxAgeKind.Invalid);
         effective.Should().Be(5);
     }
 }

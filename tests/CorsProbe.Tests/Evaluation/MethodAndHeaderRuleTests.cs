@@ -10,7 +10,7 @@ public class MethodAndHeaderRuleTests
         var origin = ("Access-Control-Allow-Origin", Probe.Origin);
         var allowCredentials = ("Access-Control-Allow-Credentials", "true");
         using var response = Responses.With(HttpStatusCode.NoContent, [origin, allowCredentials, ("Vary", "Origin"), .. lines]);
-        return CorsEvaluator.Evaluate(response, Responses.Context(method, Probe.Origin, credentials, unsafeHeaders)).Checks;
+        return Responses.EvaluatePreflight(response, Responses.Context(method, Probe.Origin, credentials, unsafeHeaders)).Checks;
     }
 
     [Theory]
@@ -86,4 +86,48 @@ public class MethodAndHeaderRuleTests
     public void BothListsInvalid_ReportsBoth() =>
         Evaluate("PUT", false, [], ("Access-Control-Allow-Methods", "\"PUT\""), ("Access-Control-Allow-Headers", "X/B"))
             .Should().Be(CorsChecks.InvalidAllowMethods | CorsChecks.InvalidAllowHeaders);
+
+    // "*" is a wildcard only without credentials, but it is always a token: with credentials it still matches a
+    // request header or a method named "*", in both lists alike.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Headers_StarMatchesAHeaderNamedStar_WithOrWithoutCredentials(bool credentials) =>
+        Evaluate("PUT", credentials, ["*"], ("Access-Control-Allow-Methods", "PUT"), ("Access-Control-Allow-Headers", "*"))
+            .Should().Be(CorsChecks.None);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Methods_StarMatchesAMethodNamedStar_WithOrWithoutCredentials(bool credentials) =>
+        Evaluate("*", credentials, [], ("Access-Control-Allow-Methods", "*"))
+            .Should().Be(CorsChecks.None);
+
+    [Fact]
+    public void Headers_StarWithCredentials_CoversOnlyTheHeaderNamedStar() =>
+        Evaluate("PUT", true, ["*", "x-custom"], ("Access-Control-Allow-Methods", "PUT"), ("Access-Control-Allow-Headers", "*"))
+            .Should().Be(CorsChecks.HeaderNotAllowed);
+
+    [Fact]
+    public void Headers_EvidenceNamesEveryUnlistedHeader()
+    {
+        using var response = Responses.With(HttpStatusCode.NoContent, ("Access-Control-Allow-Origin", Probe.Origin), ("Access-Control-Allow-Methods", "PUT"), ("Access-Control-Allow-Headers", "X-B"));
+
+        var evaluation = Responses.EvaluatePreflight(response, Responses.Context("PUT", Probe.Origin, false, "x-a", "x-b", "x-c"));
+
+        evaluation.RequestHeaders.IsUnlisted(0).Should().BeTrue();
+        evaluation.RequestHeaders.IsUnlisted(1).Should().BeFalse();
+        evaluation.RequestHeaders.IsUnlisted(2).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Methods_EvidenceLocatesTheCaseVariant()
+    {
+        using var response = Responses.With(HttpStatusCode.NoContent, ("Access-Control-Allow-Origin", Probe.Origin), ("Access-Control-Allow-Methods", "GET,  Patch"));
+
+        var evaluation = Responses.EvaluatePreflight(response, Responses.Context("PATCH"));
+
+        evaluation.Methods.CaseVariant.TextIn(evaluation.Response).Should().Be("Patch");
+        evaluation.Checks.Should().Be(CorsChecks.MethodNotAllowed | CorsChecks.MissingVaryOrigin);
+    }
 }

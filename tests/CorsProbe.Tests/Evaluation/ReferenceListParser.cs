@@ -3,7 +3,7 @@ using CorsProbing.Evaluation;
 namespace CorsProbing.Tests.Evaluation;
 
 /// <summary>
-/// The deliberately simple list parser the fast scanner is checked against, and a visitor that records what the
+/// The deliberately simple list parser the tokenizer is checked against, and a visitor that records what the
 /// scanner hands out.
 /// </summary>
 internal static class ReferenceListParser
@@ -26,6 +26,6 @@ internal static class ReferenceListParser
 
         public List<string> Items { get; }
 
-        public readonly void Visit(ReadOnlySpan<char> element) => Items.Add(element.ToString());
+        public readonly void Visit(ReadOnlySpan<char> element, ListElement where) => Items.Add(element.ToString());
     }
 }

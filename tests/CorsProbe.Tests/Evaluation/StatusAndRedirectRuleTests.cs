@@ -5,11 +5,11 @@ namespace CorsProbing.Tests.Evaluation;
 
 public class StatusAndRedirectRuleTests
 {
-    private static PreflightDecision Evaluate(int status, params (string, string)[] lines)
+    private static ResponseEvaluation Evaluate(int status, params (string, string)[] lines)
     {
         var all = lines.Append(("Access-Control-Allow-Origin", "*")).Append(("Access-Control-Allow-Methods", "PUT")).ToArray();
         using var response = Responses.With((HttpStatusCode)status, all);
-        return CorsEvaluator.Evaluate(response, Responses.Context("PUT"));
+        return Responses.EvaluatePreflight(response, Responses.Context("PUT"));
     }
 
     [Theory]
@@ -57,6 +57,6 @@ public class StatusAndRedirectRuleTests
         using var response = Responses.With(HttpStatusCode.OK, ("Access-Control-Allow-Origin", "*"), ("Access-Control-Allow-Methods", "PUT"));
         response.RequestMessage = new HttpRequestMessage(HttpMethod.Options, "https://elsewhere.example/quests");
 
-        CorsEvaluator.Evaluate(response, Responses.Context("PUT")).Checks.Should().Be(CorsChecks.RedirectFollowed);
+        Responses.EvaluatePreflight(response, Responses.Context("PUT")).Checks.Should().Be(CorsChecks.RedirectFollowed);
     }
 }

@@ -60,10 +60,11 @@ public class ReportTextTests
     }
 
     [Fact]
-    public async Task VerdictFor_RejectsUndefinedProfiles()
+    public async Task VerdictFor_RejectsAProfileTheReportDidNotJudge()
     {
         var report = await Denied();
 
-        FluentActions.Invoking(() => report.VerdictFor((CorsProfile)9)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => report.VerdictFor(new CorsProfile("Other", "another platform")))
+            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*did not judge the Other profile*Browser, Galxe*");
     }
 }

@@ -19,7 +19,7 @@ public class ReportJsonTests
         "denied" => await Probe.Through(StubCorsServer.Allowing("https://other.example", methods: "GET")).RequireMethods("PUT", "DELETE").RunAsync(),
         "unreachable" => await CorsProbe.For($"http://127.0.0.1:{Loopback.ClosedPort()}/api").WithOrigin(Probe.Origin).AllowLoopback().RunAsync(),
         "actual GET" => await Probe.Through(StubCorsServer.Allowing(Probe.Origin)).RequireMethods("GET").RunAsync(),
-        "audited" => await Probe.Through(new OriginPolicyServer(_ => true) { Credentials = true }).RequireMethods("PUT").AuditAsync(TestContext.Current.CancellationToken),
+        "audited" => await Probe.Through(new OriginPolicyServer(_ => true) { Credentials = true }).RequireMethods("PUT").Audit().ProbeAsync(TestContext.Current.CancellationToken),
         "rejected" => await Probe.Through(new OriginPolicyServer(_ => true)).RequireMethods("PUT").RejectOrigins("https://evil.example").RunAsync(),
         "galxe" => await CorsProbe.ForGalxe(Probe.Url).UsingHandler(StubCorsServer.Allowing(Probe.Origin, methods: "PUT")).RequireMethods("GET", "POST").RunAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(shape)),
@@ -71,20 +71,20 @@ public class ReportJsonTests
         using var document = JsonDocument.Parse((await ReportOf("denied")).ToJson());
         var root = document.RootElement;
 
-        root.GetProperty("schemaVersion").GetInt32().Should().Be(1);
+        root.GetProperty("schemaVersion").GetInt32().Should().Be(2);
         root.GetProperty("verdict").GetString().Should().Be("Denied");
-        root.GetProperty("verdicts").GetProperty("galxe").GetString().Should().Be("Denied");
-        root.GetProperty("findings")[0].GetProperty("severities").GetProperty("browser").GetString().Should().Be("Error");
+        root.GetProperty("verdicts").GetProperty("Galxe").GetString().Should().Be("Denied");
+        root.GetProperty("findings")[0].GetProperty("severities").GetProperty("Browser").GetString().Should().Be("Error");
     }
 
     [Fact]
     public void AnotherSchemaVersion_IsRefused_NamingBoth()
     {
         var json = JsonNode.Parse(MinimalJson())!;
-        json["schemaVersion"] = 2;
+        json["schemaVersion"] = 3;
 
         FluentActions.Invoking(() => CorsReport.FromJson(json.ToJsonString()))
-            .Should().Throw<JsonException>().WithMessage("*schema version 2*reads version 1*");
+            .Should().Throw<JsonException>().WithMessage("*schema version 3*reads versions 1 and 2*");
     }
 
     [Theory]
@@ -119,6 +119,40 @@ public class ReportJsonTests
         report.Preflights.Single().StatusCode.Should().Be(204);
         report.SecurityFindings.Should().BeEmpty();
         report.IsAudited.Should().BeFalse();
+    }
+
+    [Fact]
+    public void AVersion1Document_ReadsWithTheBuiltInProfilesByTheirNames()
+    {
+        var json = JsonNode.Parse(MinimalJson())!;
+        json["verdicts"] = JsonNode.Parse("""{ "browser": "Allowed", "galxe": "Denied" }""");
+        json["profile"] = "Galxe";
+        json["verdict"] = "Denied";
+
+        var report = CorsReport.FromJson(json.ToJsonString());
+
+        report.Profile.Should().Be(CorsProfile.Galxe);
+        report.Profiles.Should().Equal(CorsProfile.Browser, CorsProfile.Galxe);
+        report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Allowed);
+        report.Verdict.Should().Be(CorsVerdict.Denied);
+    }
+
+    [Fact]
+    public async Task AReportOfACallersProfile_KeepsItsVerdictsAndSeverities_ByName()
+    {
+        var strict = new CorsProfile("Strict", "the strict gateway") { Errors = [CorsFindingCodes.MaxAge] };
+        var server = new StubCorsServer().With("Access-Control-Allow-Origin", Probe.Origin).With("Access-Control-Allow-Methods", "PUT").With("Vary", "Origin");
+        var report = await Probe.Through(server).RequireMethods("PUT").UsingProfile(strict).RunAsync();
+        using var document = JsonDocument.Parse(report.ToJson());
+
+        var read = CorsReport.FromJson(report.ToJson());
+
+        report.Verdict.Should().Be(CorsVerdict.Denied, "a preflight without Access-Control-Max-Age is CORS104, an error under this profile");
+        document.RootElement.GetProperty("verdicts").GetProperty("Strict").GetString().Should().Be("Denied");
+        read.Profile.Name.Should().Be("Strict");
+        read.VerdictFor(strict).Should().Be(CorsVerdict.Denied);
+        read.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Allowed);
+        read.Findings.Single(f => f.Code == CorsFindingCodes.MaxAge).SeverityUnder(strict).Should().Be(CorsSeverity.Error);
     }
 
     private static string MinimalJson() => """

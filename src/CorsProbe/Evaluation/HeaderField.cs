@@ -1,0 +1,105 @@
+namespace CorsProbing.Evaluation;
+
+/// <summary>
+/// The lines of one response header inside a <see cref="ResponseSnapshot"/>: where its first line is and how many it
+/// has. Absent (Fetch's <em>null</em>, not the empty string) when <see cref="Count"/> is 0. Allocation-free.
+/// </summary>
+internal readonly struct HeaderField
+{
+    private readonly KeyValuePair<string, string>[]? _lines;
+    private readonly int _first;
+
+    /// <summary>Starts a field at line <paramref name="first"/> of <paramref name="lines"/>.</summary>
+    public HeaderField(KeyValuePair<string, string>[] lines, int first)
+    {
+        _lines = lines;
+        _first = first;
+        Count = 1;
+    }
+
+    private HeaderField(KeyValuePair<string, string>[]? lines, int first, int count)
+    {
+        _lines = lines;
+        _first = first;
+        Count = count;
+    }
+
+    /// <summary>How many lines the header has.</summary>
+    public int Count { get; }
+
+    /// <summary>True when the header is absent.</summary>
+    public bool IsAbsent => Count == 0;
+
+    /// <summary>The header's name as the server spelled it on its first line, or <see langword="null"/> when absent.</summary>
+    public string? Name => Count == 0 ? null : _lines![_first].Key;
+
+    /// <summary>This field with one more line.</summary>
+    public HeaderField WithAnotherLine() => new(_lines, _first, Count + 1);
+
+    /// <summary>True when the header has exactly one line, which <paramref name="value"/> then holds, trimmed of SP/HTAB.</summary>
+    public bool TryGetSingle(out ReadOnlySpan<char> value)
+    {
+        value = Count == 1 ? HttpWhitespace.Trim(_lines![_first].Value) : default;
+        return Count == 1;
+    }
+
+    /// <summary>True when the header is one line equal to <paramref name="expected"/> after trimming (case-sensitive).</summary>
+    public bool IsSingle(string expected) => TryGetSingle(out var value) && value.SequenceEqual(expected);
+
+    /// <summary>Fetch "get": the lines trimmed and joined with ", "; <see langword="null"/> when absent. Allocates: for reports.</summary>
+    public string? Combined()
+    {
+        if (Count == 0)
+        {
+            return null;
+        }
+
+        var parts = new List<string>(Count);
+        foreach (var line in this)
+        {
+            parts.Add(HttpWhitespace.Trim(line.Value).ToString());
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>Enumerates the lines in order, each with its index in the snapshot.</summary>
+    public Enumerator GetEnumerator() => new(this);
+
+    /// <summary>Walks the snapshot from the first line, yielding the lines with the same name (case-insensitive).</summary>
+    public ref struct Enumerator
+    {
+        private readonly HeaderField _field;
+        private int _index;
+        private int _yielded;
+
+        internal Enumerator(HeaderField field)
+        {
+            _field = field;
+            _index = field._first - 1;
+        }
+
+        /// <summary>The current line.</summary>
+        public readonly HeaderLine Current => new(_index, _field._lines![_index].Value);
+
+        /// <summary>Advances to the next line of the header.</summary>
+        public bool MoveNext()
+        {
+            if (_yielded == _field.Count)
+            {
+                return false;
+            }
+
+            var lines = _field._lines!;
+            var name = lines[_field._first].Key;
+            do
+            {
+                _index++;
+            }
+            while (!string.Equals(lines[_index].Key, name, StringComparison.OrdinalIgnoreCase));
+
+            _yielded++;
+            return true;
+        }
+    }
+}

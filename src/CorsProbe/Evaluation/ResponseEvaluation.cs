@@ -1,0 +1,39 @@
+namespace CorsProbing.Evaluation;
+
+/// <summary>
+/// The evidence of one evaluated response: what it held, how each value compared with the request, and the failed
+/// checks. Reporting renders findings from this record alone; it never re-reads the response or re-parses a header.
+/// Allocation-free: values are located in <see cref="Response"/>, not copied.
+/// </summary>
+/// <param name="Response">The response evaluated.</param>
+/// <param name="Headers">Where each CORS header is in <see cref="Response"/>.</param>
+/// <param name="Checks">The failed checks and warnings.</param>
+/// <param name="Origin">How <c>Access-Control-Allow-Origin</c> compared with the origin.</param>
+/// <param name="Methods">What <c>Access-Control-Allow-Methods</c> held (preflights only).</param>
+/// <param name="RequestHeaders">What <c>Access-Control-Allow-Headers</c> held (preflights only).</param>
+/// <param name="MaxAge">What <c>Access-Control-Max-Age</c> said (preflights only).</param>
+/// <param name="MaxAgeSeconds">The seconds Chromium caches the preflight for.</param>
+internal readonly record struct ResponseEvaluation(
+    ResponseSnapshot Response,
+    CorsHeaderFields Headers,
+    CorsChecks Checks,
+    OriginMatch Origin,
+    MethodEvidence Methods,
+    HeadersEvidence RequestHeaders,
+    MaxAgeKind MaxAge,
+    int MaxAgeSeconds)
+{
+    /// <summary>Checks that block the request in a browser when it sends a preflight.</summary>
+    public const CorsChecks PreflightBlocking =
+        CorsChecks.Redirect | CorsChecks.RedirectFollowed | CorsChecks.CorsCheck | CorsChecks.Status
+        | CorsChecks.InvalidAllowMethods | CorsChecks.InvalidAllowHeaders | CorsChecks.MethodNotAllowed | CorsChecks.HeaderNotAllowed;
+
+    /// <summary>True when the preflight lets the actual request go in a browser that sends it.</summary>
+    public bool PreflightPasses => (Checks & PreflightBlocking) == 0;
+
+    /// <summary>True when the CORS check proper (origin and credentials) passes.</summary>
+    public bool CorsCheckPasses => (Checks & CorsChecks.CorsCheck) == 0;
+
+    /// <summary>True when <paramref name="check"/> is among the failed checks.</summary>
+    public bool Has(CorsChecks check) => (Checks & check) != 0;
+}

@@ -1,0 +1,7 @@
+namespace CorsProbing;
+
+/// <summary>Why a request got no response, as the exchange stage saw it.</summary>
+/// <param name="Kind">The kind of failure, which decides the finding.</param>
+/// <param name="Description">What happened, in words an API owner can act on.</param>
+/// <param name="Limit">For <see cref="ExchangeFailureKind.TimedOut"/>, the time limit that ran out.</param>
+internal sealed record ExchangeFailure(ExchangeFailureKind Kind, string Description, TimeSpan Limit = default);

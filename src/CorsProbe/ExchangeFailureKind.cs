@@ -1,0 +1,14 @@
+namespace CorsProbing;
+
+/// <summary>The kinds of <see cref="ExchangeFailure"/>.</summary>
+internal enum ExchangeFailureKind
+{
+    /// <summary>DNS, connection, TLS or protocol failure (CORS001).</summary>
+    Failed = 0,
+
+    /// <summary>The probe's time limit ran out, or the caller's <see cref="HttpClient.Timeout"/> (CORS002).</summary>
+    TimedOut = 1,
+
+    /// <summary>The network policy refused the target's address; nothing was sent (CORS016).</summary>
+    AddressRefused = 2,
+}

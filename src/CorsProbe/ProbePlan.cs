@@ -1,0 +1,60 @@
+using CorsProbing.Http;
+using CorsProbing.Requirements;
+
+namespace CorsProbing;
+
+/// <summary>
+/// A probe described once, for every run of a builder: the origin resolved and checked, and each required method's
+/// preflight with its header lines. A template probed for many URLs, or many times, builds this once.
+/// </summary>
+internal sealed class ProbePlan
+{
+    private ProbePlan(CorsRequirements requirements, string origin, PreflightContext[] preflights, IReadOnlyList<KeyValuePair<string, string>>[] preflightHeaders)
+    {
+        Requirements = requirements;
+        Origin = origin;
+        Preflights = preflights;
+        PreflightHeaders = preflightHeaders;
+        Profiles = Reporting.ReportBuilder.JudgedProfiles(requirements.Profile);
+        Facts = new Reporting.ProbeFacts(requirements.Url, origin, requirements.Credentials, Profiles, requirements.NetworkPolicy);
+    }
+
+    /// <summary>What the caller asked for.</summary>
+    public CorsRequirements Requirements { get; }
+
+    /// <summary>The origin every request comes from: the caller's, else the profile's default.</summary>
+    public string Origin { get; }
+
+    /// <summary>One preflight per required method, in the order required.</summary>
+    public PreflightContext[] Preflights { get; }
+
+    /// <summary>The header lines of each preflight.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>[] PreflightHeaders { get; }
+
+    /// <summary>The profiles the report judges.</summary>
+    public IReadOnlyList<CorsProfile> Profiles { get; }
+
+    /// <summary>What the report's rules know of the whole probe.</summary>
+    public Reporting.ProbeFacts Facts { get; }
+
+    /// <summary>The whole probe's time limit: the caller's, else the profile's.</summary>
+    public TimeSpan Timeout => Requirements.Timeout ?? Requirements.Profile.Timeout;
+
+    /// <summary>Resolves <paramref name="requirements"/> into a plan.</summary>
+    /// <exception cref="InvalidOperationException">No origin is set and the profile has no default one.</exception>
+    public static ProbePlan Create(CorsRequirements requirements)
+    {
+        var origin = requirements.Origin ?? requirements.Profile.DefaultOrigin ?? throw new InvalidOperationException(
+            $"No origin to probe from: the {requirements.Profile} profile has no default origin. Call WithOrigin(\"https://your-app.example\") with the origin of the page that calls the API.");
+        var methods = requirements.EffectiveMethods;
+        var preflights = new PreflightContext[methods.Count];
+        var headers = new IReadOnlyList<KeyValuePair<string, string>>[methods.Count];
+        for (var i = 0; i < methods.Count; i++)
+        {
+            preflights[i] = new PreflightContext(requirements.Url, origin, methods[i], requirements.UnsafeHeaderNames, requirements.Credentials);
+            headers[i] = PreflightRequestFactory.PreflightHeaders(preflights[i]);
+        }
+
+        return new ProbePlan(requirements, origin, preflights, headers);
+    }
+}

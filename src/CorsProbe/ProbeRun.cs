@@ -1,0 +1,93 @@
+using CorsProbing.Audit;
+using CorsProbing.Diagnostics;
+using CorsProbing.Evaluation;
+using CorsProbing.Http;
+using CorsProbing.Reporting;
+
+namespace CorsProbing;
+
+/// <summary>
+/// The orchestrator: runs the stages in order for one probe. Exchange (each required method's preflight, and the actual
+/// GET/HEAD where a browser sends one without a preflight), evaluate each response, audit if asked, then report and
+/// record telemetry. No stage calls another; only this does.
+/// </summary>
+internal static class ProbeRun
+{
+    /// <summary>Runs <paramref name="plan"/> within its timeout.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<CorsReport> RunAsync(ProbePlan plan, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var requirements = plan.Requirements;
+        var time = requirements.TimeProvider;
+        var started = time.GetTimestamp();
+        using var probeActivity = CorsProbeTelemetry.StartProbe(requirements.Url, requirements.Profile);
+        using var deadline = ProbeDeadline.Start(plan.Timeout, time, cancellationToken);
+        using var transport = ProbeTransport.For(requirements);
+
+        var readings = new PreflightReading[plan.Preflights.Length];
+        for (var i = 0; i < readings.Length; i++)
+        {
+            readings[i] = await ProbeMethodAsync(transport.Client, plan, i, deadline, cancellationToken).ConfigureAwait(false);
+        }
+
+        var audit = requirements.Audit || requirements.RejectedOrigins.Count > 0
+            ? await AuditAsync(transport.Client, plan, readings[0], cancellationToken).ConfigureAwait(false)
+            : null;
+        var report = ReportBuilder.Build(plan.Facts, requirements.Profile, readings, time.GetElapsedTime(started), audit);
+        CorsProbeTelemetry.ProbeDone(probeActivity, report);
+        return report;
+    }
+
+    private static async Task<PreflightReading> ProbeMethodAsync(HttpClient client, ProbePlan plan, int index, ProbeDeadline deadline, CancellationToken cancellationToken)
+    {
+        var context = plan.Preflights[index];
+        var headers = plan.PreflightHeaders[index];
+        var time = plan.Requirements.TimeProvider;
+        using var activity = CorsProbeTelemetry.StartPreflight(context.Method);
+
+        ExchangeResult sent;
+        using (var request = PreflightRequestFactory.Preflight(context, headers))
+        {
+            sent = await Exchanger.SendAsync(client, request, time, deadline, cancellationToken).ConfigureAwait(false);
+        }
+
+        ResponseEvaluation? preflight = sent.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : null;
+        PreflightExchange? actualExchange = null;
+        ResponseEvaluation? actual = null;
+        ExchangeFailure? actualFailure = null;
+        if (preflight is not null && context.SendsActualRequest)
+        {
+            var actualHeaders = PreflightRequestFactory.ActualHeaders(context, plan.Requirements.Headers);
+            using var request = PreflightRequestFactory.Actual(context, actualHeaders);
+            var answer = await Exchanger.SendAsync(client, request, time, deadline, cancellationToken).ConfigureAwait(false);
+            if (answer.Response is { } actualResponse)
+            {
+                actual = CorsEvaluator.EvaluateActualResponse(actualResponse, context);
+                actualExchange = new PreflightExchange(context.Method, context.RequestUri, false, actualHeaders, actualResponse, answer.Elapsed, null);
+            }
+            else
+            {
+                actualFailure = answer.Failure;
+            }
+        }
+
+        var exchange = new PreflightExchange(context.Method, context.RequestUri, context.BrowserSendsPreflight, headers, sent.Response, sent.Elapsed, sent.Failure, actualExchange);
+        CorsProbeTelemetry.PreflightDone(activity, exchange);
+        return new PreflightReading(context, exchange, preflight, actual, actualFailure, plan.Facts);
+    }
+
+    // The audit needs an answering target. It re-sends the first method's request with other origins: the GET/HEAD
+    // itself only when a browser sends no preflight for it and the target already allows it.
+    private static async Task<AuditResult?> AuditAsync(HttpClient client, ProbePlan plan, PreflightReading first, CancellationToken cancellationToken)
+    {
+        if (first.Preflight is null)
+        {
+            return null;
+        }
+
+        var allowed = (first.Actual ?? first.Preflight).Value.CorsCheckPasses;
+        var responses = await AuditRunner.RunAsync(client, plan, first.Context.SendsActualRequest && allowed, cancellationToken).ConfigureAwait(false);
+        return AuditFindings.Classify(responses, plan.Requirements.Url, plan.Requirements.Audit);
+    }
+}

@@ -1,0 +1,9 @@
+namespace CorsProbing.Reporting;
+
+/// <summary>What every rule may read about the whole probe.</summary>
+/// <param name="Url">The probed URL.</param>
+/// <param name="Origin">The origin the requests came from.</param>
+/// <param name="Credentials">Credentials mode "include".</param>
+/// <param name="Profiles">The profiles the report judges: Browser first, the chosen one included.</param>
+/// <param name="NetworkPolicy">Which addresses the default transport may reach.</param>
+internal sealed record ProbeFacts(Uri Url, string Origin, bool Credentials, IReadOnlyList<CorsProfile> Profiles, NetworkPolicy NetworkPolicy);

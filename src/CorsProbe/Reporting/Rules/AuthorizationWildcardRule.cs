@@ -1,0 +1,28 @@
+using CorsProbing.Evaluation;
+
+namespace CorsProbing.Reporting.Rules;
+
+/// <summary>
+/// CORS101: <c>*</c> in <c>Access-Control-Allow-Headers</c> covers <c>Authorization</c> only because Chromium and Firefox
+/// are lenient; the Fetch standard excludes it from the wildcard (docs/cors-rules.md).
+/// </summary>
+internal static class AuthorizationWildcardRule
+{
+    public const string Title = "'*' covers Authorization only by browser leniency";
+
+    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    {
+        if (reading.Preflight is not { } preflight || !preflight.Has(CorsChecks.AuthorizationByWildcard))
+        {
+            return;
+        }
+
+        findings.Add(reading.Draft(
+            CorsFindingCodes.AuthorizationCoveredByWildcard,
+            Title,
+            FindingScope.AllowHeaders,
+            CorsSeverity.Warning,
+            $"{HeaderText.Describe(CorsHeaderNames.AllowHeaders, preflight.Headers.AllowHeaders)} covers `Authorization` only because Chromium and Firefox are lenient; the Fetch standard requires `Authorization` to be listed explicitly, and browsers already log a deprecation warning.",
+            "List `Authorization` explicitly in Access-Control-Allow-Headers, e.g. `Access-Control-Allow-Headers: *, Authorization`."));
+    }
+}

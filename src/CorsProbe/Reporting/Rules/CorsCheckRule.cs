@@ -1,0 +1,72 @@
+using CorsProbing.Evaluation;
+
+namespace CorsProbing.Reporting.Rules;
+
+/// <summary>
+/// CORS005-CORS009: Fetch "CORS check" (<c>Access-Control-Allow-Origin</c>, then <c>-Allow-Credentials</c>), with
+/// Chromium's choice of error, on every response a browser or a profile judges.
+/// </summary>
+internal static class CorsCheckRule
+{
+    public const string MissingTitle = "Access-Control-Allow-Origin missing";
+    public const string MultipleTitle = "Access-Control-Allow-Origin has multiple values";
+    public const string MismatchTitle = "Access-Control-Allow-Origin does not match the origin";
+    public const string WildcardWithCredentialsTitle = "Wildcard origin with credentials";
+    public const string CredentialsTitle = "Access-Control-Allow-Credentials is not 'true'";
+
+    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    {
+        foreach (var judged in JudgedResponse.Of(reading))
+        {
+            Apply(reading, judged, findings);
+        }
+    }
+
+    private static void Apply(PreflightReading reading, JudgedResponse judged, List<FindingDraft> findings)
+    {
+        var evaluation = judged.Evaluation;
+        var origin = reading.Context.Origin;
+        var allowOrigin = HeaderText.Describe(CorsHeaderNames.AllowOrigin, evaluation.Headers.AllowOrigin);
+        var echo = EchoRemedy(reading);
+        switch (evaluation.Origin)
+        {
+            case OriginMatch.Missing:
+                Add(CorsFindingCodes.AllowOriginMissing, MissingTitle,
+                    $"The {judged.Subject(reading.Method)} has no Access-Control-Allow-Origin header, so browsers block the call from {origin}.",
+                    echo + " Make sure your CORS layer also answers OPTIONS requests and error responses.");
+                break;
+            case OriginMatch.Multiple:
+                Add(CorsFindingCodes.AllowOriginMultiple, MultipleTitle,
+                    $"{allowOrigin} holds more than one value; browsers accept exactly one origin or `*`.",
+                    echo + " If two layers (application, proxy, CDN) each add the header, keep only one.");
+                break;
+            case OriginMatch.Mismatch:
+                Add(CorsFindingCodes.AllowOriginMismatch, MismatchTitle,
+                    $"{allowOrigin} does not match the origin `{origin}`{OriginMismatchHint.For(evaluation.Headers.AllowOrigin.Combined() ?? string.Empty, origin)}. Browsers compare the two byte for byte: scheme, host, port and case, with no trailing slash.",
+                    echo);
+                break;
+        }
+
+        if (evaluation.Has(CorsChecks.WildcardWithCredentials))
+        {
+            Add(CorsFindingCodes.WildcardWithCredentials, WildcardWithCredentialsTitle,
+                "`Access-Control-Allow-Origin: *` is not allowed for a request with credentials (cookies or HTTP authentication); browsers block it even with `Access-Control-Allow-Credentials: true`.",
+                $"Echo the specific origin instead: `Access-Control-Allow-Origin: {origin}`, `Access-Control-Allow-Credentials: true` and `Vary: Origin`.");
+        }
+
+        if (evaluation.Has(CorsChecks.AllowCredentials))
+        {
+            Add(CorsFindingCodes.AllowCredentials, CredentialsTitle,
+                $"The request includes credentials, so the response must carry `Access-Control-Allow-Credentials: true` (exactly, lower-case); it has {HeaderText.Describe(CorsHeaderNames.AllowCredentials, evaluation.Headers.AllowCredentials)}.",
+                "Send `Access-Control-Allow-Credentials: true` once, or make the request without credentials.");
+        }
+
+        void Add(string code, string title, string message, string remedy) =>
+            findings.Add(reading.Draft(code, title, judged.Scope, CorsSeverity.Error, judged.Frame(reading, message), remedy));
+    }
+
+    /// <summary>How to answer with the origin; shared with the Vary rule's advice.</summary>
+    public static string EchoRemedy(PreflightReading reading) => reading.Context.Credentials
+        ? $"Send exactly `Access-Control-Allow-Origin: {reading.Context.Origin}` (after checking it against your allow-list), with `Access-Control-Allow-Credentials: true` and `Vary: Origin`."
+        : $"Send exactly `Access-Control-Allow-Origin: {reading.Context.Origin}` (after checking it against your allow-list) with `Vary: Origin`, or `Access-Control-Allow-Origin: *` for a public API.";
+}

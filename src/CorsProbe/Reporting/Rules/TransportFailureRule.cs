@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace CorsProbing.Reporting.Rules;
+
+/// <summary>CORS001, CORS002 and CORS016: the request got no response, so nothing could be judged.</summary>
+internal static class TransportFailureRule
+{
+    public const string UnreachableTitle = "Target unreachable";
+    public const string TimeoutTitle = "Preflight timed out";
+    public const string AddressRefusedTitle = "Target address not allowed";
+
+    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    {
+        if (reading.Exchange.Failure is not { } failure)
+        {
+            return;
+        }
+
+        var url = reading.Context.RequestUri;
+        findings.Add(failure.Kind switch
+        {
+            ExchangeFailureKind.AddressRefused => reading.Draft(
+                CorsFindingCodes.TargetAddressNotAllowed,
+                AddressRefusedTitle,
+                FindingScope.Everyone,
+                CorsSeverity.Error,
+                $"No request was sent: {failure.Description} (allowed: {reading.Probe.NetworkPolicy}).",
+                "Give a URL whose host resolves to public addresses only. To probe an API on this machine or your own network on purpose, call AllowLoopback() or AllowPrivateNetworks() on the builder (or WithNetworkPolicy(...))."),
+            ExchangeFailureKind.TimedOut => reading.Draft(
+                CorsFindingCodes.Timeout,
+                TimeoutTitle,
+                FindingScope.Everyone,
+                CorsSeverity.Error,
+                $"No response headers arrived within {Durations.Seconds(failure.Limit)}: {failure.Description}",
+                "Make OPTIONS answer quickly and without authentication, or raise the timeout with WithTimeout(...) if the API is known to be slow."),
+            _ => reading.Draft(
+                CorsFindingCodes.Unreachable,
+                UnreachableTitle,
+                FindingScope.Everyone,
+                CorsSeverity.Error,
+                $"The preflight to {url.OriginalString} failed before a response arrived: {failure.Description}",
+                $"Check that {url.IdnHost} resolves, that a server listens on port {url.Port.ToString(CultureInfo.InvariantCulture)}, and that its TLS certificate is valid for {url.IdnHost}."),
+        });
+    }
+}

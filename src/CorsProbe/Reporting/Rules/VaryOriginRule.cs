@@ -1,0 +1,29 @@
+using CorsProbing.Evaluation;
+
+namespace CorsProbing.Reporting.Rules;
+
+/// <summary>CORS103: a specific origin is echoed without <c>Vary: Origin</c>, so a shared cache may serve it to another origin.</summary>
+internal static class VaryOriginRule
+{
+    public const string Title = "Origin echoed without Vary: Origin";
+
+    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    {
+        foreach (var judged in JudgedResponse.Of(reading))
+        {
+            if (!judged.Evaluation.Has(CorsChecks.MissingVaryOrigin))
+            {
+                continue;
+            }
+
+            var vary = HeaderText.Describe(CorsHeaderNames.Vary, judged.Evaluation.Headers.Vary);
+            findings.Add(reading.Draft(
+                CorsFindingCodes.MissingVaryOrigin,
+                Title,
+                judged.Scope,
+                CorsSeverity.Warning,
+                judged.Frame(reading, $"The response echoes the origin `{reading.Context.Origin}` but has {vary} without `Origin`: a shared cache may serve this answer to another origin, which browsers then block."),
+                "Add `Vary: Origin` to every response whose Access-Control-Allow-Origin depends on the request's Origin."));
+        }
+    }
+}

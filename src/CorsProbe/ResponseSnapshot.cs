@@ -1,0 +1,12 @@
+namespace CorsProbing;
+
+/// <summary>
+/// One response as the exchange stage received it: the status, the reason phrase and the raw header lines (repeated
+/// lines and odd casing kept, in order). Evaluation reads this, never the <see cref="HttpResponseMessage"/>, so the
+/// decision and the report's explanation see the same bytes.
+/// </summary>
+/// <param name="Status">The status code.</param>
+/// <param name="ReasonPhrase">The reason phrase, if any.</param>
+/// <param name="Lines">Every header line, response and content headers alike.</param>
+/// <param name="FinalUrl">The URL the response belongs to, when the handler reported one (a handler that follows redirects changes it).</param>
+internal sealed record ResponseSnapshot(int Status, string? ReasonPhrase, KeyValuePair<string, string>[] Lines, Uri? FinalUrl);
