@@ -25,7 +25,10 @@ public static class CorsProbeCommand
         var credentials = new Option<bool>("--credentials") { Description = "The page sends credentials (cookies, HTTP auth)." };
         var profile = new Option<string>("--profile") { Description = "Which rules decide the exit code: browser or galxe.", DefaultValueFactory = _ => "browser" };
         profile.AcceptOnlyFromAmong("browser", "galxe");
-        var timeout = new Option<double?>("--timeout") { Description = "Timeout of each probe in seconds (default 10, galxe 5)." };
+        var timeout = new Option<double?>("--timeout")
+        {
+            Description = $"Timeout of each probe in seconds (default: the profile's, {CorsProfile.Browser.Timeout.TotalSeconds} for browser, {CorsProfile.Galxe.Timeout.TotalSeconds} for galxe).",
+        };
         var concurrency = new Option<int>("--concurrency")
         {
             Description = $"How many probes of a batch run at once (at most {CorsBatchOptions.Default.MaxConcurrencyPerHost} per host).",
@@ -155,7 +158,7 @@ public static class CorsProbeCommand
         Option<double?> timeout,
         HttpMessageHandler? handler)
     {
-        var chosen = result.GetValue(profile) == "galxe" ? CorsProfile.Galxe : CorsProfile.Browser;
+        var chosen = CorsProfile.FindBuiltIn(result.GetValue(profile)) ?? CorsProfile.Browser;
         var builder = CorsProbe.For(url).UsingProfile(chosen).WithCredentials(result.GetValue(credentials));
         if (result.GetValue(origin) is { } o)
         {

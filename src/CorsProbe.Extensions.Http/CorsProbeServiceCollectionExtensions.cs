@@ -69,7 +69,7 @@ public static class CorsProbeServiceCollectionExtensions
             // A profile is named in configuration; the binder cannot make one from a name, so it is looked up here.
             options.Configure(o => o.Profile = configuration[nameof(CorsProbeOptions.Profile)] is { } name
                 ? CorsProfile.FindBuiltIn(name.Trim()) ?? throw new OptionsValidationException(
-                    Options.DefaultName,
+                    Microsoft.Extensions.Options.Options.DefaultName,
                     typeof(CorsProbeOptions),
                     [$"CorsProbe:Profile: '{name}' is not a built-in profile; use {string.Join(" or ", CorsProfile.Browser, CorsProfile.Galxe)}, or set a profile of your own in code."])
                 : o.Profile);

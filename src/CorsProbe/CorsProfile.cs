@@ -189,19 +189,17 @@ public sealed class CorsProfile : IEquatable<CorsProfile>
     /// <returns><see cref="Name"/>.</returns>
     public override string ToString() => Name;
 
+    // Security findings (CORS2xx) never change a verdict, so only report codes (CORS0xx, CORS1xx) can be made errors.
     private static HashSet<string> ValidCodes(IEnumerable<string> codes)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var code in codes)
+        var set = new HashSet<string>(codes, StringComparer.Ordinal);
+        foreach (var code in set)
         {
-            // Security findings (CORS2xx) never change a verdict, so only report codes can be made errors.
-            if (code is not { Length: 7 } || !code.StartsWith("CORS", StringComparison.Ordinal) || code[4] is not ('0' or '1')
+            if (code is not { Length: 7 } || !(code.StartsWith("CORS0", StringComparison.Ordinal) || code.StartsWith("CORS1", StringComparison.Ordinal))
                 || !char.IsAsciiDigit(code[5]) || !char.IsAsciiDigit(code[6]))
             {
                 throw new ArgumentException($"'{code}' is not a finding code of a report: CORS0xx or CORS1xx, see CorsFindingCodes.");
             }
-
-            set.Add(code);
         }
 
         return set;

@@ -68,16 +68,6 @@ public sealed class PreflightExchange
     /// <summary>The value of the first request header named <paramref name="name"/> (case-insensitive), or <see langword="null"/>.</summary>
     /// <param name="name">A header name such as <c>Access-Control-Request-Headers</c>.</param>
     /// <returns>The value sent, or <see langword="null"/> when the header was not sent.</returns>
-    public string? RequestHeader(string name)
-    {
-        foreach (var header in RequestHeaders)
-        {
-            if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return header.Value;
-            }
-        }
-
-        return null;
-    }
+    public string? RequestHeader(string name) =>
+        RequestHeaders.FirstOrDefault(header => string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 }

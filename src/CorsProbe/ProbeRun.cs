@@ -23,16 +23,17 @@ internal static class ProbeRun
         var started = time.GetTimestamp();
         using var probeActivity = CorsProbeTelemetry.StartProbe(requirements.Url, requirements.Profile);
         using var deadline = ProbeDeadline.Start(plan.Timeout, time, cancellationToken);
-        using var transport = ProbeTransport.For(requirements);
+        var client = ProbeTransport.For(requirements, out var owned);
+        using var disposeOwned = owned;
 
         var readings = new PreflightReading[plan.Preflights.Length];
         for (var i = 0; i < readings.Length; i++)
         {
-            readings[i] = await ProbeMethodAsync(transport.Client, plan, i, deadline, cancellationToken).ConfigureAwait(false);
+            readings[i] = await ProbeMethodAsync(client, plan, i, deadline, cancellationToken).ConfigureAwait(false);
         }
 
         var audit = requirements.Audit || requirements.RejectedOrigins.Count > 0
-            ? await AuditAsync(transport.Client, plan, readings[0], cancellationToken).ConfigureAwait(false)
+            ? await AuditAsync(client, plan, readings[0], cancellationToken).ConfigureAwait(false)
             : null;
         var report = ReportBuilder.Build(plan.Facts, requirements.Profile, readings, time.GetElapsedTime(started), audit);
         CorsProbeTelemetry.ProbeDone(probeActivity, report);
@@ -46,11 +47,8 @@ internal static class ProbeRun
         var time = plan.Requirements.TimeProvider;
         using var activity = CorsProbeTelemetry.StartPreflight(context.Method);
 
-        ExchangeResult sent;
-        using (var request = PreflightRequestFactory.Preflight(context, headers))
-        {
-            sent = await Exchanger.SendAsync(client, request, time, deadline, cancellationToken).ConfigureAwait(false);
-        }
+        using var request = PreflightRequestFactory.Preflight(context, headers);
+        var sent = await Exchanger.SendAsync(client, request, time, deadline, cancellationToken).ConfigureAwait(false);
 
         ResponseEvaluation? preflight = sent.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : null;
         PreflightExchange? actualExchange = null;
@@ -59,8 +57,8 @@ internal static class ProbeRun
         if (preflight is not null && context.SendsActualRequest)
         {
             var actualHeaders = PreflightRequestFactory.ActualHeaders(context, plan.Requirements.Headers);
-            using var request = PreflightRequestFactory.Actual(context, actualHeaders);
-            var answer = await Exchanger.SendAsync(client, request, time, deadline, cancellationToken).ConfigureAwait(false);
+            using var actualRequest = PreflightRequestFactory.Actual(context, actualHeaders);
+            var answer = await Exchanger.SendAsync(client, actualRequest, time, deadline, cancellationToken).ConfigureAwait(false);
             if (answer.Response is { } actualResponse)
             {
                 actual = CorsEvaluator.EvaluateActualResponse(actualResponse, context);

@@ -59,41 +59,41 @@ internal static class AuditFindings
             var crafted = craftedOrigins.Count;
             var reflected = craftedOrigins.Count(r => r.Reflected);
             security.Add(arbitrary.AllowsCredentials
-                ? Finding(CorsFindingCodes.ReflectsAnyOriginWithCredentials, CorsRisk.Critical, arbitrary,
+                ? Finding(CorsFindingCodes.ReflectsAnyOriginWithCredentials, "Reflects any origin with credentials", CorsRisk.Critical, arbitrary,
                     $"The server echoes any Origin with Access-Control-Allow-Credentials: true ({reflected} of {crafted} crafted origins, {arbitrary.Origin.Origin} included): any web page can call this API as the logged-in user and read the answers.",
                     $"Stop echoing the Origin header. {FixAllowList}")
-                : Finding(CorsFindingCodes.ReflectsAnyOrigin, CorsRisk.Low, arbitrary,
+                : Finding(CorsFindingCodes.ReflectsAnyOrigin, "Reflects any origin", CorsRisk.Low, arbitrary,
                     $"The server echoes any Origin ({reflected} of {crafted} crafted origins, {arbitrary.Origin.Origin} included), without credentials: any page can read what anyone could fetch, as with `*`, but a later AllowCredentials would make it critical, and caches may mix origins.",
                     $"If the API is public, send `Access-Control-Allow-Origin: *`; otherwise {FixAllowList}"));
         }
         else
         {
-            AddTechnique(responses, AuditTechnique.NullOrigin, CorsFindingCodes.TrustsNullOrigin, security,
+            AddTechnique(responses, AuditTechnique.NullOrigin, CorsFindingCodes.TrustsNullOrigin, "Trusts the null origin", security,
                 "trusts the opaque origin `null`, which any page can take on by running in a sandboxed iframe or a data: URL",
                 "Never allow the origin `null`: remove it from the allow-list (it is not your local file, it is anyone's sandbox).");
-            AddTechnique(responses, AuditTechnique.Prefix, CorsFindingCodes.PrefixBypass, security,
+            AddTechnique(responses, AuditTechnique.Prefix, CorsFindingCodes.PrefixBypass, "Origin check bypassed with a prefix", security,
                 "accepts an attacker's domain that merely starts with your trusted host: the origin check matches a prefix (startsWith, or a regular expression without `$`)",
                 FixAllowList);
-            AddTechnique(responses, AuditTechnique.Suffix, CorsFindingCodes.SuffixBypass, security,
+            AddTechnique(responses, AuditTechnique.Suffix, CorsFindingCodes.SuffixBypass, "Origin check bypassed with a suffix", security,
                 "accepts an attacker's domain that merely ends with your trusted domain name: the origin check matches a suffix without the dot before it (endsWith, or a regular expression without `^`)",
                 FixAllowList);
-            AddTechnique(responses, AuditTechnique.UnescapedDot, CorsFindingCodes.UnescapedDotBypass, security,
+            AddTechnique(responses, AuditTechnique.UnescapedDot, CorsFindingCodes.UnescapedDotBypass, "Origin check bypassed through an unescaped dot", security,
                 "accepts your trusted host with its first dot replaced by a letter, a domain anyone can register: the origin check is a regular expression with an unescaped `.`",
                 $"Escape every dot (`\\.`) and anchor the expression (`^https://app\\.example\\.com$`), or better: {FixAllowList}");
-            AddTechnique(responses, AuditTechnique.SpecialCharacter, CorsFindingCodes.SpecialCharacterBypass, security,
+            AddTechnique(responses, AuditTechnique.SpecialCharacter, CorsFindingCodes.SpecialCharacterBypass, "Origin check bypassed with a special character", security,
                 "accepts your trusted host followed by a special character and an attacker's domain (some browsers send such hosts): the check matches a prefix",
                 FixAllowList);
-            AddTechnique(responses, AuditTechnique.Subdomain, CorsFindingCodes.SubdomainTrusted, security,
+            AddTechnique(responses, AuditTechnique.Subdomain, CorsFindingCodes.SubdomainTrusted, "Every subdomain trusted", security,
                 "trusts every subdomain of your trusted host: one subdomain takeover or XSS anywhere under it becomes access to this API",
                 "List the subdomains that need access explicitly instead of trusting `*.` a whole domain.");
             if (url.Scheme == Uri.UriSchemeHttps)
             {
-                AddTechnique(responses, AuditTechnique.InsecureScheme, CorsFindingCodes.InsecureOriginTrusted, security,
+                AddTechnique(responses, AuditTechnique.InsecureScheme, CorsFindingCodes.InsecureOriginTrusted, "http: origin trusted by an https: API", security,
                     "trusts your host over plain http: on an https API: anyone on the network path (public Wi-Fi) can inject script into that origin and call the API",
                     "Allow only the https: origin.");
             }
 
-            AddTechnique(responses, AuditTechnique.ThirdParty, CorsFindingCodes.ThirdPartyOriginTrusted, security,
+            AddTechnique(responses, AuditTechnique.ThirdParty, CorsFindingCodes.ThirdPartyOriginTrusted, "Shared hosting origin trusted", security,
                 "trusts a host where anyone can publish pages (github.io, codepen.io, jsfiddle.net)",
                 "Remove shared hosting origins from the allow-list; allow your own page's exact origin instead.");
         }
@@ -103,7 +103,7 @@ internal static class AuditFindings
         AddDynamicWithoutVary(responses, security);
     }
 
-    private static void AddTechnique(IReadOnlyList<AuditResponse> responses, AuditTechnique technique, string code, List<CorsSecurityFinding> security, string what, string remedy)
+    private static void AddTechnique(IReadOnlyList<AuditResponse> responses, AuditTechnique technique, string code, string title, List<CorsSecurityFinding> security, string what, string remedy)
     {
         var accepted = responses.Where(r => r.Origin.Technique == technique && r.Reflected).ToList();
         if (accepted.Count == 0)
@@ -118,7 +118,7 @@ internal static class AuditFindings
             : credentials ? CorsRisk.High : CorsRisk.Medium;
         var origins = string.Join(", ", accepted.Select(r => r.Origin.Origin));
         var exposure = credentials ? "with credentials: that page can act as the logged-in user" : "without credentials";
-        security.Add(Finding(code, risk, first, $"The server {what}. Accepted: {origins} ({exposure}).", remedy));
+        security.Add(Finding(code, title, risk, first, $"The server {what}. Accepted: {origins} ({exposure}).", remedy));
     }
 
     private static void AddWildcard(AuditResponse? arbitrary, List<CorsSecurityFinding> security, List<FindingDraft> drafts)
@@ -130,7 +130,7 @@ internal static class AuditFindings
 
         if (arbitrary.AllowsCredentials)
         {
-            security.Add(Finding(CorsFindingCodes.WildcardWithCredentialsAttempted, CorsRisk.Low, arbitrary,
+            security.Add(Finding(CorsFindingCodes.WildcardWithCredentialsAttempted, "Wildcard origin with credentials attempted", CorsRisk.Low, arbitrary,
                 "The server answers `Access-Control-Allow-Origin: *` with `Access-Control-Allow-Credentials: true`. Browsers refuse this combination, so nothing leaks today, but it shows the intent to share credentialed responses with everyone: the usual \"fix\" is to echo the Origin, which is critical.",
                 "Decide: a public API sends `*` without credentials; a private one an exact allow-list with credentials."));
             return;
@@ -165,7 +165,7 @@ internal static class AuditFindings
         }
 
         var which = methods && headers ? "methods and headers" : methods ? "methods" : "headers";
-        security.Add(Finding(CorsFindingCodes.ReflectsRequestedLists, CorsRisk.Low, lists,
+        security.Add(Finding(CorsFindingCodes.ReflectsRequestedLists, "Requested methods or headers reflected", CorsRisk.Low, lists,
             $"The server lists whatever {which} the preflight asks for (an invented {(methods ? $"method {AuditRunner.InventedMethod}" : "header")} was allowed) to credentialed requests, where `*` lists would not apply: the origins above may send any method and header as the logged-in user.",
             "List the methods and headers the API really accepts in Access-Control-Allow-Methods and Access-Control-Allow-Headers instead of echoing Access-Control-Request-*."));
     }
@@ -182,12 +182,12 @@ internal static class AuditFindings
             return;
         }
 
-        security.Add(Finding(CorsFindingCodes.DynamicOriginWithoutVary, unvaried.AllowsCredentials ? CorsRisk.Medium : CorsRisk.Low, unvaried,
+        security.Add(Finding(CorsFindingCodes.DynamicOriginWithoutVary, "Origin-dependent answer without Vary: Origin", unvaried.AllowsCredentials ? CorsRisk.Medium : CorsRisk.Low, unvaried,
             $"Access-Control-Allow-Origin echoes different origins, but the response has no `Vary: Origin`: a cache (CDN, proxy, browser) may serve one origin's grant to another origin (cache poisoning).",
             "Add `Vary: Origin` to every response whose Access-Control-Allow-Origin depends on the Origin header, errors included."));
     }
 
-    private static CorsSecurityFinding Finding(string code, CorsRisk risk, AuditResponse evidence, string message, string remedy)
+    private static CorsSecurityFinding Finding(string code, string title, CorsRisk risk, AuditResponse evidence, string message, string remedy)
     {
         // A permissive header on an error status guards nothing: a preflight with it fails, an error page holds no data.
         if (!evidence.OkStatus && risk > CorsRisk.Low)
@@ -197,25 +197,6 @@ internal static class AuditFindings
         }
 
         var accepted = evidence.Origin.Technique is AuditTechnique.ReflectedLists ? null : evidence.Origin.Origin;
-        return new CorsSecurityFinding(code, TitleOf(code), risk, message, remedy, accepted, evidence.Evidence);
+        return new CorsSecurityFinding(code, title, risk, message, remedy, accepted, evidence.Evidence);
     }
-
-    /// <summary>The fixed title of a security finding's code.</summary>
-    public static string TitleOf(string code) => code switch
-    {
-        CorsFindingCodes.ReflectsAnyOrigin => "Reflects any origin",
-        CorsFindingCodes.ReflectsAnyOriginWithCredentials => "Reflects any origin with credentials",
-        CorsFindingCodes.TrustsNullOrigin => "Trusts the null origin",
-        CorsFindingCodes.PrefixBypass => "Origin check bypassed with a prefix",
-        CorsFindingCodes.SuffixBypass => "Origin check bypassed with a suffix",
-        CorsFindingCodes.UnescapedDotBypass => "Origin check bypassed through an unescaped dot",
-        CorsFindingCodes.SubdomainTrusted => "Every subdomain trusted",
-        CorsFindingCodes.SpecialCharacterBypass => "Origin check bypassed with a special character",
-        CorsFindingCodes.InsecureOriginTrusted => "http: origin trusted by an https: API",
-        CorsFindingCodes.ThirdPartyOriginTrusted => "Shared hosting origin trusted",
-        CorsFindingCodes.ReflectsRequestedLists => "Requested methods or headers reflected",
-        CorsFindingCodes.DynamicOriginWithoutVary => "Origin-dependent answer without Vary: Origin",
-        CorsFindingCodes.WildcardWithCredentialsAttempted => "Wildcard origin with credentials attempted",
-        _ => code,
-    };
 }

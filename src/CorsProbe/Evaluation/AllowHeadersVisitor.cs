@@ -19,7 +19,7 @@ internal struct AllowHeadersVisitor(string[] names) : IListElementVisitor
         Wildcard |= element is "*";
         for (var i = 0; i < names.Length; i++)
         {
-            if (element.Equals(names[i], StringComparison.OrdinalIgnoreCase))
+            if (element.Length == names[i].Length && element.Equals(names[i], StringComparison.OrdinalIgnoreCase))
             {
                 Listed |= 1UL << i;
                 return;

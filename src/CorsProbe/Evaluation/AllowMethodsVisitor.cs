@@ -17,6 +17,11 @@ internal struct AllowMethodsVisitor(string method) : IListElementVisitor
     {
         // "*" is both a wildcard (without credentials) and a token that a method named "*" matches.
         Wildcard |= element is "*";
+        if (element.Length != method.Length)
+        {
+            return;
+        }
+
         if (element.SequenceEqual(method))
         {
             Listed = true;

@@ -1,61 +1,60 @@
-using System.Text;
-
 namespace CorsProbing.Evaluation;
 
 /// <summary>The headers CORS evaluation reads, found in one pass over a snapshot's lines. Allocation-free.</summary>
-internal readonly record struct CorsHeaderFields(
-    HeaderField AllowOrigin,
-    HeaderField AllowCredentials,
-    HeaderField AllowMethods,
-    HeaderField AllowHeaders,
-    HeaderField MaxAge,
-    HeaderField Vary,
-    HeaderField Location)
+internal struct CorsHeaderFields
 {
+    public HeaderField AllowOrigin;
+    public HeaderField AllowCredentials;
+    public HeaderField AllowMethods;
+    public HeaderField AllowHeaders;
+    public HeaderField MaxAge;
+    public HeaderField Vary;
+    public HeaderField Location;
+
     /// <summary>Finds the CORS-relevant headers of <paramref name="response"/>; header names compare case-insensitively.</summary>
     public static CorsHeaderFields Read(ResponseSnapshot response)
     {
-        HeaderField allowOrigin = default, allowCredentials = default, allowMethods = default, allowHeaders = default;
-        HeaderField maxAge = default, vary = default, location = default;
+        var fields = default(CorsHeaderFields);
         var lines = response.Lines;
         for (var i = 0; i < lines.Length; i++)
         {
             var name = lines[i].Key;
-            if (Is(name, CorsHeaderNames.AllowOrigin))
+            ref var field = ref fields.AllowOrigin;
+            if (Is(name, CorsHeaderNames.AllowCredentials))
             {
-                Add(ref allowOrigin, lines, i);
-            }
-            else if (Is(name, CorsHeaderNames.AllowCredentials))
-            {
-                Add(ref allowCredentials, lines, i);
+                field = ref fields.AllowCredentials;
             }
             else if (Is(name, CorsHeaderNames.AllowMethods))
             {
-                Add(ref allowMethods, lines, i);
+                field = ref fields.AllowMethods;
             }
             else if (Is(name, CorsHeaderNames.AllowHeaders))
             {
-                Add(ref allowHeaders, lines, i);
+                field = ref fields.AllowHeaders;
             }
             else if (Is(name, CorsHeaderNames.MaxAge))
             {
-                Add(ref maxAge, lines, i);
+                field = ref fields.MaxAge;
             }
             else if (Is(name, CorsHeaderNames.Vary))
             {
-                Add(ref vary, lines, i);
+                field = ref fields.Vary;
             }
             else if (Is(name, CorsHeaderNames.Location))
             {
-                Add(ref location, lines, i);
+                field = ref fields.Location;
             }
+            else if (!Is(name, CorsHeaderNames.AllowOrigin))
+            {
+                continue;
+            }
+
+            field = new HeaderField(lines, field.IsAbsent ? i : field.First, field.Count + 1);
         }
 
-        return new CorsHeaderFields(allowOrigin, allowCredentials, allowMethods, allowHeaders, maxAge, vary, location);
+        return fields;
     }
 
-    private static bool Is(string name, string expected) => name.Length == expected.Length && Ascii.EqualsIgnoreCase(name, expected);
-
-    private static void Add(ref HeaderField field, KeyValuePair<string, string>[] lines, int index) =>
-        field = field.IsAbsent ? new HeaderField(lines, index) : field.WithAnotherLine();
+    // .NET names the headers it knows with one shared string, so the reference check inside Equals nearly always decides.
+    private static bool Is(string name, string expected) => string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);
 }

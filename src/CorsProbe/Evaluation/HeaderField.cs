@@ -4,42 +4,18 @@ namespace CorsProbing.Evaluation;
 /// The lines of one response header inside a <see cref="ResponseSnapshot"/>: where its first line is and how many it
 /// has. Absent (Fetch's <em>null</em>, not the empty string) when <see cref="Count"/> is 0. Allocation-free.
 /// </summary>
-internal readonly struct HeaderField
+/// <param name="Lines">The snapshot's lines.</param>
+/// <param name="First">The index of the first line in <paramref name="Lines"/>.</param>
+/// <param name="Count">How many lines the header has.</param>
+internal readonly record struct HeaderField(KeyValuePair<string, string>[]? Lines, int First, int Count)
 {
-    private readonly KeyValuePair<string, string>[]? _lines;
-    private readonly int _first;
-
-    /// <summary>Starts a field at line <paramref name="first"/> of <paramref name="lines"/>.</summary>
-    public HeaderField(KeyValuePair<string, string>[] lines, int first)
-    {
-        _lines = lines;
-        _first = first;
-        Count = 1;
-    }
-
-    private HeaderField(KeyValuePair<string, string>[]? lines, int first, int count)
-    {
-        _lines = lines;
-        _first = first;
-        Count = count;
-    }
-
-    /// <summary>How many lines the header has.</summary>
-    public int Count { get; }
-
     /// <summary>True when the header is absent.</summary>
     public bool IsAbsent => Count == 0;
-
-    /// <summary>The header's name as the server spelled it on its first line, or <see langword="null"/> when absent.</summary>
-    public string? Name => Count == 0 ? null : _lines![_first].Key;
-
-    /// <summary>This field with one more line.</summary>
-    public HeaderField WithAnotherLine() => new(_lines, _first, Count + 1);
 
     /// <summary>True when the header has exactly one line, which <paramref name="value"/> then holds, trimmed of SP/HTAB.</summary>
     public bool TryGetSingle(out ReadOnlySpan<char> value)
     {
-        value = Count == 1 ? HttpWhitespace.Trim(_lines![_first].Value) : default;
+        value = Count == 1 ? HttpWhitespace.Trim(Lines![First].Value) : default;
         return Count == 1;
     }
 
@@ -76,11 +52,11 @@ internal readonly struct HeaderField
         internal Enumerator(HeaderField field)
         {
             _field = field;
-            _index = field._first - 1;
+            _index = field.First - 1;
         }
 
         /// <summary>The current line.</summary>
-        public readonly HeaderLine Current => new(_index, _field._lines![_index].Value);
+        public readonly (int Index, string Value) Current => (_index, _field.Lines![_index].Value);
 
         /// <summary>Advances to the next line of the header.</summary>
         public bool MoveNext()
@@ -90,8 +66,8 @@ internal readonly struct HeaderField
                 return false;
             }
 
-            var lines = _field._lines!;
-            var name = lines[_field._first].Key;
+            var lines = _field.Lines!;
+            var name = lines[_field.First].Key;
             do
             {
                 _index++;

@@ -10,44 +10,72 @@ namespace CorsProbing.Evaluation;
 internal static class HeaderList
 {
     /// <summary>
-    /// Splits every line on commas outside double quotes, trims SP/HTAB, skips empty elements, and hands each element
-    /// to <paramref name="visitor"/> while it is a token. Returns false at the first element that is not a token, which
-    /// <paramref name="invalid"/> then locates: one invalid element invalidates the whole header. An absent header is valid.
+    /// Splits every line on commas, trims SP/HTAB, skips empty elements, and hands each element to
+    /// <paramref name="visitor"/> while it is a token. Returns false at the first element that is not a token, which
+    /// <paramref name="invalid"/> then locates (a quoted comma does not end it, as in Chromium): one invalid element
+    /// invalidates the whole header. An absent header is valid.
     /// </summary>
     /// <remarks>
-    /// Lines are tokenized one at a time: Fetch joins lines with ", ", so an element never spans two lines except inside
-    /// an unterminated quote, and an element holding a quote is never a token, so the verdict is the same.
+    /// Chromium splits outside double quotes only, but a quote is never a token character, so an element holding one is
+    /// invalid either way and splitting valid lists on every comma gives the same elements. Lines are tokenized one at
+    /// a time: Fetch joins them with ", ", so an element never spans two lines except inside an unterminated quote.
     /// </remarks>
     public static bool Scan<TVisitor>(HeaderField field, ref TVisitor visitor, out ListElement invalid)
         where TVisitor : struct, IListElementVisitor
     {
         foreach (var line in field)
         {
-            var value = line.Value.AsSpan();
-            var start = 0;
-            while (start < value.Length)
+            if (!ScanLine(line, ref visitor, out invalid))
             {
-                var end = ElementEnd(value, start);
-                var element = Trimmed(line.Index, value, start, end);
-                start = end + 1;
-                if (element.IsNone)
-                {
-                    continue;
-                }
-
-                var text = value.Slice(element.Start, element.Length);
-                if (!HttpToken.IsToken(text))
-                {
-                    invalid = element;
-                    return false;
-                }
-
-                visitor.Visit(text, element);
+                return false;
             }
         }
 
         invalid = default;
         return true;
+    }
+
+    // Element by element: skip separators (SP, HTAB, commas: empty elements are skipped), take the run of token
+    // characters, then allow only SP/HTAB before the next comma. Anything else ("GET POST", a quote, a semicolon, a
+    // control or non-ASCII character) makes the element, and so the list, invalid.
+    private static bool ScanLine<TVisitor>((int Index, string Value) line, ref TVisitor visitor, out ListElement invalid)
+        where TVisitor : struct, IListElementVisitor
+    {
+        var value = line.Value.AsSpan();
+        var i = 0;
+        while (true)
+        {
+            while (i < value.Length && value[i] is ' ' or '\t' or ',')
+            {
+                i++;
+            }
+
+            if (i == value.Length)
+            {
+                invalid = default;
+                return true;
+            }
+
+            var start = i;
+            while (i < value.Length && HttpToken.TokenChars.Contains(value[i]))
+            {
+                i++;
+            }
+
+            var end = i;
+            while (i < value.Length && value[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            if (end == start || (i < value.Length && value[i] != ','))
+            {
+                invalid = Trimmed(line.Index, value, start, ElementEnd(value, start));
+                return false;
+            }
+
+            visitor.Visit(value[start..end], new ListElement(line.Index, start, end - start));
+        }
     }
 
     /// <summary>The valid elements, in order, up to the first invalid one. Allocates: for reports and the audit.</summary>
@@ -58,15 +86,8 @@ internal static class HeaderList
         return collector.Elements;
     }
 
-    /// <summary>True when <paramref name="element"/> is an element of the list (exact match) and the list is valid.</summary>
-    public static bool Contains(HeaderField field, string element)
-    {
-        var finder = new Finder(element);
-        return Scan(field, ref finder, out _) && finder.Found;
-    }
-
-    // The end of the element starting at `start`: the next comma outside double quotes, or the end of the line.
-    // Inside a quoted string a backslash escapes the next character.
+    // The end of the invalid element starting at `start`, as Chromium's ValuesIterator sees it: the next comma outside
+    // double quotes, or the end of the line. Inside a quoted string a backslash escapes the next character.
     private static int ElementEnd(ReadOnlySpan<char> value, int start)
     {
         var next = value[start..].IndexOfAny(',', '"');
@@ -123,12 +144,5 @@ internal static class HeaderList
         public List<string> Elements => elements;
 
         public void Visit(ReadOnlySpan<char> element, ListElement where) => elements.Add(element.ToString());
-    }
-
-    private struct Finder(string wanted) : IListElementVisitor
-    {
-        public bool Found { get; private set; }
-
-        public void Visit(ReadOnlySpan<char> element, ListElement where) => Found |= element.SequenceEqual(wanted);
     }
 }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+
 namespace CorsProbing.Evaluation;
 
 /// <summary>Chromium's reading of <c>Access-Control-Max-Age</c> (services/network/cors/preflight_result.cc).</summary>
@@ -9,6 +12,8 @@ internal static class MaxAge
     /// <summary>Chromium's cap (kMaxTimeout = 2 hours).</summary>
     public const int MaxSeconds = 7200;
 
+    private static readonly SearchValues<char> SignsAndDigits = SearchValues.Create("+-0123456789");
+
     /// <summary>Classifies the header and returns the seconds Chromium would cache the preflight for.</summary>
     public static MaxAgeKind Read(HeaderField lines, out int effectiveSeconds)
     {
@@ -19,7 +24,9 @@ internal static class MaxAge
             return lines.IsAbsent ? MaxAgeKind.Missing : MaxAgeKind.Invalid;
         }
 
-        if (!TryParseInt64(value, out var seconds))
+        // base::StringToInt64: an optional sign, then ASCII digits only, no overflow. (.NET alone would also take
+        // trailing NULs.)
+        if (value.ContainsAnyExcept(SignsAndDigits) || !long.TryParse(value, NumberStyles.AllowLeadingSign, NumberFormatInfo.InvariantInfo, out var seconds))
         {
             return MaxAgeKind.Invalid;
         }
@@ -38,45 +45,5 @@ internal static class MaxAge
 
         effectiveSeconds = (int)seconds;
         return MaxAgeKind.Valid;
-    }
-
-    // base::StringToInt64: optional sign, then one or more ASCII digits, nothing else, no overflow.
-    private static bool TryParseInt64(ReadOnlySpan<char> value, out long result)
-    {
-        result = 0;
-        var negative = false;
-        if (!value.IsEmpty && value[0] is '+' or '-')
-        {
-            negative = value[0] == '-';
-            value = value[1..];
-        }
-
-        if (value.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var c in value)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-
-            var digit = c - '0';
-            if (result > (long.MaxValue - digit) / 10)
-            {
-                return false;
-            }
-
-            result = (result * 10) + digit;
-        }
-
-        if (negative)
-        {
-            result = -result;
-        }
-
-        return true;
     }
 }

@@ -9,20 +9,20 @@ internal static class Exchanger
 {
     /// <summary>Sends <paramref name="request"/> within <paramref name="deadline"/>.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="callerToken"/> was cancelled.</exception>
-    public static async Task<ExchangeResult> SendAsync(
+    public static async Task<(ResponseSnapshot? Response, ExchangeFailure? Failure, TimeSpan Elapsed)> SendAsync(
         HttpClient client, HttpRequestMessage request, TimeProvider time, ProbeDeadline deadline, CancellationToken callerToken)
     {
         var sent = time.GetTimestamp();
         if (deadline.Token.IsCancellationRequested)
         {
             callerToken.ThrowIfCancellationRequested();
-            return new(null, new(ExchangeFailureKind.TimedOut, "the probe's time ran out before this request was sent.", deadline.Timeout), TimeSpan.Zero);
+            return (null, new(ExchangeFailureKind.TimedOut, "the probe's time ran out before this request was sent.", deadline.Timeout), TimeSpan.Zero);
         }
 
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
-            return new(ResponseReader.Snapshot(response), null, time.GetElapsedTime(sent));
+            return (ResponseReader.Snapshot(response), null, time.GetElapsedTime(sent));
         }
         catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
         {
@@ -35,7 +35,7 @@ internal static class Exchanger
             var elapsed = time.GetElapsedTime(sent);
             var limit = deadline.Token.IsCancellationRequested ? deadline.Timeout : elapsed;
             var description = $"gave up after {Durations.Seconds(elapsed)} (limit {Durations.Seconds(limit)}).";
-            return new(null, new(ExchangeFailureKind.TimedOut, description, limit), elapsed);
+            return (null, new(ExchangeFailureKind.TimedOut, description, limit), elapsed);
         }
 #pragma warning disable CA1031 // The target's behaviour is data: any transport failure becomes a finding, never an exception.
         catch (Exception exception)
@@ -44,7 +44,7 @@ internal static class Exchanger
             var failure = TransportErrors.Blocked(exception) is { } blocked
                 ? new ExchangeFailure(ExchangeFailureKind.AddressRefused, blocked.Message)
                 : new ExchangeFailure(ExchangeFailureKind.Failed, TransportErrors.Describe(exception));
-            return new(null, failure, time.GetElapsedTime(sent));
+            return (null, failure, time.GetElapsedTime(sent));
         }
     }
 }

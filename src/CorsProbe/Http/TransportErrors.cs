@@ -8,19 +8,10 @@ namespace CorsProbing.Http;
 internal static class TransportErrors
 {
     /// <summary>The guard's refusal inside <paramref name="exception"/>, or null when the failure is something else.</summary>
-    public static Safety.BlockedAddressException? Blocked(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is Safety.BlockedAddressException blocked)
-            {
-                return blocked;
-            }
-        }
+    public static Safety.BlockedAddressException? Blocked(Exception exception) =>
+        exception as Safety.BlockedAddressException ?? (exception.InnerException is { } inner ? Blocked(inner) : null);
 
-        return null;
-    }
-
+    /// <summary>Why <paramref name="exception"/> ended a request, with the messages of its inner exceptions.</summary>
     public static string Describe(Exception exception)
     {
         var kind = exception switch

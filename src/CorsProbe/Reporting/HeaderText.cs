@@ -17,7 +17,4 @@ internal static class HeaderText
         var suffix = field.Count > 1 ? $" ({field.Count} header lines)" : string.Empty;
         return $"`{name}: {Requirements.Printable.Escape(value)}`{suffix}";
     }
-
-    /// <summary>The names, each in backquotes, joined by ", ".</summary>
-    public static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(static n => $"`{n}`"));
 }

@@ -40,6 +40,10 @@ internal sealed record PreflightReading(
         }
     }
 
+    /// <summary>Whether the OPTIONS answer or the actual response failed one of <paramref name="checks"/>.</summary>
+    public bool AnyResponseHas(CorsChecks checks) =>
+        (Preflight is { } preflight && preflight.Has(checks)) || (Actual is { } actual && actual.Has(checks));
+
     /// <summary>A draft about this method, with this preflight's browser facts.</summary>
     public FindingDraft Draft(string code, string title, FindingScope scope, CorsSeverity severity, string message, string? remedy) =>
         new(code, title, Method, scope, severity, message, remedy) { BrowserSendsPreflight = Context.BrowserSendsPreflight };

@@ -27,7 +27,7 @@ internal static class ProfileJudgement
     }
 
     /// <summary>A verdict: unreachable when a transport failure or timeout is an error; denied on any other error.</summary>
-    public static CorsVerdict Verdict(CorsProfile profile, IEnumerable<FindingDraft> drafts)
+    public static CorsVerdict Verdict(CorsProfile profile, List<FindingDraft> drafts)
     {
         var verdict = CorsVerdict.Allowed;
         foreach (var draft in drafts)
@@ -46,6 +46,37 @@ internal static class ProfileJudgement
         }
 
         return verdict;
+    }
+
+    // The two look-ups below run for every report, so they index the list rather than enumerate it (no boxed enumerator).
+
+    /// <summary>The shortest time limit among <paramref name="profiles"/>, or <see cref="TimeSpan.MaxValue"/> when none has one.</summary>
+    public static TimeSpan ShortestTimeLimit(IReadOnlyList<CorsProfile> profiles)
+    {
+        var shortest = TimeSpan.MaxValue;
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            if (profiles[i].TimeLimit < shortest)
+            {
+                shortest = profiles[i].TimeLimit!.Value;
+            }
+        }
+
+        return shortest;
+    }
+
+    /// <summary>Whether one of <paramref name="profiles"/> does not accept URLs on <paramref name="port"/>.</summary>
+    public static bool AnyRefusesPort(IReadOnlyList<CorsProfile> profiles, int port)
+    {
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            if (!profiles[i].AllowsPort(port))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"the Acme console", "the Acme console and the Zeta portal": the subjects of the profiles that match, or null when none.</summary>

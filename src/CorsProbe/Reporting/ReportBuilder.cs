@@ -62,12 +62,7 @@ internal static class ReportBuilder
 
     private static CorsFinding ToFinding(FindingDraft draft, IReadOnlyList<CorsProfile> profiles, CorsProfile chosen)
     {
-        var severities = new CorsSeverity[profiles.Count];
-        for (var i = 0; i < severities.Length; i++)
-        {
-            severities[i] = ProfileJudgement.SeverityOf(profiles[i], draft);
-        }
-
+        var severities = profiles.Select(profile => ProfileJudgement.SeverityOf(profile, draft)).ToArray();
         return new CorsFinding(draft.Code, draft.Title, draft.Method, draft.Message, draft.Remedy, profiles, Array.AsReadOnly(severities), chosen);
     }
 }

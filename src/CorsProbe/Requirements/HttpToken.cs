@@ -6,7 +6,8 @@ namespace CorsProbing.Requirements;
 internal static class HttpToken
 {
     // tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
-    private static readonly SearchValues<char> TokenChars =
+    /// <summary>Every <c>tchar</c>.</summary>
+    public static readonly SearchValues<char> TokenChars =
         SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     /// <summary>True when <paramref name="value"/> is non-empty and every character is a <c>tchar</c>.</summary>

@@ -139,17 +139,9 @@ internal static class ReportJson
     private static string ProfileName(string key) => CorsProfile.FindBuiltIn(key)?.Name ?? key;
 
     private static T ByProfile<T>(Dictionary<string, T> values, CorsProfile profile, string name)
-    {
-        foreach (var (key, value) in values)
-        {
-            if (ProfileName(key) == profile.Name)
-            {
-                return value;
-            }
-        }
-
-        throw new JsonException($"`{name}` has no entry for the {profile.Name} profile.");
-    }
+        where T : struct =>
+        values.Where(entry => ProfileName(entry.Key) == profile.Name).Select(entry => (T?)entry.Value).FirstOrDefault()
+            ?? throw new JsonException($"`{name}` has no entry for the {profile.Name} profile.");
 
     private static PreflightExchange FromDocument(ExchangeDocument exchange)
     {

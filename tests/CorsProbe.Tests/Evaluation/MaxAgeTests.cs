@@ -17,6 +17,10 @@ public class MaxAgeTests
     [InlineData("99999999999999999999", "Invalid", 5)]
     [InlineData("+10", "Valid", 10)]
     [InlineData(" 10 ", "Valid", 10)]
+    [InlineData("10\u0000", "Invalid", 5)]
+    [InlineData("1 0", "Invalid", 5)]
+    [InlineData("+-1", "Invalid", 5)]
+    [InlineData("\u0663", "Invalid", 5)]
     public void Read_FollowsChromium(string value, string kind, int seconds)
     {
         using var response = Responses.With(("Access-Control-Max-Age", value));

@@ -33,7 +33,7 @@ public static class Responses
         {
             if (string.Equals(lines[i].Key, name, StringComparison.OrdinalIgnoreCase))
             {
-                field = field.IsAbsent ? new HeaderField(lines, i) : field.WithAnotherLine();
+                field = new HeaderField(lines, field.IsAbsent ? i : field.First, field.Count + 1);
             }
         }
 

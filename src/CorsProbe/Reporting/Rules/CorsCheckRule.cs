@@ -16,6 +16,11 @@ internal static class CorsCheckRule
 
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
+        if (!reading.AnyResponseHas(CorsChecks.CorsCheck))
+        {
+            return;
+        }
+
         foreach (var judged in JudgedResponse.Of(reading))
         {
             Apply(reading, judged, findings);

@@ -20,28 +20,20 @@ internal static class MalformedListRule
 
         if (preflight.Has(CorsChecks.InvalidAllowMethods))
         {
-            var list = HeaderText.Describe(CorsHeaderNames.AllowMethods, preflight.Headers.AllowMethods);
-            var element = preflight.Methods.Invalid.TextIn(preflight.Response);
-            findings.Add(reading.Draft(
-                CorsFindingCodes.InvalidAllowMethods,
-                MethodsTitle,
-                FindingScope.Preflight,
-                CorsSeverity.Error,
-                $"{list} contains `{element}`, which is not an HTTP token; browsers reject the whole header.{reading.NoPreflightNote}",
+            findings.Add(Finding(reading, preflight, CorsFindingCodes.InvalidAllowMethods, MethodsTitle, CorsHeaderNames.AllowMethods, preflight.Headers.AllowMethods, preflight.Methods.Invalid, FindingScope.Preflight, ".",
                 "List methods separated by commas, without quotes, slashes or semicolons, e.g. `Access-Control-Allow-Methods: GET, POST, PUT`."));
         }
 
         if (preflight.Has(CorsChecks.InvalidAllowHeaders))
         {
-            var list = HeaderText.Describe(CorsHeaderNames.AllowHeaders, preflight.Headers.AllowHeaders);
-            var element = preflight.RequestHeaders.Invalid.TextIn(preflight.Response);
-            findings.Add(reading.Draft(
-                CorsFindingCodes.InvalidAllowHeaders,
-                HeadersTitle,
-                FindingScope.AllowHeaders,
-                CorsSeverity.Error,
-                $"{list} contains `{element}`, which is not an HTTP token; browsers reject the whole header, even for requests without custom headers.{reading.NoPreflightNote}",
+            findings.Add(Finding(reading, preflight, CorsFindingCodes.InvalidAllowHeaders, HeadersTitle, CorsHeaderNames.AllowHeaders, preflight.Headers.AllowHeaders, preflight.RequestHeaders.Invalid, FindingScope.AllowHeaders, ", even for requests without custom headers.",
                 "List header names separated by commas, e.g. `Access-Control-Allow-Headers: Content-Type, Authorization`."));
         }
     }
+
+    private static FindingDraft Finding(
+        PreflightReading reading, ResponseEvaluation preflight, string code, string title, string name, HeaderField field, ListElement invalid, FindingScope scope, string rest, string remedy) =>
+        reading.Draft(code, title, scope, CorsSeverity.Error,
+            $"{HeaderText.Describe(name, field)} contains `{invalid.TextIn(preflight.Response)}`, which is not an HTTP token; browsers reject the whole header{rest}{reading.NoPreflightNote}",
+            remedy);
 }

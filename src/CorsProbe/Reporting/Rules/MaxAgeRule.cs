@@ -10,31 +10,27 @@ internal static class MaxAgeRule
 
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
-        if (!reading.Context.BrowserSendsPreflight || reading.Preflight is not { PreflightPasses: true } preflight)
+        if (!reading.Context.BrowserSendsPreflight || reading.Preflight is not { PreflightPasses: true } preflight || preflight.MaxAge == MaxAgeKind.Valid)
         {
             return;
         }
 
         var described = HeaderText.Describe(CorsHeaderNames.MaxAge, preflight.Headers.MaxAge);
         var seconds = preflight.MaxAgeSeconds.ToString(CultureInfo.InvariantCulture);
-        (CorsSeverity Severity, string Message)? finding = preflight.MaxAge switch
+        (CorsSeverity Severity, string Message) finding = preflight.MaxAge switch
         {
             MaxAgeKind.Missing => (CorsSeverity.Info, $"The response has no Access-Control-Max-Age header: Chromium caches the preflight for {seconds} s, so most calls pay for a second round trip."),
             MaxAgeKind.Invalid => (CorsSeverity.Warning, $"{described} is not an integer number of seconds: Chromium falls back to {seconds} s."),
             MaxAgeKind.Negative => (CorsSeverity.Warning, $"{described} is negative: Chromium does not cache the preflight ({seconds} s)."),
-            MaxAgeKind.Capped => (CorsSeverity.Info, $"{described} exceeds Chromium's limit: it caches the preflight for {seconds} s (2 hours); Firefox allows 24 hours, WebKit 10 minutes."),
-            _ => null,
+            _ => (CorsSeverity.Info, $"{described} exceeds Chromium's limit: it caches the preflight for {seconds} s (2 hours); Firefox allows 24 hours, WebKit 10 minutes."),
         };
 
-        if (finding is { } f)
-        {
-            findings.Add(reading.Draft(
-                CorsFindingCodes.MaxAge,
-                Title,
-                FindingScope.Everyone,
-                f.Severity,
-                f.Message,
-                "Send `Access-Control-Max-Age: 7200` (or the time your CORS policy may stay cached) so browsers reuse the preflight."));
-        }
+        findings.Add(reading.Draft(
+            CorsFindingCodes.MaxAge,
+            Title,
+            FindingScope.Everyone,
+            finding.Severity,
+            finding.Message,
+            "Send `Access-Control-Max-Age: 7200` (or the time your CORS policy may stay cached) so browsers reuse the preflight."));
     }
 }

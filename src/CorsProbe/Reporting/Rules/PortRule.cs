@@ -10,11 +10,12 @@ internal static class PortRule
     public static void Apply(ProbeFacts probe, List<FindingDraft> findings)
     {
         var port = probe.Url.Port;
-        var refusing = probe.Profiles.Where(p => !p.AllowsPort(port)).ToList();
-        if (refusing.Count == 0)
+        if (!ProfileJudgement.AnyRefusesPort(probe.Profiles, port))
         {
             return;
         }
+
+        var refusing = probe.Profiles.Where(p => !p.AllowsPort(port)).ToList();
 
         var text = port.ToString(CultureInfo.InvariantCulture);
         var rules = string.Join("; ", refusing.Select(p => $"{p.Subject} only accepts URLs on ports {string.Join(" and ", p.AllowedPorts)}"));

@@ -8,13 +8,13 @@ internal static class ProfileDifferenceRule
 {
     public static void Apply(ProbeFacts probe, IReadOnlyList<CorsVerdict> verdicts, List<FindingDraft> findings)
     {
-        var browser = CorsProfile.Browser;
-        var drafts = findings.ToList();
+        List<FindingDraft>? drafts = null;
         for (var i = 1; i < probe.Profiles.Count; i++)
         {
             if (verdicts[i] != verdicts[0])
             {
-                findings.Add(Explain(drafts, browser, verdicts[0], probe.Profiles[i], verdicts[i]));
+                drafts ??= [.. findings];
+                findings.Add(Explain(drafts, CorsProfile.Browser, verdicts[0], probe.Profiles[i], verdicts[i]));
             }
         }
     }

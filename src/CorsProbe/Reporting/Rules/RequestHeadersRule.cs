@@ -12,14 +12,17 @@ internal static class RequestHeadersRule
 
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
-        if (reading.Preflight is not { } preflight || !preflight.Has(CorsChecks.HeaderNotAllowed))
+        if (reading.Preflight is { } preflight && preflight.Has(CorsChecks.HeaderNotAllowed))
         {
-            return;
+            findings.Add(Finding(reading, preflight));
         }
+    }
 
+    private static FindingDraft Finding(PreflightReading reading, ResponseEvaluation preflight)
+    {
         var requested = reading.Context.UnsafeHeaderNames;
         var missing = requested.Where((_, i) => preflight.RequestHeaders.IsUnlisted(i)).ToList();
-        var names = HeaderText.Quoted(missing);
+        var names = string.Join(", ", missing.Select(static n => $"`{n}`"));
         var asked = string.Join(',', requested);
         var field = preflight.Headers.AllowHeaders;
         string message;
@@ -41,12 +44,12 @@ internal static class RequestHeadersRule
             message += $" The check of {lenient} does not read this header, so it passes while browsers block the call.";
         }
 
-        findings.Add(reading.Draft(
+        return reading.Draft(
             CorsFindingCodes.HeaderNotAllowed,
             Title,
             FindingScope.AllowHeaders,
             CorsSeverity.Error,
             message,
-            $"Add {string.Join(", ", missing)} to Access-Control-Allow-Headers (names are case-insensitive)."));
+            $"Add {string.Join(", ", missing)} to Access-Control-Allow-Headers (names are case-insensitive).");
     }
 }

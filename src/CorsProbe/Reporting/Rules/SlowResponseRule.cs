@@ -6,16 +6,7 @@ internal static class SlowResponseRule
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
         var elapsed = reading.Exchange.Elapsed;
-        if (reading.Preflight is null)
-        {
-            return;
-        }
-
-        var limits = reading.Probe.Profiles
-            .Where(p => p.TimeLimit is { } limit && elapsed > limit)
-            .Select(p => $"{p.Subject} gives up after {Durations.Seconds(p.TimeLimit!.Value)}")
-            .ToList();
-        if (limits.Count == 0)
+        if (reading.Preflight is null || elapsed <= ProfileJudgement.ShortestTimeLimit(reading.Probe.Profiles))
         {
             return;
         }
@@ -25,7 +16,11 @@ internal static class SlowResponseRule
             TransportFailureRule.TimeoutTitle,
             FindingScope.Duration,
             CorsSeverity.Error,
-            $"The preflight took {Durations.Seconds(elapsed)}; {string.Join("; ", limits)}.",
+            $"The preflight took {Durations.Seconds(elapsed)}; {Limits(reading.Probe.Profiles, elapsed)}.",
             "Make OPTIONS answer within a few hundred milliseconds: answer it before authentication and slow middleware.") with { Elapsed = elapsed });
     }
+
+    private static string Limits(IReadOnlyList<CorsProfile> profiles, TimeSpan elapsed) => string.Join("; ", profiles
+        .Where(p => p.TimeLimit is { } limit && elapsed > limit)
+        .Select(p => $"{p.Subject} gives up after {Durations.Seconds(p.TimeLimit!.Value)}"));
 }

@@ -9,6 +9,11 @@ internal static class VaryOriginRule
 
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
+        if (!reading.AnyResponseHas(CorsChecks.MissingVaryOrigin))
+        {
+            return;
+        }
+
         foreach (var judged in JudgedResponse.Of(reading))
         {
             if (!judged.Evaluation.Has(CorsChecks.MissingVaryOrigin))
