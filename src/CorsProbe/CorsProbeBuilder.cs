@@ -259,9 +259,15 @@ public sealed class CorsProbeBuilder
     /// <param name="profile">The profile.</param>
     /// <returns>A new builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    /// <exception cref="ArgumentException">A profile of your own is named like a built-in one (reports tell profiles apart by name).</exception>
     public CorsProbeBuilder UsingProfile(CorsProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        if (CorsProfile.FindBuiltIn(profile.Name) is { } builtIn && !ReferenceEquals(builtIn, profile))
+        {
+            throw new ArgumentException($"'{profile.Name}' is the name of the built-in CorsProfile.{builtIn.Name}; give your own profile another name.", nameof(profile));
+        }
+
         return new(_requirements with { Profile = profile });
     }
 

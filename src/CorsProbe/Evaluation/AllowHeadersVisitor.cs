@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace CorsProbing.Evaluation;
 
 /// <summary>Collects, in one pass over <c>Access-Control-Allow-Headers</c>, which requested names it lists.</summary>
@@ -19,7 +21,8 @@ internal struct AllowHeadersVisitor(string[] names) : IListElementVisitor
         Wildcard |= element is "*";
         for (var i = 0; i < names.Length; i++)
         {
-            if (element.Length == names[i].Length && element.Equals(names[i], StringComparison.OrdinalIgnoreCase))
+            // Elements and names are tokens, so ASCII case folding is the whole of the case-insensitive comparison.
+            if (Ascii.EqualsIgnoreCase(element, names[i]))
             {
                 Listed |= 1UL << i;
                 return;

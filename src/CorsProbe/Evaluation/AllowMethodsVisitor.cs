@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace CorsProbing.Evaluation;
 
 /// <summary>Collects, in one pass over <c>Access-Control-Allow-Methods</c>, what the method check needs.</summary>
@@ -26,7 +28,7 @@ internal struct AllowMethodsVisitor(string method) : IListElementVisitor
         {
             Listed = true;
         }
-        else if (CaseVariant.IsNone && element.Equals(method, StringComparison.OrdinalIgnoreCase))
+        else if (CaseVariant.IsNone && Ascii.EqualsIgnoreCase(element, method))
         {
             CaseVariant = where;
         }

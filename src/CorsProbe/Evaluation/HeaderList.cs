@@ -57,12 +57,8 @@ internal static class HeaderList
             }
 
             var start = i;
-            while (i < value.Length && HttpToken.TokenChars.Contains(value[i]))
-            {
-                i++;
-            }
-
-            var end = i;
+            var run = value[start..].IndexOfAnyExcept(HttpToken.TokenChars);
+            var end = i = run < 0 ? value.Length : start + run;
             while (i < value.Length && value[i] is ' ' or '\t')
             {
                 i++;

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace CorsProbing.Evaluation;
 
 /// <summary>Looks for <c>Origin</c> or <c>*</c> in <c>Vary</c>.</summary>
@@ -7,5 +9,5 @@ internal struct VaryVisitor : IListElementVisitor
     public bool CoversOrigin { get; private set; }
 
     public void Visit(ReadOnlySpan<char> element, ListElement where) =>
-        CoversOrigin |= element is "*" || element.Equals("origin", StringComparison.OrdinalIgnoreCase);
+        CoversOrigin |= element is "*" || Ascii.EqualsIgnoreCase(element, "origin");
 }

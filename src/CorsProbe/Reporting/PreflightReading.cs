@@ -18,6 +18,13 @@ internal sealed record PreflightReading(
     ExchangeFailure? ActualFailure,
     ProbeFacts Probe)
 {
+    /// <summary>The checks the OPTIONS answer failed; none when no answer arrived.</summary>
+    // Kept apart so that a rule learns whether it has anything to say without copying the evidence.
+    public CorsChecks PreflightChecks { get; } = Preflight?.Checks ?? CorsChecks.None;
+
+    /// <summary>The checks the actual response failed; none when none was judged.</summary>
+    public CorsChecks ActualChecks { get; } = Actual?.Checks ?? CorsChecks.None;
+
     /// <summary>The method the rules are about.</summary>
     public string Method => Context.Method;
 
@@ -41,8 +48,10 @@ internal sealed record PreflightReading(
     }
 
     /// <summary>Whether the OPTIONS answer or the actual response failed one of <paramref name="checks"/>.</summary>
-    public bool AnyResponseHas(CorsChecks checks) =>
-        (Preflight is { } preflight && preflight.Has(checks)) || (Actual is { } actual && actual.Has(checks));
+    public bool AnyResponseHas(CorsChecks checks) => ((PreflightChecks | ActualChecks) & checks) != 0;
+
+    /// <summary>Whether the OPTIONS answer failed one of <paramref name="checks"/>.</summary>
+    public bool PreflightHas(CorsChecks checks) => (PreflightChecks & checks) != 0;
 
     /// <summary>A draft about this method, with this preflight's browser facts.</summary>
     public FindingDraft Draft(string code, string title, FindingScope scope, CorsSeverity severity, string message, string? remedy) =>

@@ -144,6 +144,11 @@ public class CustomProfileTests
     }
 
     [Fact]
+    public void AProfileNamedLikeABuiltInOne_IsRefusedByTheBuilder() =>
+        FluentActions.Invoking(() => CorsProbe.For(Probe.Url).UsingProfile(new CorsProfile("galxe", "a look-alike")))
+            .Should().Throw<ArgumentException>().WithParameterName("profile").WithMessage("*built-in CorsProfile.Galxe*");
+
+    [Fact]
     public void Profiles_AreEqualByName()
     {
         new CorsProfile("Galxe", "a look-alike").Should().Be(CorsProfile.Galxe);

@@ -12,10 +12,12 @@ internal static class AuthorizationWildcardRule
 
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
-        if (reading.Preflight is not { } preflight || !preflight.Has(CorsChecks.AuthorizationByWildcard))
+        if (!reading.PreflightHas(CorsChecks.AuthorizationByWildcard))
         {
             return;
         }
+
+        var preflight = reading.Preflight!.Value;
 
         findings.Add(reading.Draft(
             CorsFindingCodes.AuthorizationCoveredByWildcard,

@@ -13,10 +13,12 @@ internal static class MalformedListRule
 
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
-        if (reading.Preflight is not { } preflight)
+        if (!reading.PreflightHas(CorsChecks.InvalidAllowMethods | CorsChecks.InvalidAllowHeaders))
         {
             return;
         }
+
+        var preflight = reading.Preflight!.Value;
 
         if (preflight.Has(CorsChecks.InvalidAllowMethods))
         {

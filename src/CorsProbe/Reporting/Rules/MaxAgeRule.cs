@@ -10,7 +10,13 @@ internal static class MaxAgeRule
 
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
-        if (!reading.Context.BrowserSendsPreflight || reading.Preflight is not { PreflightPasses: true } preflight || preflight.MaxAge == MaxAgeKind.Valid)
+        if (!reading.Context.BrowserSendsPreflight || reading.Exchange.Response is null || (reading.PreflightChecks & ResponseEvaluation.PreflightBlocking) != 0)
+        {
+            return;
+        }
+
+        var preflight = reading.Preflight!.Value;
+        if (preflight.MaxAge == MaxAgeKind.Valid)
         {
             return;
         }

@@ -12,10 +12,12 @@ internal static class MethodListingRule
 
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
-        if (reading.Preflight is not { } preflight || !preflight.Has(CorsChecks.MethodOnlySafelisted))
+        if (!reading.PreflightHas(CorsChecks.MethodOnlySafelisted))
         {
             return;
         }
+
+        var preflight = reading.Preflight!.Value;
 
         var method = reading.Method;
         var notListed = preflight.Headers.AllowMethods.IsAbsent

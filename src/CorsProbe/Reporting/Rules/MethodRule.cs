@@ -12,10 +12,12 @@ internal static class MethodRule
 
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
-        if (reading.Preflight is not { } preflight || !preflight.Has(CorsChecks.MethodNotAllowed))
+        if (!reading.PreflightHas(CorsChecks.MethodNotAllowed))
         {
             return;
         }
+
+        var preflight = reading.Preflight!.Value;
 
         findings.Add(reading.Draft(
             CorsFindingCodes.MethodNotAllowed,

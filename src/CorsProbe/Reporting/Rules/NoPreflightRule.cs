@@ -10,7 +10,7 @@ internal static class NoPreflightRule
 
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
-        if (reading.Context.BrowserSendsPreflight || reading.Preflight is null)
+        if (reading.Context.BrowserSendsPreflight || reading.Exchange.Response is null)
         {
             return;
         }
@@ -18,7 +18,7 @@ internal static class NoPreflightRule
         var method = reading.Method;
         var strict = ProfileJudgement.Subjects(reading.Probe.Profiles, p => p.AlwaysPreflights);
         string source;
-        if (reading.Actual is not null)
+        if (reading.Exchange.ActualRequest is not null)
         {
             var options = strict is null ? "the OPTIONS response is shown for reference" : $"the OPTIONS response is judged for {strict}, which requires it";
             source = $"CorsProbe sent the actual {method} too (headers only, body not read) and judged its response for browsers; {options}.";

@@ -9,10 +9,12 @@ internal static class PreflightStatusRule
 
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
-        if (reading.Preflight is not { } preflight || !preflight.Has(CorsChecks.Status))
+        if (!reading.PreflightHas(CorsChecks.Status))
         {
             return;
         }
+
+        var preflight = reading.Preflight!.Value;
 
         findings.Add(reading.Draft(
             CorsFindingCodes.PreflightStatus,

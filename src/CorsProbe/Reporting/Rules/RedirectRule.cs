@@ -9,10 +9,12 @@ internal static class RedirectRule
 
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
-        if (reading.Preflight is not { } preflight)
+        if (!reading.PreflightHas(CorsChecks.Redirect | CorsChecks.RedirectFollowed))
         {
             return;
         }
+
+        var preflight = reading.Preflight!.Value;
 
         if (preflight.Has(CorsChecks.RedirectFollowed))
         {

@@ -12,9 +12,9 @@ internal static class RequestHeadersRule
 
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
-        if (reading.Preflight is { } preflight && preflight.Has(CorsChecks.HeaderNotAllowed))
+        if (reading.PreflightHas(CorsChecks.HeaderNotAllowed))
         {
-            findings.Add(Finding(reading, preflight));
+            findings.Add(Finding(reading, reading.Preflight!.Value));
         }
     }
 

@@ -6,7 +6,7 @@ internal static class SlowResponseRule
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
         var elapsed = reading.Exchange.Elapsed;
-        if (reading.Preflight is null || elapsed <= ProfileJudgement.ShortestTimeLimit(reading.Probe.Profiles))
+        if (reading.Exchange.Response is null || elapsed <= ProfileJudgement.ShortestTimeLimit(reading.Probe.Profiles))
         {
             return;
         }
