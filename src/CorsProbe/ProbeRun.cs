@@ -50,11 +50,11 @@ internal static class ProbeRun
         using var request = PreflightRequestFactory.Preflight(context, headers);
         var sent = await Exchanger.SendAsync(client, request, time, deadline, cancellationToken).ConfigureAwait(false);
 
-        ResponseEvaluation? preflight = sent.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : null;
+        var preflight = sent.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : default;
         PreflightExchange? actualExchange = null;
-        ResponseEvaluation? actual = null;
+        var actual = default(ResponseEvaluation);
         ExchangeFailure? actualFailure = null;
-        if (preflight is not null && context.SendsActualRequest)
+        if (!preflight.IsAbsent && context.SendsActualRequest)
         {
             var actualHeaders = PreflightRequestFactory.ActualHeaders(context, plan.Requirements.Headers);
             using var actualRequest = PreflightRequestFactory.Actual(context, actualHeaders);
@@ -79,12 +79,12 @@ internal static class ProbeRun
     // itself only when a browser sends no preflight for it and the target already allows it.
     private static async Task<AuditResult?> AuditAsync(HttpClient client, ProbePlan plan, PreflightReading first, CancellationToken cancellationToken)
     {
-        if (first.Preflight is null)
+        if (first.Preflight.IsAbsent)
         {
             return null;
         }
 
-        var allowed = (first.Actual ?? first.Preflight).Value.CorsCheckPasses;
+        var allowed = first.Actual.IsAbsent ? first.Preflight.CorsCheckPasses : first.Actual.CorsCheckPasses;
         var responses = await AuditRunner.RunAsync(client, plan, first.Context.SendsActualRequest && allowed, cancellationToken).ConfigureAwait(false);
         return AuditFindings.Classify(responses, plan.Requirements.Url, plan.Requirements.Audit);
     }

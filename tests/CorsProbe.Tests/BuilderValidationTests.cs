@@ -59,6 +59,11 @@ public class BuilderValidationTests
     [InlineData("https://")]
     [InlineData("")]
     [InlineData("*")]
+    [InlineData("http://[::1")]
+    [InlineData("http://[::1]x")]
+    [InlineData("http://[::1]:")]
+    [InlineData("http://[::1]:80")]
+    [InlineData("http://a]b:8080")]
     public void WithOrigin_RejectsValuesThatAreNotSerializedOrigins(string origin) =>
         FluentActions.Invoking(() => CorsProbe.For(Probe.Url).WithOrigin(origin))
             .Should().Throw<ArgumentException>().WithParameterName("origin").WithMessage("*serialized origin*");
@@ -68,6 +73,8 @@ public class BuilderValidationTests
     [InlineData("http://localhost:5173")]
     [InlineData("http://127.0.0.1:8080")]
     [InlineData("http://[::1]:3000")]
+    [InlineData("http://[::1]")]
+    [InlineData("http://[2001:db8::1]:8443")]
     [InlineData("null")]
     [InlineData("chrome-extension://abcdefghijklmnop")]
     public void WithOrigin_AcceptsSerializedOrigins(string origin) =>

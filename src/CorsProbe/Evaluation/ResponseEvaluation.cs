@@ -28,6 +28,9 @@ internal readonly record struct ResponseEvaluation(
         CorsChecks.Redirect | CorsChecks.RedirectFollowed | CorsChecks.CorsCheck | CorsChecks.Status
         | CorsChecks.InvalidAllowMethods | CorsChecks.InvalidAllowHeaders | CorsChecks.MethodNotAllowed | CorsChecks.HeaderNotAllowed;
 
+    /// <summary>True for the record of no response (the default value): it has no failed checks.</summary>
+    public bool IsAbsent => Response is null;
+
     /// <summary>True when the preflight lets the actual request go in a browser that sends it.</summary>
     public bool PreflightPasses => (Checks & PreflightBlocking) == 0;
 

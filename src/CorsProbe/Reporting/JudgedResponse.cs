@@ -10,14 +10,14 @@ internal readonly record struct JudgedResponse(ResponseEvaluation Evaluation, Re
     /// <summary>The responses whose CORS check a browser or a profile applies, in the order they are reported.</summary>
     public static IEnumerable<JudgedResponse> Of(PreflightReading reading)
     {
-        if (reading.Actual is { } actual)
+        if (!reading.Actual.IsAbsent)
         {
-            yield return new(reading.Preflight!.Value, ResponseRole.OptionsBesideActual);
-            yield return new(actual, ResponseRole.Actual);
+            yield return new(reading.Preflight, ResponseRole.OptionsBesideActual);
+            yield return new(reading.Actual, ResponseRole.Actual);
         }
-        else if (reading.Preflight is { } preflight)
+        else if (!reading.Preflight.IsAbsent)
         {
-            yield return new(preflight, reading.Context.BrowserSendsPreflight ? ResponseRole.Preflight : ResponseRole.StandIn);
+            yield return new(reading.Preflight, reading.Context.BrowserSendsPreflight ? ResponseRole.Preflight : ResponseRole.StandIn);
         }
     }
 

@@ -4,26 +4,36 @@ using CorsProbing.Requirements;
 namespace CorsProbing.Reporting;
 
 /// <summary>What the rules of one required method read: what was asked, what came back, and its evaluation.</summary>
-/// <param name="Context">What the preflight asked.</param>
-/// <param name="Exchange">The preflight as it happened, with the actual request nested when one was sent.</param>
-/// <param name="Preflight">The evaluation of the OPTIONS answer, or <see langword="null"/> when none arrived.</param>
-/// <param name="Actual">The CORS check of the actual GET/HEAD's response, or <see langword="null"/> when none was judged.</param>
-/// <param name="ActualFailure">Why the actual GET/HEAD got no response, when it was sent and got none.</param>
-/// <param name="Probe">What the rules know of the whole probe.</param>
-internal sealed record PreflightReading(
-    PreflightContext Context,
-    PreflightExchange Exchange,
-    ResponseEvaluation? Preflight,
-    ResponseEvaluation? Actual,
-    ExchangeFailure? ActualFailure,
-    ProbeFacts Probe)
+/// <param name="context">What the preflight asked.</param>
+/// <param name="exchange">The preflight as it happened, with the actual request nested when one was sent.</param>
+/// <param name="preflight">The evaluation of the OPTIONS answer; absent when none arrived.</param>
+/// <param name="actual">The CORS check of the actual GET/HEAD's response; absent when none was judged.</param>
+/// <param name="actualFailure">Why the actual GET/HEAD got no response, when it was sent and got none.</param>
+/// <param name="probe">What the rules know of the whole probe.</param>
+// A class holding the two evaluations by value: built once per method, then read by reference, never copied whole.
+internal sealed class PreflightReading(
+    PreflightContext context, PreflightExchange exchange, in ResponseEvaluation preflight, in ResponseEvaluation actual, ExchangeFailure? actualFailure, ProbeFacts probe)
 {
-    /// <summary>The checks the OPTIONS answer failed; none when no answer arrived.</summary>
-    // Kept apart so that a rule learns whether it has anything to say without copying the evidence.
-    public CorsChecks PreflightChecks { get; } = Preflight?.Checks ?? CorsChecks.None;
+    private readonly ResponseEvaluation _preflight = preflight;
+    private readonly ResponseEvaluation _actual = actual;
 
-    /// <summary>The checks the actual response failed; none when none was judged.</summary>
-    public CorsChecks ActualChecks { get; } = Actual?.Checks ?? CorsChecks.None;
+    /// <summary>What the preflight asked.</summary>
+    public PreflightContext Context { get; } = context;
+
+    /// <summary>The preflight as it happened, with the actual request nested when one was sent.</summary>
+    public PreflightExchange Exchange { get; } = exchange;
+
+    /// <summary>The evaluation of the OPTIONS answer; <see cref="ResponseEvaluation.IsAbsent"/> when none arrived.</summary>
+    public ref readonly ResponseEvaluation Preflight => ref _preflight;
+
+    /// <summary>The CORS check of the actual GET/HEAD's response; <see cref="ResponseEvaluation.IsAbsent"/> when none was judged.</summary>
+    public ref readonly ResponseEvaluation Actual => ref _actual;
+
+    /// <summary>Why the actual GET/HEAD got no response, when it was sent and got none.</summary>
+    public ExchangeFailure? ActualFailure { get; } = actualFailure;
+
+    /// <summary>What the rules know of the whole probe.</summary>
+    public ProbeFacts Probe { get; } = probe;
 
     /// <summary>The method the rules are about.</summary>
     public string Method => Context.Method;
@@ -48,10 +58,10 @@ internal sealed record PreflightReading(
     }
 
     /// <summary>Whether the OPTIONS answer or the actual response failed one of <paramref name="checks"/>.</summary>
-    public bool AnyResponseHas(CorsChecks checks) => ((PreflightChecks | ActualChecks) & checks) != 0;
+    public bool AnyResponseHas(CorsChecks checks) => ((_preflight.Checks | _actual.Checks) & checks) != 0;
 
     /// <summary>Whether the OPTIONS answer failed one of <paramref name="checks"/>.</summary>
-    public bool PreflightHas(CorsChecks checks) => (PreflightChecks & checks) != 0;
+    public bool PreflightHas(CorsChecks checks) => (_preflight.Checks & checks) != 0;
 
     /// <summary>A draft about this method, with this preflight's browser facts.</summary>
     public FindingDraft Draft(string code, string title, FindingScope scope, CorsSeverity severity, string message, string? remedy) =>

@@ -34,12 +34,9 @@ internal static class SerializedOrigin
 
     private static string? FindProblem(string origin)
     {
-        foreach (var c in origin)
+        if (origin.AsSpan().ContainsAnyExceptInRange('!', '~'))
         {
-            if (c <= ' ' || c >= '\u007F')
-            {
-                return "it contains whitespace, a control character or a non-ASCII character (use the punycode form of international host names)";
-            }
+            return "it contains whitespace, a control character or a non-ASCII character (use the punycode form of international host names)";
         }
 
         var separator = origin.IndexOf("://", StringComparison.Ordinal);
@@ -75,44 +72,25 @@ internal static class SerializedOrigin
 
     private static string? ValidateHostAndPort(ReadOnlySpan<char> scheme, ReadOnlySpan<char> authority)
     {
-        ReadOnlySpan<char> host;
-        ReadOnlySpan<char> port = default;
-        if (authority[0] == '[')
+        // The port follows the last ':' that is not inside an IPv6 literal's brackets.
+        var close = authority.LastIndexOf(']');
+        if (authority[0] == '[' && close < 0)
         {
-            var close = authority.IndexOf(']');
-            if (close < 0)
-            {
-                return "the IPv6 address has no closing ']'";
-            }
-
-            host = authority[..(close + 1)];
-            var rest = authority[(close + 1)..];
-            if (!rest.IsEmpty)
-            {
-                if (rest[0] != ':')
-                {
-                    return "unexpected characters after the IPv6 address";
-                }
-
-                port = rest[1..];
-                if (port.IsEmpty)
-                {
-                    return "the port is empty";
-                }
-            }
+            return "the IPv6 address has no closing ']'";
         }
-        else
+
+        var colon = authority.LastIndexOf(':');
+        colon = colon > close ? colon : -1;
+        if (close >= 0 && close + 1 < authority.Length && colon != close + 1)
         {
-            var colon = authority.LastIndexOf(':');
-            host = colon < 0 ? authority : authority[..colon];
-            if (colon >= 0)
-            {
-                port = authority[(colon + 1)..];
-                if (port.IsEmpty)
-                {
-                    return "the port is empty";
-                }
-            }
+            return "unexpected characters after the IPv6 address";
+        }
+
+        var host = colon < 0 ? authority : authority[..colon];
+        var port = colon < 0 ? default : authority[(colon + 1)..];
+        if (colon >= 0 && port.IsEmpty)
+        {
+            return "the port is empty";
         }
 
         if (host.IsEmpty)
@@ -120,12 +98,9 @@ internal static class SerializedOrigin
             return "it has no host";
         }
 
-        foreach (var c in host)
+        if (host.ContainsAnyInRange('A', 'Z'))
         {
-            if (char.IsAsciiLetterUpper(c))
-            {
-                return "the host must be lower-case, as browsers serialize it";
-            }
+            return "the host must be lower-case, as browsers serialize it";
         }
 
         if (!port.IsEmpty)

@@ -1,98 +1,43 @@
 namespace CorsProbing.Serialization;
 
-// The JSON shape of a report (docs/report.schema.json). Plain records so the source generator can read and write them
-// without reflection; every change to this shape that a reader could notice bumps ReportJson.SchemaVersion.
+// The JSON shape of a report (docs/report.schema.json), in the order the members are written. Plain records so the
+// source generator can read and write them without reflection; ReportJson checks what a report needs. Every
+// change to this shape that a reader could notice bumps ReportJson.SchemaVersion. Verdicts and severities are keyed
+// by profile name (version 1 wrote the built-in names in camel case).
 
 /// <summary>The whole report.</summary>
-internal sealed record ReportDocument
-{
-    public required int SchemaVersion { get; init; }
-
-    public required string Url { get; init; }
-
-    public required string Origin { get; init; }
-
-    public required string Profile { get; init; }
-
-    public required bool Credentials { get; init; }
-
-    public required CorsVerdict Verdict { get; init; }
-
-    /// <summary>The verdict under each judged profile, keyed by profile name (version 1 wrote the built-in names in camel case).</summary>
-    public required Dictionary<string, CorsVerdict> Verdicts { get; init; }
-
-    public required double ElapsedMilliseconds { get; init; }
-
-    public required IReadOnlyList<FindingDocument> Findings { get; init; }
-
-    public required IReadOnlyList<ExchangeDocument> Preflights { get; init; }
-
-    public string? CurlCommand { get; init; }
-
-    public bool Audited { get; init; }
-
-    public IReadOnlyList<SecurityFindingDocument> SecurityFindings { get; init; } = [];
-}
+internal sealed record ReportDocument(
+    int SchemaVersion,
+    string Url,
+    string Origin,
+    string Profile,
+    bool Credentials,
+    CorsVerdict Verdict,
+    Dictionary<string, CorsVerdict> Verdicts,
+    double ElapsedMilliseconds,
+    IReadOnlyList<FindingDocument> Findings,
+    IReadOnlyList<ExchangeDocument> Preflights,
+    string? CurlCommand = null,
+    bool Audited = false,
+    IReadOnlyList<SecurityFindingDocument>? SecurityFindings = null);
 
 /// <summary>One finding.</summary>
-internal sealed record FindingDocument
-{
-    public required string Code { get; init; }
-
-    public required CorsSeverity Severity { get; init; }
-
-    /// <summary>The severity under each judged profile, keyed as the report's verdicts are.</summary>
-    public required Dictionary<string, CorsSeverity> Severities { get; init; }
-
-    public string? Title { get; init; }
-
-    public required string Message { get; init; }
-
-    public string? Remedy { get; init; }
-
-    public string? Method { get; init; }
-}
+internal sealed record FindingDocument(
+    string Code, CorsSeverity Severity, Dictionary<string, CorsSeverity> Severities, string? Title, string Message, string? Remedy = null, string? Method = null);
 
 /// <summary>One exchange: a preflight, or the actual GET/HEAD nested in one.</summary>
-internal sealed record ExchangeDocument
-{
-    public required string Method { get; init; }
-
-    public required string Url { get; init; }
-
-    public required bool BrowserSendsPreflight { get; init; }
-
-    public required IReadOnlyList<string[]> RequestHeaders { get; init; }
-
-    public int? Status { get; init; }
-
-    public string? ReasonPhrase { get; init; }
-
-    public required IReadOnlyList<string[]> ResponseHeaders { get; init; }
-
-    public required double ElapsedMilliseconds { get; init; }
-
-    public string? Error { get; init; }
-
-    public ExchangeDocument? ActualRequest { get; init; }
-}
+internal sealed record ExchangeDocument(
+    string Method,
+    string Url,
+    bool BrowserSendsPreflight,
+    IReadOnlyList<string[]> RequestHeaders,
+    int? Status,
+    string? ReasonPhrase,
+    IReadOnlyList<string[]> ResponseHeaders,
+    double ElapsedMilliseconds,
+    string? Error = null,
+    ExchangeDocument? ActualRequest = null);
 
 /// <summary>One security finding of the audit.</summary>
-internal sealed record SecurityFindingDocument
-{
-    public required string Code { get; init; }
-
-    public required CorsRisk Risk { get; init; }
-
-    public string? Title { get; init; }
-
-    public required string Message { get; init; }
-
-    public required string Remedy { get; init; }
-
-    public string? AcceptedOrigin { get; init; }
-
-    public required string Evidence { get; init; }
-
-    public string? Cwe { get; init; }
-}
+internal sealed record SecurityFindingDocument(
+    string Code, CorsRisk Risk, string? Title, string Message, string Remedy, string? AcceptedOrigin, string Evidence, string? Cwe = null);

@@ -33,55 +33,33 @@ internal static class ReportJson
         return FromDocument(document);
     }
 
-    private static ReportDocument ToDocument(CorsReport report) => new()
-    {
-        SchemaVersion = SchemaVersion,
-        Url = report.Url.OriginalString,
-        Origin = report.Origin,
-        Profile = report.Profile.Name,
-        Credentials = report.IncludesCredentials,
-        Verdict = report.Verdict,
-        Verdicts = report.Profiles.ToDictionary(p => p.Name, report.VerdictFor),
-        ElapsedMilliseconds = report.Elapsed.TotalMilliseconds,
-        Findings = [.. report.Findings.Select(f => new FindingDocument
-        {
-            Code = f.Code,
-            Severity = f.Severity,
-            Severities = f.Profiles.Select((p, i) => (p.Name, f.Severities[i])).ToDictionary(),
-            Title = f.Title,
-            Message = f.Message,
-            Remedy = f.Remedy,
-            Method = f.Method,
-        })],
-        Preflights = [.. report.Preflights.Select(ToDocument)],
-        CurlCommand = report.CurlCommand,
-        Audited = report.IsAudited,
-        SecurityFindings = [.. report.SecurityFindings.Select(f => new SecurityFindingDocument
-        {
-            Code = f.Code,
-            Risk = f.Risk,
-            Title = f.Title,
-            Message = f.Message,
-            Remedy = f.Remedy,
-            AcceptedOrigin = f.AcceptedOrigin,
-            Evidence = f.Evidence,
-            Cwe = f.Cwe,
-        })],
-    };
+    private static ReportDocument ToDocument(CorsReport report) => new(
+        SchemaVersion,
+        report.Url.OriginalString,
+        report.Origin,
+        report.Profile.Name,
+        report.IncludesCredentials,
+        report.Verdict,
+        report.Profiles.ToDictionary(p => p.Name, report.VerdictFor),
+        report.Elapsed.TotalMilliseconds,
+        [.. report.Findings.Select(f => new FindingDocument(
+            f.Code, f.Severity, f.Profiles.Select((p, i) => (p.Name, f.Severities[i])).ToDictionary(), f.Title, f.Message, f.Remedy, f.Method))],
+        [.. report.Preflights.Select(ToDocument)],
+        report.CurlCommand,
+        report.IsAudited,
+        [.. report.SecurityFindings.Select(f => new SecurityFindingDocument(f.Code, f.Risk, f.Title, f.Message, f.Remedy, f.AcceptedOrigin, f.Evidence, f.Cwe))]);
 
-    private static ExchangeDocument ToDocument(PreflightExchange exchange) => new()
-    {
-        Method = exchange.Method,
-        Url = exchange.Url.OriginalString,
-        BrowserSendsPreflight = exchange.BrowserSendsPreflight,
-        RequestHeaders = [.. exchange.RequestHeaders.Select(h => new[] { h.Key, h.Value })],
-        Status = exchange.StatusCode,
-        ReasonPhrase = exchange.ReasonPhrase,
-        ResponseHeaders = [.. exchange.ResponseHeaders.Select(h => new[] { h.Key, h.Value })],
-        ElapsedMilliseconds = exchange.Elapsed.TotalMilliseconds,
-        Error = exchange.Error,
-        ActualRequest = exchange.ActualRequest is { } actual ? ToDocument(actual) : null,
-    };
+    private static ExchangeDocument ToDocument(PreflightExchange exchange) => new(
+        exchange.Method,
+        exchange.Url.OriginalString,
+        exchange.BrowserSendsPreflight,
+        [.. exchange.RequestHeaders.Select(h => new[] { h.Key, h.Value })],
+        exchange.StatusCode,
+        exchange.ReasonPhrase,
+        [.. exchange.ResponseHeaders.Select(h => new[] { h.Key, h.Value })],
+        exchange.Elapsed.TotalMilliseconds,
+        exchange.Error,
+        exchange.ActualRequest is { } actual ? ToDocument(actual) : null);
 
     private static CorsReport FromDocument(ReportDocument document)
     {

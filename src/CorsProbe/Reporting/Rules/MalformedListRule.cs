@@ -18,7 +18,7 @@ internal static class MalformedListRule
             return;
         }
 
-        var preflight = reading.Preflight!.Value;
+        ref readonly var preflight = ref reading.Preflight;
 
         if (preflight.Has(CorsChecks.InvalidAllowMethods))
         {

@@ -10,12 +10,12 @@ internal static class MaxAgeRule
 
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
-        if (!reading.Context.BrowserSendsPreflight || reading.Exchange.Response is null || (reading.PreflightChecks & ResponseEvaluation.PreflightBlocking) != 0)
+        if (!reading.Context.BrowserSendsPreflight || reading.Exchange.Response is null || !reading.Preflight.PreflightPasses)
         {
             return;
         }
 
-        var preflight = reading.Preflight!.Value;
+        ref readonly var preflight = ref reading.Preflight;
         if (preflight.MaxAge == MaxAgeKind.Valid)
         {
             return;

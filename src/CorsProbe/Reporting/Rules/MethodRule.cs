@@ -17,7 +17,7 @@ internal static class MethodRule
             return;
         }
 
-        var preflight = reading.Preflight!.Value;
+        ref readonly var preflight = ref reading.Preflight;
 
         findings.Add(reading.Draft(
             CorsFindingCodes.MethodNotAllowed,

@@ -14,7 +14,7 @@ internal static class PreflightStatusRule
             return;
         }
 
-        var preflight = reading.Preflight!.Value;
+        ref readonly var preflight = ref reading.Preflight;
 
         findings.Add(reading.Draft(
             CorsFindingCodes.PreflightStatus,

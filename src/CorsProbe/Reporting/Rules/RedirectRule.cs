@@ -14,7 +14,7 @@ internal static class RedirectRule
             return;
         }
 
-        var preflight = reading.Preflight!.Value;
+        ref readonly var preflight = ref reading.Preflight;
 
         if (preflight.Has(CorsChecks.RedirectFollowed))
         {

@@ -14,7 +14,7 @@ internal static class RequestHeadersRule
     {
         if (reading.PreflightHas(CorsChecks.HeaderNotAllowed))
         {
-            findings.Add(Finding(reading, reading.Preflight!.Value));
+            findings.Add(Finding(reading, reading.Preflight));
         }
     }
 
