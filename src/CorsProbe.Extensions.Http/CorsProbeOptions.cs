@@ -24,6 +24,12 @@ public sealed class CorsProbeOptions
     /// <summary>How many of those may target one host; default 4.</summary>
     public int MaxConcurrencyPerHost { get; set; } = CorsBatchOptions.Default.MaxConcurrencyPerHost;
 
+    /// <summary>
+    /// Sends only OPTIONS requests: no actual GET/HEAD and no stand-in GET after the preflights
+    /// (<see cref="CorsProbeBuilder.WithoutActualRequests"/>); default <see langword="false"/>.
+    /// </summary>
+    public bool WithoutActualRequests { get; set; }
+
     /// <summary>Lets the guarded handler reach loopback addresses (tests, a local API); default <see langword="false"/>.</summary>
     public bool AllowLoopback { get; set; }
 

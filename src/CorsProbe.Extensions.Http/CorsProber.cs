@@ -14,6 +14,7 @@ internal sealed class CorsProber(IHttpClientFactory clients, IOptionsMonitor<Cor
             builder = builder.WithOrigin(origin);
         }
 
+        builder = current.WithoutActualRequests ? builder.WithoutActualRequests() : builder;
         return current.Timeout is { } timeout ? builder.WithTimeout(timeout) : builder;
     }
 

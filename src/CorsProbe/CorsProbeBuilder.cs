@@ -130,6 +130,14 @@ public sealed class CorsProbeBuilder
     public CorsProbeBuilder WithCredentials(bool include = true) => new(_requirements with { Credentials = include });
 
     /// <summary>
+    /// Sends only <c>OPTIONS</c> requests: no actual GET/HEAD and no stand-in GET after the preflights, for callers that
+    /// may not send anything else to the target. Browsers' check of the actual responses is then not made; the report
+    /// says so for each method (<c>CORS108</c>), and <see cref="PreflightExchange.Evidence"/> shows what is left.
+    /// </summary>
+    /// <returns>A new builder.</returns>
+    public CorsProbeBuilder WithoutActualRequests() => new(_requirements with { SendsFollowUps = false });
+
+    /// <summary>
     /// Lets the default transport reach loopback addresses (an API on this machine, a test server). By default every
     /// loopback, private, link-local and special-purpose address is refused (<c>CORS016</c>), so a customer-supplied URL
     /// cannot reach your own network. Has no effect on a handler or client you supply.

@@ -11,7 +11,9 @@ public sealed class PreflightExchange
         ResponseSnapshot? response,
         TimeSpan elapsed,
         ExchangeFailure? failure,
-        PreflightExchange? actualRequest = null)
+        ExchangeKind kind = ExchangeKind.Preflight,
+        PreflightExchange? actualRequest = null,
+        CorsEvidence evidence = CorsEvidence.None)
     {
         Method = method;
         Url = url;
@@ -21,11 +23,19 @@ public sealed class PreflightExchange
         ResponseHeaders = response is null ? [] : Array.AsReadOnly(response.Lines);
         Elapsed = elapsed;
         Failure = failure;
+        Kind = kind;
         ActualRequest = actualRequest;
+        Evidence = evidence;
     }
 
-    /// <summary>The required method this preflight asks about, normalized (the <c>Access-Control-Request-Method</c> value).</summary>
+    /// <summary>
+    /// The method sent: for a preflight, the required method it asks about, normalized (the
+    /// <c>Access-Control-Request-Method</c> value); for the request nested in <see cref="ActualRequest"/>, <c>GET</c> or <c>HEAD</c>.
+    /// </summary>
     public string Method { get; }
+
+    /// <summary>What the request was sent for: the preflight, the actual GET/HEAD, or a stand-in GET.</summary>
+    public ExchangeKind Kind { get; }
 
     /// <summary>The URL the request was sent to.</summary>
     public Uri Url { get; }
@@ -52,12 +62,16 @@ public sealed class PreflightExchange
     public string? Error => Failure?.Description;
 
     /// <summary>
-    /// For a <c>GET</c> or <c>HEAD</c> a browser sends without a preflight: the actual request CorsProbe also sent (headers
-    /// only, the body is never read), whose <c>Access-Control-Allow-Origin</c> the Browser profile judges, as browsers do.
-    /// <see langword="null"/> for preflighted requests, for <c>POST</c> (CorsProbe never sends one), and when the actual
-    /// request got no response (the <c>OPTIONS</c> answer then stands in for it).
+    /// The request CorsProbe sent after this preflight (or, for a request browsers send without a preflight, beside it),
+    /// to see the response browsers judge next: the actual <c>GET</c>/<c>HEAD</c> itself (<see cref="ExchangeKind.ActualRequest"/>),
+    /// or for any other method a stand-in <c>GET</c> (<see cref="ExchangeKind.StandIn"/>); headers only, the body is never
+    /// read. It is sent when browsers would get past the preflight; <see langword="null"/> when they would not, when no
+    /// preflight answer arrived, or when the caller allowed only OPTIONS (<see cref="CorsProbeBuilder.WithoutActualRequests"/>).
     /// </summary>
     public PreflightExchange? ActualRequest { get; }
+
+    /// <summary>What the Browser verdict for <see cref="Method"/> rests on (on the preflight exchange; None on a nested one).</summary>
+    public CorsEvidence Evidence { get; }
 
     /// <summary>The response as evaluation reads it, or <see langword="null"/> when none arrived.</summary>
     internal ResponseSnapshot? Response { get; }

@@ -51,7 +51,7 @@ internal sealed class ProbePlan
         var headers = new IReadOnlyList<KeyValuePair<string, string>>[methods.Count];
         for (var i = 0; i < methods.Count; i++)
         {
-            preflights[i] = new PreflightContext(requirements.Url, origin, methods[i], requirements.UnsafeHeaderNames, requirements.Credentials);
+            preflights[i] = new PreflightContext(requirements.Url, origin, methods[i], requirements.UnsafeHeaderNames, requirements.Credentials, requirements.SendsFollowUps);
             headers[i] = PreflightRequestFactory.PreflightHeaders(preflights[i]);
         }
 

@@ -7,9 +7,9 @@ using CorsProbing.Reporting;
 namespace CorsProbing;
 
 /// <summary>
-/// The orchestrator: runs the stages in order for one probe. Exchange (each required method's preflight, and the actual
-/// GET/HEAD where a browser sends one without a preflight), evaluate each response, audit if asked, then report and
-/// record telemetry. No stage calls another; only this does.
+/// The orchestrator: runs the stages in order for one probe. Exchange (each required method's preflight, then the
+/// actual GET/HEAD or a stand-in GET where browsers would send the request), evaluate each response, audit if asked,
+/// then report and record telemetry. No stage calls another; only this does.
 /// </summary>
 internal static class ProbeRun
 {
@@ -51,28 +51,27 @@ internal static class ProbeRun
         var sent = await Exchanger.SendAsync(client, request, time, deadline, cancellationToken).ConfigureAwait(false);
 
         var preflight = sent.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : default;
-        PreflightExchange? actualExchange = null;
         var actual = default(ResponseEvaluation);
-        ExchangeFailure? actualFailure = null;
-        if (!preflight.IsAbsent && context.SendsActualRequest)
+        PreflightExchange? followUp = null;
+        ExchangeFailure? followUpFailure = null;
+
+        // Browsers send the next request when they send no preflight, or when the preflight passes.
+        if (!preflight.IsAbsent && context.FollowUp is { } kind && (!context.BrowserSendsPreflight || preflight.PreflightPasses))
         {
-            var actualHeaders = PreflightRequestFactory.ActualHeaders(context, plan.Requirements.Headers);
-            using var actualRequest = PreflightRequestFactory.Actual(context, actualHeaders);
-            var answer = await Exchanger.SendAsync(client, actualRequest, time, deadline, cancellationToken).ConfigureAwait(false);
-            if (answer.Response is { } actualResponse)
-            {
-                actual = CorsEvaluator.EvaluateActualResponse(actualResponse, context);
-                actualExchange = new PreflightExchange(context.Method, context.RequestUri, false, actualHeaders, actualResponse, answer.Elapsed, null);
-            }
-            else
-            {
-                actualFailure = answer.Failure;
-            }
+            var followUpHeaders = PreflightRequestFactory.FollowUpHeaders(context, plan.Requirements.Headers);
+            using var followUpRequest = PreflightRequestFactory.FollowUp(context, followUpHeaders);
+            var answer = await Exchanger.SendAsync(client, followUpRequest, time, deadline, cancellationToken).ConfigureAwait(false);
+            actual = answer.Response is { } actualResponse ? CorsEvaluator.EvaluateActualResponse(actualResponse, context) : default;
+            followUpFailure = answer.Failure;
+            followUp = new PreflightExchange(followUpRequest.Method.Method, context.RequestUri, false, followUpHeaders, answer.Response, answer.Elapsed, answer.Failure, kind);
         }
 
-        var exchange = new PreflightExchange(context.Method, context.RequestUri, context.BrowserSendsPreflight, headers, sent.Response, sent.Elapsed, sent.Failure, actualExchange);
+        var evidence = (context.BrowserSendsPreflight && !preflight.IsAbsent ? CorsEvidence.Preflight : CorsEvidence.None)
+            | (actual.IsAbsent ? CorsEvidence.None : context.FollowUp == ExchangeKind.StandIn ? CorsEvidence.StandIn : CorsEvidence.ActualResponse);
+        var exchange = new PreflightExchange(
+            context.Method, context.RequestUri, context.BrowserSendsPreflight, headers, sent.Response, sent.Elapsed, sent.Failure, ExchangeKind.Preflight, followUp, evidence);
         CorsProbeTelemetry.PreflightDone(activity, exchange);
-        return new PreflightReading(context, exchange, preflight, actual, actualFailure, plan.Facts);
+        return new PreflightReading(context, exchange, preflight, actual, followUpFailure, plan.Facts);
     }
 
     // The audit needs an answering target. It re-sends the first method's request with other origins: the GET/HEAD
@@ -85,7 +84,7 @@ internal static class ProbeRun
         }
 
         var allowed = first.Actual.IsAbsent ? first.Preflight.CorsCheckPasses : first.Actual.CorsCheckPasses;
-        var responses = await AuditRunner.RunAsync(client, plan, first.Context.SendsActualRequest && allowed, cancellationToken).ConfigureAwait(false);
+        var responses = await AuditRunner.RunAsync(client, plan, first.Context.SendsSimpleActualRequest && allowed, cancellationToken).ConfigureAwait(false);
         return AuditFindings.Classify(responses, plan.Requirements.Url, plan.Requirements.Audit);
     }
 }

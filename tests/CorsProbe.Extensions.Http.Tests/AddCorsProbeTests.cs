@@ -50,6 +50,7 @@ public class AddCorsProbeTests
             ["CorsProbe:MaxConcurrency"] = "8",
             ["CorsProbe:MaxConcurrencyPerHost"] = "2",
             ["CorsProbe:AllowLoopback"] = "true",
+            ["CorsProbe:WithoutActualRequests"] = "true",
         }).Build();
         using var provider = Build(services => services.AddCorsProbe(configuration.GetSection(CorsProbeOptions.SectionName)));
 
@@ -61,6 +62,7 @@ public class AddCorsProbeTests
         options.MaxConcurrency.Should().Be(8);
         options.MaxConcurrencyPerHost.Should().Be(2);
         options.ToNetworkPolicy().Should().Be(NetworkPolicy.PublicOnly.AllowLoopback());
+        options.WithoutActualRequests.Should().BeTrue();
     }
 
     [Fact]
@@ -118,7 +120,7 @@ public class AddCorsProbeTests
     }
 
     [Fact]
-    public async Task HandlersChainedOnTheReturnedBuilder_SeeEveryPreflight()
+    public async Task HandlersChainedOnTheReturnedBuilder_SeeEveryRequest()
     {
         await using var server = new PreflightAnsweringServer();
         var seen = new List<string>();
@@ -129,7 +131,26 @@ public class AddCorsProbeTests
         await provider.GetRequiredService<ICorsProber>().CreateProbe(server.Url).RequireMethods("PUT", "POST")
             .ProbeAsync(TestContext.Current.CancellationToken);
 
-        seen.Should().Equal("OPTIONS PUT", "OPTIONS POST");
+        seen.Should().Equal("OPTIONS PUT", "GET", "OPTIONS POST", "GET");
+    }
+
+    [Fact]
+    public async Task WithoutActualRequests_SendsOnlyTheOptionsRequests()
+    {
+        await using var server = new PreflightAnsweringServer();
+        var seen = new List<string>();
+        using var provider = Build(services => services
+            .AddCorsProbe(o =>
+            {
+                FromTheDashboardToLoopback(o);
+                o.WithoutActualRequests = true;
+            })
+            .AddHttpMessageHandler(() => new RecordingHandler(seen)));
+
+        await provider.GetRequiredService<ICorsProber>().CreateProbe(server.Url).RequireMethods("GET", "PUT")
+            .ProbeAsync(TestContext.Current.CancellationToken);
+
+        seen.Should().Equal("OPTIONS GET", "OPTIONS PUT");
     }
 
     [Fact]
@@ -172,7 +193,7 @@ public class AddCorsProbeTests
         {
             lock (seen)
             {
-                seen.Add($"{request.Method} {request.Headers.GetValues("Access-Control-Request-Method").Single()}");
+                seen.Add(request.Method == HttpMethod.Options ? $"OPTIONS {request.Headers.GetValues("Access-Control-Request-Method").Single()}" : request.Method.Method);
             }
 
             return base.SendAsync(request, cancellationToken);

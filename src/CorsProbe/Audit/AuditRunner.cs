@@ -66,7 +66,7 @@ internal static class AuditRunner
         try
         {
             using var request = actual
-                ? PreflightRequestFactory.Actual(context, PreflightRequestFactory.ActualHeaders(context, requirements.Headers))
+                ? PreflightRequestFactory.FollowUp(context, PreflightRequestFactory.FollowUpHeaders(context, requirements.Headers))
                 : PreflightRequestFactory.Preflight(context, PreflightRequestFactory.PreflightHeaders(context));
             var sent = await Exchanger.SendAsync(client, request, requirements.TimeProvider, deadline, callerToken).ConfigureAwait(false);
             if (sent.Response is not { } response)

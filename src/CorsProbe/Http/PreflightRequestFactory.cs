@@ -4,8 +4,8 @@ namespace CorsProbing.Http;
 
 /// <summary>
 /// Forms the requests exactly as Chromium does: the preflight (Fetch "CORS-preflight fetch" steps 1-5;
-/// preflight_controller.cc CreatePreflightRequest: <c>OPTIONS</c>, no credentials, no author headers) and the actual
-/// GET/HEAD a browser sends without one.
+/// preflight_controller.cc CreatePreflightRequest: <c>OPTIONS</c>, no credentials, no author headers), then the actual
+/// GET/HEAD as a browser sends it, or the stand-in GET for a method CorsProbe never sends.
 /// </summary>
 internal static class PreflightRequestFactory
 {
@@ -30,10 +30,11 @@ internal static class PreflightRequestFactory
     }
 
     /// <summary>
-    /// The header lines of the actual GET/HEAD: <c>Accept</c>, <c>Origin</c>, <c>User-Agent</c>, then the page's own
-    /// headers whose values are known; never cookies or credentials.
+    /// The header lines of the request after the preflight: <c>Accept</c>, <c>Origin</c>, <c>User-Agent</c>, then for the
+    /// actual GET/HEAD the page's own headers whose values are known (a stand-in GET carries none of them, they belong to
+    /// another method); never cookies or credentials.
     /// </summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> ActualHeaders(in PreflightContext context, IReadOnlyList<AuthorHeader> headers)
+    public static IReadOnlyList<KeyValuePair<string, string>> FollowUpHeaders(in PreflightContext context, IReadOnlyList<AuthorHeader> headers)
     {
         var lines = new List<KeyValuePair<string, string>>(3 + headers.Count)
         {
@@ -41,7 +42,7 @@ internal static class PreflightRequestFactory
             new(CorsHeaderNames.Origin, context.Origin),
             new(CorsHeaderNames.UserAgent, ProductInfo.UserAgent),
         };
-        foreach (var header in headers)
+        foreach (var header in context.FollowUp == ExchangeKind.ActualRequest ? headers : [])
         {
             // A GET carries no content, so Content-Type has nowhere to go; the others are plain request headers.
             if (header.Value is not null && !header.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
@@ -57,9 +58,13 @@ internal static class PreflightRequestFactory
     public static HttpRequestMessage Preflight(in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>> headers) =>
         Create(HttpMethod.Options, context.RequestUri, headers);
 
-    /// <summary>Builds the actual GET or HEAD for <paramref name="context"/> with its header lines.</summary>
-    public static HttpRequestMessage Actual(in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>> headers) =>
-        Create(context.Method == "HEAD" ? HttpMethod.Head : HttpMethod.Get, context.RequestUri, headers);
+    /// <summary>The method of the request after the preflight: HEAD for a required HEAD, else GET.</summary>
+    public static HttpMethod FollowUpMethod(in PreflightContext context) =>
+        context.FollowUp == ExchangeKind.ActualRequest && context.Method == "HEAD" ? HttpMethod.Head : HttpMethod.Get;
+
+    /// <summary>Builds the request after the preflight for <paramref name="context"/> with its header lines.</summary>
+    public static HttpRequestMessage FollowUp(in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        Create(FollowUpMethod(context), context.RequestUri, headers);
 
     // Every value was validated when the builder received it, so none can carry CR/LF.
     private static HttpRequestMessage Create(HttpMethod method, Uri url, IReadOnlyList<KeyValuePair<string, string>> headers)

@@ -79,6 +79,9 @@ public static class CorsFindingCodes
     /// <summary>Audit note: some audit requests got no answer, so their origins are untested.</summary>
     public const string AuditIncomplete = "CORS107";
 
+    /// <summary>Only OPTIONS was sent (<see cref="CorsProbeBuilder.WithoutActualRequests"/>): browsers' check of the actual response was not made.</summary>
+    public const string ActualResponseNotChecked = "CORS108";
+
     /// <summary>Security (audit): any origin is echoed, without credentials.</summary>
     public const string ReflectsAnyOrigin = "CORS201";
 

@@ -10,47 +10,41 @@ internal readonly record struct JudgedResponse(ResponseEvaluation Evaluation, Re
     /// <summary>The responses whose CORS check a browser or a profile applies, in the order they are reported.</summary>
     public static IEnumerable<JudgedResponse> Of(PreflightReading reading)
     {
+        if (!reading.Preflight.IsAbsent)
+        {
+            yield return new(reading.Preflight, reading.Context.BrowserSendsPreflight ? ResponseRole.Preflight : ResponseRole.UnsentPreflight);
+        }
+
         if (!reading.Actual.IsAbsent)
         {
-            yield return new(reading.Preflight, ResponseRole.OptionsBesideActual);
-            yield return new(reading.Actual, ResponseRole.Actual);
-        }
-        else if (!reading.Preflight.IsAbsent)
-        {
-            yield return new(reading.Preflight, reading.Context.BrowserSendsPreflight ? ResponseRole.Preflight : ResponseRole.StandIn);
+            yield return new(reading.Actual, reading.Context.FollowUp == ExchangeKind.StandIn ? ResponseRole.StandIn : ResponseRole.Actual);
         }
     }
 
     /// <summary>Whom findings on this response concern.</summary>
-    public FindingScope Scope => Role switch
-    {
-        ResponseRole.Actual => FindingScope.ActualResponse,
-        ResponseRole.StandIn => FindingScope.Everyone,
-        _ => FindingScope.Preflight,
-    };
+    public FindingScope Scope => Role is ResponseRole.Actual or ResponseRole.StandIn ? FindingScope.ActualResponse : FindingScope.Preflight;
 
     /// <summary>The response in words: "preflight response for PUT".</summary>
     public string Subject(string method) => Role switch
     {
         ResponseRole.Preflight => $"preflight response for {method}",
-        ResponseRole.StandIn => $"response to OPTIONS (standing in for the actual {method} response)",
-        ResponseRole.OptionsBesideActual => "response to OPTIONS",
+        ResponseRole.UnsentPreflight => "response to OPTIONS",
+        ResponseRole.StandIn => "stand-in GET response",
         _ => $"actual {method} response",
     };
 
-    /// <summary>The message, framed by which response it is about when there are two.</summary>
+    /// <summary>The message, framed by which response it is about and whom it concerns.</summary>
     public string Frame(PreflightReading reading, string message)
     {
-        switch (Role)
+        var optionsOnly = ProfileJudgement.Subjects(reading.Probe.Profiles, p => !p.JudgesActualResponses);
+        var note = optionsOnly is null ? string.Empty : $" The check of {optionsOnly} only reads the OPTIONS response.";
+        return Role switch
         {
-            case ResponseRole.OptionsBesideActual:
-                return "On the OPTIONS response: " + message + reading.NoPreflightNote;
-            case ResponseRole.Actual:
-                var optionsOnly = ProfileJudgement.Subjects(reading.Probe.Profiles, p => !p.JudgesActualResponses);
-                var note = optionsOnly is null ? string.Empty : $" The check of {optionsOnly} only reads the OPTIONS response.";
-                return $"On the actual {reading.Method} response: " + message + note;
-            default:
-                return message;
-        }
+            ResponseRole.UnsentPreflight => "On the OPTIONS response: " + message + reading.NoPreflightNote,
+            ResponseRole.Actual => $"On the actual {reading.Method} response: " + message + note,
+            ResponseRole.StandIn => $"On a stand-in GET (CorsProbe never sends {reading.Method}; a GET of the same URL shows the CORS headers the server adds to its responses): " + message
+                + $" This is stand-in evidence: likely true of the actual {reading.Method} response, not certain." + note,
+            _ => message,
+        };
     }
 }

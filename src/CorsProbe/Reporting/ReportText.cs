@@ -45,9 +45,10 @@ internal static class ReportText
             AppendHeaders(text, exchange);
             if (exchange.ActualRequest is { } actual)
             {
-                text.Append(CultureInfo.InvariantCulture, $"  {actual.Method} (the actual request, as browsers send it) -> {actual.StatusCode} {actual.ReasonPhrase} in {actual.Elapsed.TotalMilliseconds:0} ms").AppendLine();
-                AppendHeaders(text, actual);
+                AppendFollowUp(text, exchange, actual);
             }
+
+            text.Append(CultureInfo.InvariantCulture, $"  Browser verdict for {exchange.Method} rests on: {Describe(exchange.Evidence)}").AppendLine();
         }
 
         text.AppendLine().AppendLine("Reproduce with:").Append("  ").Append(report.CurlCommand);
@@ -71,6 +72,39 @@ internal static class ReportText
             text.Append("      Fix: ").AppendLine(finding.Remedy);
         }
     }
+
+    private static void AppendFollowUp(StringBuilder text, PreflightExchange preflight, PreflightExchange actual)
+    {
+        var what = actual.Kind == ExchangeKind.StandIn
+            ? $"stand-in for {preflight.Method}, which CorsProbe never sends"
+            : "the actual request, as browsers send it";
+        var answer = actual.StatusCode is { } status
+            ? $"{status.ToString(CultureInfo.InvariantCulture)} {actual.ReasonPhrase}".TrimEnd()
+            : $"no response: {actual.Error}";
+        text.Append(CultureInfo.InvariantCulture, $"  {actual.Method} ({what}) -> {answer} in {actual.Elapsed.TotalMilliseconds:0} ms").AppendLine();
+
+        // The page's headers announced in the preflight that the GET/HEAD did not carry: no value was given for them.
+        var unsent = (preflight.RequestHeader(CorsHeaderNames.RequestHeaders) ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Where(name => actual.Kind == ExchangeKind.ActualRequest && actual.RequestHeader(name) is null)
+            .ToList();
+        if (unsent.Count > 0)
+        {
+            text.Append("      (not sent with it: ").AppendJoin(", ", unsent).AppendLine(" - no value was given, or a GET carries no content)");
+        }
+
+        AppendHeaders(text, actual);
+    }
+
+    private static string Describe(CorsEvidence evidence) => evidence switch
+    {
+        CorsEvidence.None => "no response that browsers judge (unverified)",
+        CorsEvidence.Preflight => "the preflight",
+        CorsEvidence.ActualResponse => "the actual response",
+        CorsEvidence.Preflight | CorsEvidence.ActualResponse => "the preflight and the actual response",
+        CorsEvidence.StandIn => "a stand-in GET (likely, not certain)",
+        _ => "the preflight and a stand-in GET (likely, not certain)",
+    };
 
     private static void AppendHeaders(StringBuilder text, PreflightExchange exchange)
     {

@@ -6,12 +6,12 @@ internal enum ResponseRole
     /// <summary>The answer to a preflight a browser sends.</summary>
     Preflight = 0,
 
-    /// <summary>The OPTIONS answer standing in for an actual response CorsProbe could not judge (a POST, or no answer).</summary>
-    StandIn = 1,
-
-    /// <summary>The OPTIONS answer for a request browsers send without a preflight, beside the judged actual response.</summary>
-    OptionsBesideActual = 2,
+    /// <summary>The OPTIONS answer for a request browsers send without a preflight: only profiles that always preflight judge it.</summary>
+    UnsentPreflight = 1,
 
     /// <summary>The response to the actual GET/HEAD.</summary>
-    Actual = 3,
+    Actual = 2,
+
+    /// <summary>The response to the stand-in GET for a method CorsProbe never sends.</summary>
+    StandIn = 3,
 }

@@ -46,6 +46,9 @@ internal sealed record CorsRequirements
     /// <summary>Which addresses the default transport may reach.</summary>
     public NetworkPolicy NetworkPolicy { get; init; } = NetworkPolicy.PublicOnly;
 
+    /// <summary>Whether the GET/HEAD after each preflight is sent (the actual request, or a stand-in); false for OPTIONS only.</summary>
+    public bool SendsFollowUps { get; init; } = true;
+
     /// <summary>Whether to run the security audit after the probe.</summary>
     public bool Audit { get; init; }
 

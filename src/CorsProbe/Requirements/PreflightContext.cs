@@ -6,19 +6,25 @@ namespace CorsProbing.Requirements;
 /// <param name="Method">The normalized method sent in <c>Access-Control-Request-Method</c>.</param>
 /// <param name="UnsafeHeaderNames">The lower-cased, sorted CORS-unsafe header names sent in <c>Access-Control-Request-Headers</c>.</param>
 /// <param name="Credentials">Credentials mode "include".</param>
+/// <param name="SendsFollowUp">Whether the GET/HEAD after the preflight is sent at all (the caller may allow OPTIONS only).</param>
 internal readonly record struct PreflightContext(
     Uri RequestUri,
     string Origin,
     string Method,
     string[] UnsafeHeaderNames,
-    bool Credentials)
+    bool Credentials,
+    bool SendsFollowUp = true)
 {
     /// <summary>Whether a browser sends a preflight for this request at all (Fetch "HTTP fetch": unsafe method or headers).</summary>
     public bool BrowserSendsPreflight => UnsafeHeaderNames.Length > 0 || !HttpMethods.IsSafelisted(Method);
 
     /// <summary>
-    /// Whether CorsProbe sends the actual request too: a browser sends no preflight, so it judges the actual response,
-    /// and the method is safe (GET or HEAD; CorsProbe never sends another method).
+    /// The request CorsProbe sends after the OPTIONS request, to see the response a browser judges next: the actual
+    /// request for GET and HEAD, a stand-in GET of the same URL for every other method (CorsProbe never sends an unsafe
+    /// method), or <see langword="null"/> when the caller allows only OPTIONS.
     /// </summary>
-    public bool SendsActualRequest => !BrowserSendsPreflight && Method is "GET" or "HEAD";
+    public ExchangeKind? FollowUp => !SendsFollowUp ? null : Method is "GET" or "HEAD" ? ExchangeKind.ActualRequest : ExchangeKind.StandIn;
+
+    /// <summary>Whether the follow-up is the actual GET/HEAD of a request browsers send without a preflight.</summary>
+    public bool SendsSimpleActualRequest => !BrowserSendsPreflight && FollowUp == ExchangeKind.ActualRequest;
 }

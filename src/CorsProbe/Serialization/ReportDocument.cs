@@ -28,6 +28,7 @@ internal sealed record FindingDocument(
 /// <summary>One exchange: a preflight, or the actual GET/HEAD nested in one.</summary>
 internal sealed record ExchangeDocument(
     string Method,
+    ExchangeKind Kind,
     string Url,
     bool BrowserSendsPreflight,
     IReadOnlyList<string[]> RequestHeaders,
@@ -36,7 +37,8 @@ internal sealed record ExchangeDocument(
     IReadOnlyList<string[]> ResponseHeaders,
     double ElapsedMilliseconds,
     string? Error = null,
-    ExchangeDocument? ActualRequest = null);
+    ExchangeDocument? ActualRequest = null,
+    CorsEvidence Evidence = CorsEvidence.None);
 
 /// <summary>One security finding of the audit.</summary>
 internal sealed record SecurityFindingDocument(

@@ -8,14 +8,15 @@ namespace CorsProbing.Serialization;
 /// </summary>
 /// <remarks>
 /// Version 2 keys <c>verdicts</c> and each finding's <c>severities</c> by profile name, so a report judged under a
-/// caller's own profile can be written too. Version 1 (the built-in names as camel-case keys) is still read.
+/// caller's own profile can be written too. Version 3 adds each exchange's <c>kind</c> and <c>evidence</c>. Versions 1
+/// (the built-in names as camel-case keys) and 2 are still read; their exchanges read with evidence None.
 /// A profile that is not built in is read back by name, with the browser's rules: its verdicts and severities are
 /// kept, not its definition.
 /// </remarks>
 internal static class ReportJson
 {
     /// <summary>The version of the JSON shape this build writes.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     public static string Write(CorsReport report) =>
         JsonSerializer.Serialize(ToDocument(report), CorsProbeJsonContext.Default.ReportDocument);
@@ -25,9 +26,9 @@ internal static class ReportJson
         ArgumentNullException.ThrowIfNull(json);
         var document = JsonSerializer.Deserialize(json, CorsProbeJsonContext.Default.ReportDocument)
             ?? throw new JsonException("The JSON is `null`, not a CorsProbe report.");
-        if (document.SchemaVersion is not (1 or SchemaVersion))
+        if (document.SchemaVersion is not (1 or 2 or SchemaVersion))
         {
-            throw new JsonException($"This is a CorsProbe report of schema version {document.SchemaVersion}; this version of CorsProbe reads versions 1 and {SchemaVersion}.");
+            throw new JsonException($"This is a CorsProbe report of schema version {document.SchemaVersion}; this version of CorsProbe reads versions 1 to {SchemaVersion}.");
         }
 
         return FromDocument(document);
@@ -51,6 +52,7 @@ internal static class ReportJson
 
     private static ExchangeDocument ToDocument(PreflightExchange exchange) => new(
         exchange.Method,
+        exchange.Kind,
         exchange.Url.OriginalString,
         exchange.BrowserSendsPreflight,
         [.. exchange.RequestHeaders.Select(h => new[] { h.Key, h.Value })],
@@ -59,7 +61,8 @@ internal static class ReportJson
         [.. exchange.ResponseHeaders.Select(h => new[] { h.Key, h.Value })],
         exchange.Elapsed.TotalMilliseconds,
         exchange.Error,
-        exchange.ActualRequest is { } actual ? ToDocument(actual) : null);
+        exchange.ActualRequest is { } actual ? ToDocument(actual) : null,
+        exchange.Evidence);
 
     private static CorsReport FromDocument(ReportDocument document)
     {
@@ -134,7 +137,10 @@ internal static class ReportJson
             response,
             Milliseconds(exchange.ElapsedMilliseconds),
             exchange.Error is { } error ? new ExchangeFailure(ExchangeFailureKind.Failed, error) : null,
-            exchange.ActualRequest is { } actual ? FromDocument(actual) : null);
+            exchange.Kind,
+            // A nested exchange is never a preflight: versions before 3 did not write the kind of the actual GET/HEAD.
+            exchange.ActualRequest is { } actual ? FromDocument(actual with { Kind = actual.Kind == ExchangeKind.Preflight ? ExchangeKind.ActualRequest : actual.Kind }) : null,
+            exchange.Evidence);
     }
 
     private static KeyValuePair<string, string>[] Lines(IReadOnlyList<string[]> lines, string name) =>

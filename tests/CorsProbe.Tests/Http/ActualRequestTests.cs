@@ -3,8 +3,8 @@ using System.Net;
 namespace CorsProbing.Tests.Http;
 
 /// <summary>
-/// For a GET or HEAD a browser sends without a preflight, browsers judge the actual response: CorsProbe sends the
-/// actual request too (never a POST) and judges it for the Browser profile, the OPTIONS answer for Galxe.
+/// Browsers judge the actual response: for a GET or HEAD CorsProbe sends the actual request too, when a browser would
+/// (no preflight, or a passing one), and judges it for the Browser profile, the OPTIONS answer for Galxe.
 /// </summary>
 public class ActualRequestTests
 {
@@ -101,38 +101,57 @@ public class ActualRequestTests
     }
 
     [Fact]
-    public async Task ASimplePost_IsNeverSent_TheOptionsAnswerStandsIn()
+    public async Task ASimplePost_IsNeverSent_AStandInGetIsJudgedInstead()
     {
         var server = StubCorsServer.Allowing(Probe.Origin);
 
         var report = await Probe.Through(server).RequireMethods("POST").RunAsync();
 
-        server.ActualRequests.Should().BeEmpty();
-        report.Preflights.Single().ActualRequest.Should().BeNull();
-        report.Findings.Single(f => f.Code == "CORS102").Message.Should().Contain("never sends a POST");
+        server.ActualRequests.Should().ContainSingle().Which.Method.Should().Be(HttpMethod.Get);
+        report.Preflights.Single().ActualRequest!.Kind.Should().Be(ExchangeKind.StandIn);
+        report.Findings.Single(f => f.Code == "CORS102").Message.Should().Contain("never sends a POST").And.Contain("stand-in GET");
     }
 
     [Fact]
-    public async Task APreflightedRequest_SendsOnlyThePreflight()
+    public async Task APreflightedGet_SendsTheActualGetAfterThePreflightPasses_WithTheHeaderValuesGiven()
     {
         var server = StubCorsServer.Allowing(Probe.Origin);
 
-        await Probe.Through(server).RequireMethods("GET").RequireHeaders("Authorization").RunAsync();
+        var report = await Probe.Through(server).RequireMethods("GET").RequireHeader("Authorization", "Bearer t").RunAsync();
 
-        server.ActualRequests.Should().BeEmpty();
+        var actual = server.ActualRequests.Should().ContainSingle().Subject;
+        actual.Method.Should().Be(HttpMethod.Get);
+        actual.Header("Authorization").Should().Be("Bearer t");
+        report.Preflights.Single().Evidence.Should().Be(CorsEvidence.Preflight | CorsEvidence.ActualResponse);
     }
 
     [Fact]
-    public async Task WhenTheActualGetFails_TheOptionsAnswerStandsIn()
+    public async Task APreflightBrowsersFail_IsFollowedByNothing()
+    {
+        var server = StubCorsServer.Allowing(Probe.Origin, headers: "Content-Type");
+
+        var report = await Probe.Through(server).RequireMethods("GET").RequireHeaders("X-Api-Key").RunAsync();
+
+        server.ActualRequests.Should().BeEmpty();
+        report.Preflights.Single().ActualRequest.Should().BeNull();
+        report.Preflights.Single().Evidence.Should().Be(CorsEvidence.Preflight);
+    }
+
+    [Fact]
+    public async Task WhenTheActualGetGetsNoResponse_BrowsersCallFails_AndTheFailureIsNamed()
     {
         var server = StubCorsServer.Allowing(Probe.Origin);
         var failing = new FailingActualHandler(server);
 
         var report = await Probe.Through(failing).RequireMethods("GET").RunAsync();
 
-        report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Allowed);
-        report.Preflights.Single().ActualRequest.Should().BeNull();
-        report.Findings.Single(f => f.Code == "CORS102").Message.Should().Contain("got no response").And.Contain("connection reset", "the transport failure is named");
+        report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Unreachable);
+        report.VerdictFor(CorsProfile.Galxe).Should().Be(CorsVerdict.Allowed, "the platform reads only the OPTIONS answer");
+        var finding = report.Findings.Single(f => f.Code == "CORS001");
+        finding.Message.Should().Contain("actual GET").And.Contain("connection reset");
+        finding.SeverityUnder(CorsProfile.Galxe).Should().Be(CorsSeverity.Info);
+        report.Preflights.Single().ActualRequest!.Error.Should().Contain("connection reset");
+        report.Preflights.Single().Evidence.Should().Be(CorsEvidence.None);
     }
 
     private sealed class FailingActualHandler(HttpMessageHandler inner) : DelegatingHandler(inner)

@@ -18,11 +18,29 @@ public class MockHttpTests
                 new("Access-Control-Max-Age", "600"),
                 new("Vary", "Origin"),
             ], "text/plain", "");
+        mock.When(HttpMethod.Get, Probe.Url).Respond(System.Net.HttpStatusCode.OK, [new("Access-Control-Allow-Origin", Probe.Origin), new("Vary", "Origin")], "text/plain", "");
 
         var report = await Probe.Through(mock).RequireMethods("PUT").RequireHeaders("Content-Type").RunAsync();
 
         report.EnsureAllowed();
         report.Findings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task AMockThatAnswersOnlyOptions_WarnsThatTheStandInGetWasNotAnswered()
+    {
+        using var mock = new MockHttpMessageHandler();
+        mock.When(HttpMethod.Options, Probe.Url).Respond(System.Net.HttpStatusCode.NoContent, [
+            new("Access-Control-Allow-Origin", Probe.Origin),
+            new("Access-Control-Allow-Methods", "PUT"),
+            new("Vary", "Origin"),
+        ], "text/plain", "");
+
+        var report = await Probe.Through(mock).RequireMethods("PUT").RunAsync();
+
+        report.IsAllowed.Should().BeTrue();
+        report.Findings.Should().ContainSingle(f => f.Severity == CorsSeverity.Warning)
+            .Which.Message.Should().Contain("stand-in GET for PUT got no response").And.Contain("Failed to match a mocked request for GET");
     }
 
     [Fact]

@@ -67,20 +67,21 @@ public class GuardedTransportTests
     [Fact]
     public async Task DnsRebinding_EachConnectChecksTheAnswerItUses()
     {
-        // First answer public (127.0.0.2), every later one internal (127.0.0.1): a check-then-resolve-again guard would
-        // connect to the internal address; this one resolves once per connect and connects only to what it checked.
+        // The first two answers public (127.0.0.2: the first probe's OPTIONS and GET, one connection each), every later
+        // one internal (127.0.0.1): a check-then-resolve-again guard would connect to the internal address; this one
+        // resolves once per connect and connects only to what it checked.
         using var good = new TinyServer(IPAddress.Parse("127.0.0.2"));
         using var internalServer = new TinyServer(IPAddress.Loopback, good.Port);
         var calls = 0;
         Task<IPAddress[]> Rebinding(string host, CancellationToken token) =>
-            Task.FromResult(new[] { Interlocked.Increment(ref calls) == 1 ? IPAddress.Parse("127.0.0.2") : IPAddress.Loopback });
+            Task.FromResult(new[] { Interlocked.Increment(ref calls) <= 2 ? IPAddress.Parse("127.0.0.2") : IPAddress.Loopback });
 
         using var first = CorsProbeHandler.Create(PublicStandIn, Rebinding);
         using var second = CorsProbeHandler.Create(PublicStandIn, Rebinding);
         var allowed = await CorsProbe.For($"http://rebind.test:{good.Port}/").WithOrigin(Probe.Origin).UsingHandler(first).RunAsync();
         var refused = await CorsProbe.For($"http://rebind.test:{good.Port}/").WithOrigin(Probe.Origin).UsingHandler(second).RunAsync();
 
-        allowed.Verdict.Should().Be(CorsVerdict.Allowed);
+        allowed.Verdict.Should().Be(CorsVerdict.Allowed, allowed.ToString());
         refused.Findings.First().Code.Should().Be("CORS016");
         internalServer.Connections.Should().Be(0, "no connect may reach an address that was not checked");
     }

@@ -11,7 +11,7 @@ public class ReportJsonTests
     private static readonly Lazy<JsonSchema> PublishedSchema =
         new(() => JsonSchema.FromText(File.ReadAllText(Path.Combine(Repository.Root, "docs", "report.schema.json"))));
 
-    public static TheoryData<string> Shapes => ["allowed", "denied", "unreachable", "actual GET", "audited", "rejected", "galxe"];
+    public static TheoryData<string> Shapes => ["allowed", "denied", "unreachable", "actual GET", "stand-in", "options only", "audited", "rejected", "galxe"];
 
     private static async Task<CorsReport> ReportOf(string shape) => shape switch
     {
@@ -19,6 +19,8 @@ public class ReportJsonTests
         "denied" => await Probe.Through(StubCorsServer.Allowing("https://other.example", methods: "GET")).RequireMethods("PUT", "DELETE").RunAsync(),
         "unreachable" => await CorsProbe.For($"http://127.0.0.1:{Loopback.ClosedPort()}/api").WithOrigin(Probe.Origin).AllowLoopback().RunAsync(),
         "actual GET" => await Probe.Through(StubCorsServer.Allowing(Probe.Origin)).RequireMethods("GET").RunAsync(),
+        "stand-in" => await Probe.Through(StubCorsServer.Allowing(Probe.Origin)).RequireMethods("POST", "DELETE").RunAsync(),
+        "options only" => await Probe.Through(StubCorsServer.Allowing(Probe.Origin)).RequireMethods("GET", "PUT").WithoutActualRequests().RunAsync(),
         "audited" => await Probe.Through(new OriginPolicyServer(_ => true) { Credentials = true }).RequireMethods("PUT").Audit().ProbeAsync(TestContext.Current.CancellationToken),
         "rejected" => await Probe.Through(new OriginPolicyServer(_ => true)).RequireMethods("PUT").RejectOrigins("https://evil.example").RunAsync(),
         "galxe" => await CorsProbe.ForGalxe(Probe.Url).UsingHandler(StubCorsServer.Allowing(Probe.Origin, methods: "PUT")).RequireMethods("GET", "POST").RunAsync(),
@@ -71,7 +73,7 @@ public class ReportJsonTests
         using var document = JsonDocument.Parse((await ReportOf("denied")).ToJson());
         var root = document.RootElement;
 
-        root.GetProperty("schemaVersion").GetInt32().Should().Be(2);
+        root.GetProperty("schemaVersion").GetInt32().Should().Be(3);
         root.GetProperty("verdict").GetString().Should().Be("Denied");
         root.GetProperty("verdicts").GetProperty("Galxe").GetString().Should().Be("Denied");
         root.GetProperty("findings")[0].GetProperty("severities").GetProperty("Browser").GetString().Should().Be("Error");
@@ -81,10 +83,10 @@ public class ReportJsonTests
     public void AnotherSchemaVersion_IsRefused_NamingBoth()
     {
         var json = JsonNode.Parse(MinimalJson())!;
-        json["schemaVersion"] = 3;
+        json["schemaVersion"] = 4;
 
         FluentActions.Invoking(() => CorsReport.FromJson(json.ToJsonString()))
-            .Should().Throw<JsonException>().WithMessage("*schema version 3*reads versions 1 and 2*");
+            .Should().Throw<JsonException>().WithMessage("*schema version 4*reads versions 1 to 3*");
     }
 
     [Theory]
@@ -153,6 +155,36 @@ public class ReportJsonTests
         read.VerdictFor(strict).Should().Be(CorsVerdict.Denied);
         read.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Allowed);
         read.Findings.Single(f => f.Code == CorsFindingCodes.MaxAge).SeverityUnder(strict).Should().Be(CorsSeverity.Error);
+    }
+
+    [Fact]
+    public async Task EachExchange_SaysItsKind_AndWhatTheBrowserVerdictRestsOn()
+    {
+        using var document = JsonDocument.Parse((await ReportOf("stand-in")).ToJson());
+        var post = document.RootElement.GetProperty("preflights")[0];
+
+        post.GetProperty("kind").GetString().Should().Be("Preflight");
+        post.GetProperty("evidence").GetString().Should().Be("StandIn");
+        post.GetProperty("actualRequest").GetProperty("kind").GetString().Should().Be("StandIn");
+        document.RootElement.GetProperty("preflights")[1].GetProperty("evidence").GetString().Should().Be("Preflight, StandIn");
+    }
+
+    [Fact]
+    public void AVersion2Document_ReadsItsNestedExchange_AsTheActualRequest()
+    {
+        var json = JsonNode.Parse(MinimalJson())!;
+        json["schemaVersion"] = 2;
+        json["preflights"]![0]!["method"] = "GET";
+        json["preflights"]![0]!["actualRequest"] = JsonNode.Parse("""
+            { "method": "GET", "url": "https://api.example.com/quests", "browserSendsPreflight": false, "requestHeaders": [],
+              "status": 200, "responseHeaders": [], "elapsedMilliseconds": 1 }
+            """);
+
+        var exchange = CorsReport.FromJson(json.ToJsonString()).Preflights.Single();
+
+        exchange.Kind.Should().Be(ExchangeKind.Preflight);
+        exchange.ActualRequest!.Kind.Should().Be(ExchangeKind.ActualRequest);
+        exchange.Evidence.Should().Be(CorsEvidence.None, "versions before 3 did not record it");
     }
 
     private static string MinimalJson() => """

@@ -21,7 +21,19 @@ public sealed class StubCorsServer : HttpMessageHandler
     /// <summary>The last preflight received.</summary>
     public HttpRequestMessage LastRequest => Received[^1];
 
-    /// <summary>The actual requests (GET/HEAD a browser sends without preflight) received, in order.</summary>
+    /// <summary>Every request received, in order.</summary>
+    public IReadOnlyList<HttpRequestMessage> AllReceived
+    {
+        get
+        {
+            lock (_received)
+            {
+                return [.. _received];
+            }
+        }
+    }
+
+    /// <summary>The requests after the preflights (actual GET/HEAD, stand-in GET) received, in order.</summary>
     public IReadOnlyList<HttpRequestMessage> ActualRequests => [.. _received.Where(r => r.Method != HttpMethod.Options)];
 
     public Func<HttpRequestMessage, HttpStatusCode>? StatusFor { get; set; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CorsProbing.Evaluation;
 
 namespace CorsProbing.Reporting.Rules;
@@ -35,6 +36,12 @@ internal static class CorsCheckRule
         var echo = EchoRemedy(reading);
         switch (evaluation.Origin)
         {
+            case OriginMatch.Missing when IsInconclusive(reading, judged):
+                Add(CorsFindingCodes.AllowOriginMissing, MissingTitle,
+                    $"The stand-in GET got HTTP {evaluation.Response.Status.ToString(CultureInfo.InvariantCulture)} without an Access-Control-Allow-Origin header. An error status proves little about the {reading.Method} route, whose own responses may carry the header, and the OPTIONS response grants {origin}; but an error response without the header reaches the page's script as a network error, not as the error.",
+                    "Add the CORS headers to error responses too (nginx: `add_header ... always`; Apache: `Header always set`).",
+                    CorsSeverity.Warning);
+                break;
             case OriginMatch.Missing:
                 Add(CorsFindingCodes.AllowOriginMissing, MissingTitle,
                     $"The {judged.Subject(reading.Method)} has no Access-Control-Allow-Origin header, so browsers block the call from {origin}.",
@@ -66,9 +73,17 @@ internal static class CorsCheckRule
                 "Send `Access-Control-Allow-Credentials: true` once, or make the request without credentials.");
         }
 
-        void Add(string code, string title, string message, string remedy) =>
-            findings.Add(reading.Draft(code, title, judged.Scope, CorsSeverity.Error, judged.Frame(reading, message), remedy));
+        void Add(string code, string title, string message, string remedy, CorsSeverity severity = CorsSeverity.Error) =>
+            findings.Add(reading.Draft(code, title, judged.Scope, severity, judged.Frame(reading, message), remedy));
     }
+
+    // A stand-in GET answered with an error status and no grant says little when the OPTIONS answer grants the origin:
+    // the GET may hit no route (404, 405) while the method's own route adds the headers. A 2xx without a grant, or no
+    // grant anywhere, says that the server does not grant this origin on its responses.
+    private static bool IsInconclusive(PreflightReading reading, JudgedResponse judged) =>
+        judged.Role == ResponseRole.StandIn
+        && judged.Evaluation.Response.Status is < 200 or > 299
+        && !reading.Preflight.IsAbsent && reading.Preflight.CorsCheckPasses;
 
     /// <summary>How to answer with the origin; shared with the Vary rule's advice.</summary>
     public static string EchoRemedy(PreflightReading reading) => reading.Context.Credentials

@@ -17,20 +17,14 @@ internal static class NoPreflightRule
 
         var method = reading.Method;
         var strict = ProfileJudgement.Subjects(reading.Probe.Profiles, p => p.AlwaysPreflights);
-        string source;
-        if (reading.Exchange.ActualRequest is not null)
+        var options = strict is null ? "the OPTIONS response is shown for reference" : $"the OPTIONS response is judged for {strict}, which requires it";
+        var source = reading.Exchange.ActualRequest switch
         {
-            var options = strict is null ? "the OPTIONS response is shown for reference" : $"the OPTIONS response is judged for {strict}, which requires it";
-            source = $"CorsProbe sent the actual {method} too (headers only, body not read) and judged its response for browsers; {options}.";
-        }
-        else
-        {
-            var why = reading.ActualFailure is { } failure
-                ? $"CorsProbe's actual {method} got no response ({failure.Description.TrimEnd('.')})"
-                : $"CorsProbe never sends a {method} to your API";
-            var anyway = strict is null ? string.Empty : $", which {strict} requires anyway";
-            source = $"{why}, so it read them from the OPTIONS response{anyway}.";
-        }
+            { Kind: ExchangeKind.StandIn, Response: not null } => $"CorsProbe never sends a {method}: it sent a stand-in GET of the same URL and judged its response for browsers, as evidence of what the actual response carries; {options}.",
+            { Response: not null } => $"CorsProbe sent the actual {method} too (headers only, body not read) and judged its response for browsers; {options}.",
+            { } failed => $"CorsProbe's {(failed.Kind == ExchangeKind.StandIn ? "stand-in GET" : $"actual {method}")} got no response, so no response judged by browsers was seen; {options}.",
+            null => $"CorsProbe sent only OPTIONS, so no response judged by browsers was seen; {options}.",
+        };
 
         findings.Add(reading.Draft(
             CorsFindingCodes.NoPreflightInBrowser,

@@ -16,6 +16,7 @@ internal static class PreflightRules
         RequestHeadersRule.Apply,
         AuthorizationWildcardRule.Apply,
         NoPreflightRule.Apply,
+        ActualResponseNotCheckedRule.Apply,
         MaxAgeRule.Apply,
         SlowResponseRule.Apply,
     ];

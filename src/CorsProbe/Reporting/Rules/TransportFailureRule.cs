@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace CorsProbing.Reporting.Rules;
 
-/// <summary>CORS001, CORS002 and CORS016: the request got no response, so nothing could be judged.</summary>
+/// <summary>
+/// CORS001, CORS002 and CORS016: a request got no response, so nothing could be judged. After a preflight browsers
+/// pass, the actual GET/HEAD getting none fails the browser's call too; a stand-in GET getting none only hides evidence.
+/// </summary>
 internal static class TransportFailureRule
 {
     public const string UnreachableTitle = "Target unreachable";
@@ -11,6 +14,11 @@ internal static class TransportFailureRule
 
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
+        if (reading.ActualFailure is { } followUp)
+        {
+            findings.Add(FollowUpFailure(reading, followUp));
+        }
+
         if (reading.Exchange.Failure is not { } failure)
         {
             return;
@@ -41,5 +49,26 @@ internal static class TransportFailureRule
                 $"The preflight to {url.OriginalString} failed before a response arrived: {failure.Description}",
                 $"Check that {url.IdnHost} resolves, that a server listens on port {url.Port.ToString(CultureInfo.InvariantCulture)}, and that its TLS certificate is valid for {url.IdnHost}."),
         });
+    }
+
+    private static FindingDraft FollowUpFailure(PreflightReading reading, ExchangeFailure failure)
+    {
+        var (code, title) = failure.Kind switch
+        {
+            ExchangeFailureKind.TimedOut => (CorsFindingCodes.Timeout, "Actual request timed out"),
+            ExchangeFailureKind.AddressRefused => (CorsFindingCodes.TargetAddressNotAllowed, "Actual request not sent: address not allowed"),
+            _ => (CorsFindingCodes.Unreachable, "Actual request got no response"),
+        };
+        if (reading.Context.FollowUp == ExchangeKind.StandIn)
+        {
+            return reading.Draft(code, title, FindingScope.ActualResponse, CorsSeverity.Warning,
+                $"The stand-in GET for {reading.Method} got no response ({failure.Description.TrimEnd('.')}), so the CORS headers of the actual responses were not seen.",
+                "Check that the URL answers GET requests quickly and without resetting the connection.");
+        }
+
+        var after = reading.Context.BrowserSendsPreflight ? "after the preflight passed" : "a browser sends";
+        return reading.Draft(code, title, FindingScope.ActualResponse, CorsSeverity.Error,
+            $"The actual {reading.Method} {after} got no response: {failure.Description} A browser's call fails the same way.",
+            "Make the actual request answer within the timeout, on a connection that is not reset.");
     }
 }

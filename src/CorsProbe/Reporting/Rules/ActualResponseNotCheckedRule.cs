@@ -1,0 +1,30 @@
+namespace CorsProbing.Reporting.Rules;
+
+/// <summary>
+/// CORS108: the caller allowed only OPTIONS, so the response browsers judge after the preflight was not seen. For a
+/// request browsers send without a preflight that is the only response they judge: the verdict for them is unverified.
+/// </summary>
+internal static class ActualResponseNotCheckedRule
+{
+    public const string Title = "Actual response not checked";
+
+    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    {
+        var context = reading.Context;
+        if (context.SendsFollowUp || reading.Preflight.IsAbsent || (context.BrowserSendsPreflight && !reading.Preflight.PreflightPasses))
+        {
+            return;
+        }
+
+        var (severity, message) = context.BrowserSendsPreflight
+            ? (CorsSeverity.Info, $"Only OPTIONS was sent (WithoutActualRequests), so browsers' second check, of Access-Control-Allow-Origin on the actual {reading.Method} response, was not made.")
+            : (CorsSeverity.Warning, $"Only OPTIONS was sent (WithoutActualRequests), but browsers send no preflight for {reading.Method} and judge only the actual response, which was not seen: the verdict for browsers is unverified.");
+        findings.Add(reading.Draft(
+            CorsFindingCodes.ActualResponseNotChecked,
+            Title,
+            FindingScope.ActualResponse,
+            severity,
+            message,
+            "Let CorsProbe send the actual GET/HEAD, or a stand-in GET for other methods (drop WithoutActualRequests()), or check the actual response yourself."));
+    }
+}
