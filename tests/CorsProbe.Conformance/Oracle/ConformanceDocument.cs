@@ -30,6 +30,8 @@ public static class ConformanceDocument
         text.AppendLine("|---:|---:|---:|---:|");
         text.AppendLine(Invariant($"| {comparisons.Count} | {agreements} | {comparisons.Count - agreements} | {100.0 * agreements / comparisons.Count:0.0}% |"));
         text.AppendLine();
+        text.AppendLine("Real CORS implementations (ASP.NET Core, nginx, Apache httpd, Caddy, Express, fastify, Flask-CORS), asked every request shape from two origins with and without credentials against live Chromium, are in [real-servers.md](real-servers.md).");
+        text.AppendLine();
         text.AppendLine("## By dimension");
         text.AppendLine();
         text.AppendLine("| What the case varies | Cases | Chromium allowed | Chromium sent a preflight | Agreement |");

@@ -6,7 +6,7 @@ namespace CorsProbing.Conformance.RealServers;
 /// nginx (the Debian package) on loopback over TLS, with the CORS configurations people really deploy, mistakes
 /// included, one per location. An upstream "app" server block stands for the application behind the proxy.
 /// </summary>
-public sealed class NginxServer : IAsyncDisposable
+public static class NginxServer
 {
     /// <summary>The host name the server is reached as.</summary>
     public const string Host = "nginx.example.com";
@@ -15,17 +15,6 @@ public sealed class NginxServer : IAsyncDisposable
     public const string Install = "sudo apt-get install -y nginx";
 
     private const string Galxe = "https://dashboard.galxe.com";
-    private readonly ChildProcess _process;
-
-    private NginxServer(ChildProcess process, int port)
-    {
-        _process = process;
-        Port = port;
-    }
-
-    /// <summary>The loopback TLS port.</summary>
-    public int Port { get; }
-
     /// <summary>The configurations, by path.</summary>
     public static IReadOnlyDictionary<string, string> Setups { get; } = new Dictionary<string, string>
     {
@@ -37,7 +26,7 @@ public sealed class NginxServer : IAsyncDisposable
     };
 
     /// <summary>Starts nginx with a configuration written to a temporary directory.</summary>
-    public static async Task<NginxServer> StartAsync(CancellationToken cancellationToken)
+    public static Task<ServerProcess> StartAsync(CancellationToken cancellationToken)
     {
         var executable = RequiredTool.Find("nginx", Install, "/usr/sbin/nginx", "/usr/bin/nginx");
         var directory = ChildProcess.NewDirectory("corsprobe-nginx-");
@@ -50,21 +39,8 @@ public sealed class NginxServer : IAsyncDisposable
         var appPort = FreePort.Next();
         File.WriteAllText(Path.Combine(directory, "nginx.conf"), Configuration(directory, certificate, key, port, appPort));
 
-        var server = new NginxServer(ChildProcess.Start(executable, ["-p", directory, "-c", Path.Combine(directory, "nginx.conf")], directory), port);
-        try
-        {
-            await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(20), cancellationToken);
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
+        return ServerProcess.WhenListeningAsync(ChildProcess.Start(executable, ["-p", directory, "-c", Path.Combine(directory, "nginx.conf")], directory), port, cancellationToken);
     }
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private static string Configuration(string directory, string certificate, string key, int port, int appPort) => $$"""
         daemon off;

@@ -3,16 +3,16 @@ using CorsProbing.Conformance.Oracle;
 
 namespace CorsProbing.Conformance.RealServers;
 
-/// <summary>Puts scenarios to live Chromium and to CorsProbe (both profiles) and lists every mismatch.</summary>
+/// <summary>Puts scenarios to live Chromium and to CorsProbe (both profiles) and pairs the outcomes.</summary>
 public static class RealServerRun
 {
     /// <summary>Runs <paramref name="scenarios"/> against servers reachable at <paramref name="ports"/> (host name to loopback TLS port).</summary>
-    public static async Task<IReadOnlyList<string>> MismatchesAsync(
+    public static async Task<IReadOnlyList<RealServerResult>> RunAsync(
         IReadOnlyList<RealServerScenario> scenarios, IReadOnlyDictionary<string, int> ports, CancellationToken cancellationToken)
     {
         var fetches = scenarios
-            .Select((s, i) => new FetchSpec(i + 1, s.Url, RequestKinds.Method(s.Kind), RequestKinds.Headers(s.Kind), s.Credentials))
-            .ToLookup(_ => CaseOrigin.Galxe);
+            .Select((s, i) => (s.Origin, Fetch: new FetchSpec(i + 1, s.Url, RequestKinds.Method(s.Kind), RequestKinds.Headers(s.Kind), s.Credentials)))
+            .ToLookup(f => f.Origin, f => f.Fetch);
         await using var pages = new CaseServer([], fetches, ports);
         await using (Chromium.Start(RunnerPage.StartUrl, pages.HostResolverRules))
         {
@@ -20,12 +20,12 @@ public static class RealServerRun
         }
 
         using var handler = LoopbackTls.HandlerTo(host => ports[host]);
-        var mismatches = new List<string>();
+        var results = new List<RealServerResult>(scenarios.Count);
         for (var i = 0; i < scenarios.Count; i++)
         {
             var scenario = scenarios[i];
             var probe = CorsProbe.For(scenario.Url)
-                .WithOrigin(CaseOrigins.Serialize(CaseOrigin.Galxe))
+                .WithOrigin(CaseOrigins.Serialize(scenario.Origin))
                 .RequireMethods(RequestKinds.Method(scenario.Kind))
                 .WithCredentials(scenario.Credentials)
                 .UsingHandler(handler);
@@ -34,17 +34,27 @@ public static class RealServerRun
                 probe = probe.RequireHeader(name, value);
             }
 
-            var report = await probe.ProbeAsync(cancellationToken);
-            var outcome = pages.Outcome(i + 1) ?? "missing";
-            var browser = outcome == "resolved" ? CorsVerdict.Allowed : CorsVerdict.Denied;
-            if (outcome == "missing" || report.VerdictFor(CorsProfile.Browser) != browser)
+            results.Add(new RealServerResult(scenario, pages.Outcome(i + 1), await probe.ProbeAsync(cancellationToken)));
+        }
+
+        return results;
+    }
+
+    /// <summary>Every scenario where CorsProbe's Browser profile differs from Chromium, or its Galxe profile from the platform's rules.</summary>
+    public static async Task<IReadOnlyList<string>> MismatchesAsync(
+        IReadOnlyList<RealServerScenario> scenarios, IReadOnlyDictionary<string, int> ports, CancellationToken cancellationToken)
+    {
+        var mismatches = new List<string>();
+        foreach (var result in await RunAsync(scenarios, ports, cancellationToken))
+        {
+            if (!result.BrowserAgrees)
             {
-                mismatches.Add($"{scenario}: Chromium fetch {outcome}, CorsProbe Browser profile {report.VerdictFor(CorsProfile.Browser)}{Environment.NewLine}{report}");
+                mismatches.Add(result.Describe());
             }
 
-            if (report.VerdictFor(CorsProfile.Galxe) != scenario.Galxe)
+            if (result.Scenario.Galxe is { } galxe && result.Report.VerdictFor(CorsProfile.Galxe) != galxe)
             {
-                mismatches.Add($"{scenario}: the platform's rules say {scenario.Galxe}, CorsProbe's Galxe profile {report.VerdictFor(CorsProfile.Galxe)}{Environment.NewLine}{report}");
+                mismatches.Add($"{result.Scenario}: the platform's rules say {galxe}, CorsProbe's Galxe profile {result.Report.VerdictFor(CorsProfile.Galxe)}{Environment.NewLine}{result.Report}");
             }
         }
 

@@ -24,8 +24,12 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>Creates the temporary directory, for a tool whose configuration must be written before it starts.</summary>
     public static string NewDirectory(string prefix) => System.IO.Directory.CreateTempSubdirectory(prefix).FullName;
 
-    /// <summary>Starts <paramref name="executable"/>; standard output is drained unless <paramref name="readOutput"/>.</summary>
-    public static ChildProcess Start(string executable, IEnumerable<string> arguments, string directory, string? workingDirectory = null, bool readOutput = false)
+    /// <summary>
+    /// Starts <paramref name="executable"/>, with <paramref name="environment"/> added to its environment; standard output
+    /// is drained unless <paramref name="readOutput"/>.
+    /// </summary>
+    public static ChildProcess Start(
+        string executable, IEnumerable<string> arguments, string directory, string? workingDirectory = null, bool readOutput = false, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -36,6 +40,11 @@ public sealed class ChildProcess : IAsyncDisposable
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         var process = Process.Start(start)!;

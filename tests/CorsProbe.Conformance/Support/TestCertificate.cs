@@ -15,7 +15,8 @@ public static class TestCertificate
     /// <summary>The host names in the certificate's subject alternative names.</summary>
     public static IReadOnlyList<string> HostNames { get; } =
     [
-        "api.example.com", "dashboard.galxe.com", "aspnet.example.com", "nginx.example.com", "express.example.com", "localhost",
+        "api.example.com", "dashboard.galxe.com", "aspnet.example.com", "nginx.example.com", "express.example.com", "fastify.example.com",
+        "flask.example.com", "apache.example.com", "caddy.example.com", "localhost",
     ];
 
     /// <summary>The certificate with its private key, usable by <see cref="System.Net.Security.SslStream"/> on every platform.</summary>

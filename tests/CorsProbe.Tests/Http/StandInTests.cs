@@ -90,7 +90,8 @@ public class StandInTests
     [Theory]
     [InlineData(HttpStatusCode.NotFound)]
     [InlineData(HttpStatusCode.MethodNotAllowed)]
-    public async Task AnErrorStandInWithoutAGrant_IsAWarning_WhenThePreflightGrantsTheOrigin(HttpStatusCode status)
+    [InlineData(HttpStatusCode.Unauthorized)]
+    public async Task A4xxStandInWithoutAGrant_IsAWarning_WhenThePreflightGrantsTheOrigin(HttpStatusCode status)
     {
         // The GET hits no route: that says nothing about the PUT route's own responses.
         var report = await Probe.Through(PreflightPassesThen(status)).RequireMethods("PUT").RunAsync();
@@ -99,6 +100,16 @@ public class StandInTests
         var finding = report.Findings.Single(f => f.Code == "CORS005");
         finding.SeverityUnder(CorsProfile.Browser).Should().Be(CorsSeverity.Warning);
         finding.Message.Should().Contain($"HTTP {(int)status}").And.Contain("error response");
+    }
+
+    [Fact]
+    public async Task A5xxStandInWithoutAGrant_DeniesBrowsers()
+    {
+        // The URL fails for GET, and its error responses carry no grant: the actual request is likely to fail alike.
+        var report = await Probe.Through(PreflightPassesThen(HttpStatusCode.InternalServerError)).RequireMethods("PUT").RunAsync();
+
+        report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Denied);
+        report.Findings.Single(f => f.Code == "CORS005").SeverityUnder(CorsProfile.Browser).Should().Be(CorsSeverity.Error);
     }
 
     [Fact]

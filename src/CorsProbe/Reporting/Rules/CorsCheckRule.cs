@@ -38,7 +38,7 @@ internal static class CorsCheckRule
         {
             case OriginMatch.Missing when IsInconclusive(reading, judged):
                 Add(CorsFindingCodes.AllowOriginMissing, MissingTitle,
-                    $"The stand-in GET got HTTP {evaluation.Response.Status.ToString(CultureInfo.InvariantCulture)} without an Access-Control-Allow-Origin header. An error status proves little about the {reading.Method} route, whose own responses may carry the header, and the OPTIONS response grants {origin}; but an error response without the header reaches the page's script as a network error, not as the error.",
+                    $"The stand-in GET got HTTP {evaluation.Response.Status.ToString(CultureInfo.InvariantCulture)} without an Access-Control-Allow-Origin header. A refusal of the GET proves little about the {reading.Method} route (it may not serve GET, or want the credentials the page sends), whose own responses may carry the header, and the OPTIONS response grants {origin}; but an error response without the header reaches the page's script as a network error, not as the error.",
                     "Add the CORS headers to error responses too (nginx: `add_header ... always`; Apache: `Header always set`).",
                     CorsSeverity.Warning);
                 break;
@@ -77,12 +77,13 @@ internal static class CorsCheckRule
             findings.Add(reading.Draft(code, title, judged.Scope, severity, judged.Frame(reading, message), remedy));
     }
 
-    // A stand-in GET answered with an error status and no grant says little when the OPTIONS answer grants the origin:
-    // the GET may hit no route (404, 405) while the method's own route adds the headers. A 2xx without a grant, or no
-    // grant anywhere, says that the server does not grant this origin on its responses.
+    // A stand-in GET refused with a 4xx and no grant says little when the OPTIONS answer grants the origin: the GET may
+    // hit no route (404, 405) or lack the credentials the page sends (401, 403), while the method's own route adds the
+    // headers. A 2xx without a grant, a 5xx (the URL fails, and its errors carry no grant), or no grant anywhere says
+    // that the actual response will not grant this origin either (docs/cors-rules.md, "After the preflight").
     private static bool IsInconclusive(PreflightReading reading, JudgedResponse judged) =>
         judged.Role == ResponseRole.StandIn
-        && judged.Evaluation.Response.Status is < 200 or > 299
+        && judged.Evaluation.Response.Status is >= 400 and <= 499
         && !reading.Preflight.IsAbsent && reading.Preflight.CorsCheckPasses;
 
     /// <summary>How to answer with the origin; shared with the Vary rule's advice.</summary>

@@ -1,5 +1,5 @@
 // Express with the `cors` package over TLS on a free loopback port; prints "listening <port>" when ready.
-// Usage: node server.js <certificate.pem> <key.pem>
+// Usage: node server.js <certificate.pem> <key.pem> <port>
 const fs = require('node:fs');
 const https = require('node:https');
 const express = require('express');
@@ -28,6 +28,6 @@ app.use('/ends-with', cors({ origin: (origin, done) => done(null, !!origin && or
 // The opaque origin allowed next to the dashboard.
 app.use('/null', cors({ origin: ['null', galxe] }), ok);
 
-const [certificate, key] = process.argv.slice(2);
+const [certificate, key, port] = process.argv.slice(2);
 const server = https.createServer({ cert: fs.readFileSync(certificate), key: fs.readFileSync(key) }, app);
-server.listen(0, '127.0.0.1', () => console.log(`listening ${server.address().port}`));
+server.listen(Number(port), '127.0.0.1', () => console.log(`listening ${server.address().port}`));

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using CorsProbing.Conformance.Cases;
+using CorsProbing.Conformance.Support;
+
+namespace CorsProbing.Conformance.RealServers;
+
+/// <summary>
+/// Every configuration of a real server asked every request shape of <see cref="RequestKinds.Matrix"/>, with and
+/// without credentials, from the dashboard and from a foreign origin; CorsProbe's Browser verdict against Chromium's.
+/// </summary>
+public static class RealServerMatrix
+{
+    /// <summary>The least share of scenarios decided on a stand-in GET where the Browser verdict must equal Chromium's.</summary>
+    public const double StandInAgreement = 0.90;
+
+    /// <summary>The scenarios of <paramref name="setups"/> (path to description) on <paramref name="host"/>.</summary>
+    public static List<RealServerScenario> Scenarios(string host, IReadOnlyDictionary<string, string> setups) =>
+    [
+        .. from setup in setups
+           from kind in RequestKinds.Matrix
+           from credentials in new[] { false, true }
+           from origin in new[] { CaseOrigin.Galxe, CaseOrigin.Localhost }
+           select new RealServerScenario(host, setup.Key, setup.Value, credentials, kind, null, origin),
+    ];
+
+    /// <summary>
+    /// Runs the matrix and asserts: the Browser verdict equals Chromium's wherever CorsProbe saw the responses browsers
+    /// judge, and in at least <see cref="StandInAgreement"/> of the scenarios decided on a stand-in. Writes the table
+    /// to <c>artifacts/real-servers/{name}.md</c>.
+    /// </summary>
+    public static async Task AgreeAsync(string name, string host, int port, IReadOnlyDictionary<string, string> setups, CancellationToken cancellationToken)
+    {
+        var results = await RealServerRun.RunAsync(Scenarios(host, setups), new Dictionary<string, int> { [host] = port }, cancellationToken);
+        var table = Table(name, results);
+        var directory = Path.Combine(Repository.Root, "artifacts", "real-servers");
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, name + ".md"), table, cancellationToken);
+        TestContext.Current.TestOutputHelper?.WriteLine(table);
+
+        var direct = results.Where(r => !r.OnStandIn).ToList();
+        var standIn = results.Where(r => r.OnStandIn).ToList();
+        direct.Where(r => !r.BrowserAgrees).Select(r => r.Describe()).Should().BeEmpty(table);
+        if (standIn.Count > 0)
+        {
+            ((double)standIn.Count(r => r.BrowserAgrees) / standIn.Count).Should().BeGreaterThanOrEqualTo(
+                StandInAgreement, table + Environment.NewLine + string.Join(Environment.NewLine + Environment.NewLine, standIn.Where(r => !r.BrowserAgrees).Select(r => r.Describe())));
+        }
+    }
+
+    /// <summary>A Markdown table: agreement with Chromium per configuration, on direct evidence and on a stand-in.</summary>
+    public static string Table(string name, IReadOnlyList<RealServerResult> results)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"| {name} configuration | direct evidence: agree / scenarios | stand-in GET: agree / scenarios |").AppendLine();
+        text.AppendLine("|---|---:|---:|");
+        foreach (var setup in results.GroupBy(r => r.Scenario.Path))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| `{setup.Key}` {setup.First().Scenario.Setup} | {Count(setup, onStandIn: false)} | {Count(setup, onStandIn: true)} |").AppendLine();
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"| **all** | {Count(results, onStandIn: false)} | {Count(results, onStandIn: true)} |").AppendLine();
+        foreach (var miss in results.Where(r => !r.BrowserAgrees))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- differs: `{miss.Scenario.Path}` {miss.Scenario.Kind}{(miss.Scenario.Credentials ? " with credentials" : string.Empty)} from {CaseOrigins.Serialize(miss.Scenario.Origin)}: Chromium {miss.Chromium}, CorsProbe {miss.Report.VerdictFor(CorsProfile.Browser)}{(miss.OnStandIn ? " (stand-in)" : string.Empty)}").AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    private static string Count(IEnumerable<RealServerResult> results, bool onStandIn)
+    {
+        var chosen = results.Where(r => r.OnStandIn == onStandIn).ToList();
+        return $"{chosen.Count(r => r.BrowserAgrees)} / {chosen.Count}";
+    }
+}

@@ -1,0 +1,21 @@
+namespace CorsProbing.Conformance.RealServers;
+
+/// <summary>What live Chromium and CorsProbe made of one scenario.</summary>
+/// <param name="Scenario">The scenario.</param>
+/// <param name="Outcome">How the page's <c>fetch()</c> settled (<c>resolved</c>, <c>rejected</c>), or null when it never reported.</param>
+/// <param name="Report">CorsProbe's report.</param>
+public sealed record RealServerResult(RealServerScenario Scenario, string? Outcome, CorsReport Report)
+{
+    /// <summary>Chromium's verdict: Allowed when the fetch resolved.</summary>
+    public CorsVerdict Chromium => Outcome == "resolved" ? CorsVerdict.Allowed : CorsVerdict.Denied;
+
+    /// <summary>Whether CorsProbe's Browser verdict equals Chromium's (an unreachable target counts as denied).</summary>
+    public bool BrowserAgrees => Outcome is not null && (Report.VerdictFor(CorsProfile.Browser) == CorsVerdict.Allowed) == (Chromium == CorsVerdict.Allowed);
+
+    /// <summary>Whether CorsProbe's Browser verdict rests on a stand-in GET (likely, not certain).</summary>
+    public bool OnStandIn => Report.Preflights.Any(p => p.Evidence.HasFlag(CorsEvidence.StandIn));
+
+    /// <summary>The mismatch, with the report.</summary>
+    public string Describe() =>
+        $"{Scenario}: Chromium fetch {Outcome ?? "missing"}, CorsProbe Browser profile {Report.VerdictFor(CorsProfile.Browser)}{(OnStandIn ? " (on a stand-in GET)" : string.Empty)}{Environment.NewLine}{Report}";
+}
