@@ -51,7 +51,7 @@ public class PreflightEvaluationBenchmarks
     public CorsReport FullReport()
     {
         var context = _plan.Preflights[0];
-        var reading = new PreflightReading(context, _exchange, CorsEvaluator.EvaluatePreflight(_snapshot, context), default, null, _plan.Facts);
+        var reading = new PreflightReading(context, _exchange, CorsEvaluator.EvaluatePreflight(_snapshot, context), FollowUpChain.None, _plan.Facts);
         return ReportBuilder.Build(_plan.Facts, _plan.Requirements.Profile, [reading], TimeSpan.FromMilliseconds(12));
     }
 }

@@ -13,7 +13,8 @@ public sealed class PreflightExchange
         ExchangeFailure? failure,
         ExchangeKind kind = ExchangeKind.Preflight,
         PreflightExchange? actualRequest = null,
-        CorsEvidence evidence = CorsEvidence.None)
+        CorsEvidence evidence = CorsEvidence.None,
+        IReadOnlyList<PreflightExchange>? redirects = null)
     {
         Method = method;
         Url = url;
@@ -26,6 +27,7 @@ public sealed class PreflightExchange
         Kind = kind;
         ActualRequest = actualRequest;
         Evidence = evidence;
+        Redirects = redirects ?? [];
     }
 
     /// <summary>
@@ -69,6 +71,14 @@ public sealed class PreflightExchange
     /// preflight answer arrived, or when the caller allowed only OPTIONS (<see cref="CorsProbeBuilder.WithoutActualRequests"/>).
     /// </summary>
     public PreflightExchange? ActualRequest { get; }
+
+    /// <summary>
+    /// The requests sent after <see cref="ActualRequest"/> was redirected, in order, as <c>fetch()</c> follows redirects
+    /// in CORS mode: each request a redirect led to (the next <c>Location</c>), and before it the preflight browsers send
+    /// at the new URL when the request still needs one (<see cref="Kind"/> <see cref="ExchangeKind.Preflight"/>). Empty
+    /// when nothing was redirected.
+    /// </summary>
+    public IReadOnlyList<PreflightExchange> Redirects { get; }
 
     /// <summary>What the Browser verdict for <see cref="Method"/> rests on (on the preflight exchange; None on a nested one).</summary>
     public CorsEvidence Evidence { get; }

@@ -51,27 +51,17 @@ internal static class ProbeRun
         var sent = await Exchanger.SendAsync(client, request, time, deadline, cancellationToken).ConfigureAwait(false);
 
         var preflight = sent.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : default;
-        var actual = default(ResponseEvaluation);
-        PreflightExchange? followUp = null;
-        ExchangeFailure? followUpFailure = null;
 
         // Browsers send the next request when they send no preflight, or when the preflight passes.
-        if (!preflight.IsAbsent && context.FollowUp is { } kind && (!context.BrowserSendsPreflight || preflight.PreflightPasses))
-        {
-            var followUpHeaders = PreflightRequestFactory.FollowUpHeaders(context, plan.Requirements.Headers);
-            using var followUpRequest = PreflightRequestFactory.FollowUp(context, followUpHeaders);
-            var answer = await Exchanger.SendAsync(client, followUpRequest, time, deadline, cancellationToken).ConfigureAwait(false);
-            actual = answer.Response is { } actualResponse ? CorsEvaluator.EvaluateActualResponse(actualResponse, context) : default;
-            followUpFailure = answer.Failure;
-            followUp = new PreflightExchange(followUpRequest.Method.Method, context.RequestUri, false, followUpHeaders, answer.Response, answer.Elapsed, answer.Failure, kind);
-        }
+        var followUps = !preflight.IsAbsent && context.FollowUp is not null && (!context.BrowserSendsPreflight || preflight.PreflightPasses)
+            ? await FollowUpRun.RunAsync(client, plan, context, deadline, cancellationToken).ConfigureAwait(false)
+            : FollowUpChain.None;
 
-        var evidence = (context.BrowserSendsPreflight && !preflight.IsAbsent ? CorsEvidence.Preflight : CorsEvidence.None)
-            | (actual.IsAbsent ? CorsEvidence.None : context.FollowUp == ExchangeKind.StandIn ? CorsEvidence.StandIn : CorsEvidence.ActualResponse);
         var exchange = new PreflightExchange(
-            context.Method, context.RequestUri, context.BrowserSendsPreflight, headers, sent.Response, sent.Elapsed, sent.Failure, ExchangeKind.Preflight, followUp, evidence);
+            context.Method, context.RequestUri, context.BrowserSendsPreflight, headers, sent.Response, sent.Elapsed, sent.Failure, ExchangeKind.Preflight,
+            followUps.First, followUps.Evidence(context, !preflight.IsAbsent), [.. followUps.Redirects.Select(hop => hop.Exchange)]);
         CorsProbeTelemetry.PreflightDone(activity, exchange);
-        return new PreflightReading(context, exchange, preflight, actual, followUpFailure, plan.Facts);
+        return new PreflightReading(context, exchange, preflight, followUps, plan.Facts);
     }
 
     // The audit needs an answering target. It re-sends the first method's request with other origins: the GET/HEAD

@@ -10,15 +10,15 @@ namespace CorsProbing.Conformance;
 /// </summary>
 public class RealServerMatrixTests
 {
-    private static readonly Dictionary<string, (string Host, IReadOnlyDictionary<string, string> Setups, Func<CancellationToken, Task<IRunningServer>> Start)> Servers = new()
+    private static readonly Dictionary<string, (string Host, IReadOnlyDictionary<string, string> Setups, Func<CancellationToken, Task<IRunningServer>> Start, string[]? OtherHosts)> Servers = new()
     {
-        ["ASP.NET Core"] = (AspNetTlsServer.Host, AspNetTlsServer.Setups, async t => await AspNetTlsServer.StartAsync(t)),
-        ["nginx"] = (NginxServer.Host, NginxServer.Setups, async t => await NginxServer.StartAsync(t)),
-        ["Apache httpd"] = (ApacheServer.Host, ApacheServer.Setups, async t => await ApacheServer.StartAsync(t)),
-        ["Caddy"] = (CaddyServer.Host, CaddyServer.Setups, async t => await CaddyServer.StartAsync(t)),
-        ["Express"] = (ExpressServer.Host, ExpressServer.Setups, async t => await ExpressServer.StartAsync(t)),
-        ["fastify"] = (FastifyServer.Host, FastifyServer.Setups, async t => await FastifyServer.StartAsync(t)),
-        ["Flask-CORS"] = (FlaskServer.Host, FlaskServer.Setups, async t => await FlaskServer.StartAsync(t)),
+        ["ASP.NET Core"] = (AspNetTlsServer.Host, AspNetTlsServer.Setups, async t => await AspNetTlsServer.StartAsync(t), null),
+        ["nginx"] = (NginxServer.Host, NginxServer.Setups, async t => await NginxServer.StartAsync(t), [NginxServer.OtherHost]),
+        ["Apache httpd"] = (ApacheServer.Host, ApacheServer.Setups, async t => await ApacheServer.StartAsync(t), null),
+        ["Caddy"] = (CaddyServer.Host, CaddyServer.Setups, async t => await CaddyServer.StartAsync(t), null),
+        ["Express"] = (ExpressServer.Host, ExpressServer.Setups, async t => await ExpressServer.StartAsync(t), null),
+        ["fastify"] = (FastifyServer.Host, FastifyServer.Setups, async t => await FastifyServer.StartAsync(t), null),
+        ["Flask-CORS"] = (FlaskServer.Host, FlaskServer.Setups, async t => await FlaskServer.StartAsync(t), null),
     };
 
     public static TheoryData<string> ServerNames => [.. Servers.Keys];
@@ -29,9 +29,10 @@ public class RealServerMatrixTests
     {
         _ = Oracle.Chromium.Executable;
         var cancellationToken = TestContext.Current.CancellationToken;
-        var (host, setups, start) = Servers[name];
+        var (host, setups, start, otherHosts) = Servers[name];
         await using var server = await start(cancellationToken);
 
-        await RealServerMatrix.AgreeAsync(name, host, server.Port, setups, cancellationToken);
+        var ports = (otherHosts ?? []).Append(host).ToDictionary(h => h, _ => server.Port);
+        await RealServerMatrix.AgreeAsync(name, host, ports, setups, cancellationToken);
     }
 }

@@ -13,7 +13,7 @@ internal static class CorsEvaluator
     public static ResponseEvaluation EvaluatePreflight(ResponseSnapshot response, in PreflightContext context)
     {
         var headers = CorsHeaderFields.Read(response);
-        var checks = CheckRedirect(response, headers, context);
+        var checks = RedirectCheck.Check(response, headers, context);
         checks |= CheckCors(headers, context, out var origin);
         if ((checks & CorsChecks.Redirect) != 0)
         {
@@ -38,52 +38,15 @@ internal static class CorsEvaluator
     }
 
     /// <summary>
-    /// The CORS check alone (origin, credentials, <c>Vary</c>), as a browser applies it to the actual response of a
-    /// request it does not preflight.
+    /// The CORS check alone (origin, credentials, <c>Vary</c>), as a browser applies it to the response of the actual
+    /// request, and to each redirect on the way (flagged <see cref="CorsChecks.Redirect"/>, to be followed).
     /// </summary>
     public static ResponseEvaluation EvaluateActualResponse(ResponseSnapshot response, in PreflightContext context)
     {
         var headers = CorsHeaderFields.Read(response);
-        var checks = CheckCors(headers, context, out var origin);
+        var checks = RedirectCheck.Check(response, headers, context) | CheckCors(headers, context, out var origin);
         return new ResponseEvaluation(response, headers, checks, origin, default, default, MaxAgeKind.Missing, MaxAge.DefaultSeconds);
     }
-
-    private static CorsChecks CheckRedirect(ResponseSnapshot response, in CorsHeaderFields headers, in PreflightContext context)
-    {
-        var checks = CorsChecks.None;
-
-        // A handler that followed a redirect hides it: the response then belongs to another URL.
-        if (response.FinalUrl is { } final && IsAnotherUrl(final, context.RequestUri))
-        {
-            checks |= CorsChecks.RedirectFollowed;
-        }
-
-        // Chromium IsRedirect (net/http/http_response_headers.cc): 301, 302, 303, 307 or 308 with a non-empty Location.
-        if (response.Status is 301 or 302 or 303 or 307 or 308 && HasLocation(headers.Location))
-        {
-            checks |= CorsChecks.Redirect;
-        }
-
-        return checks;
-    }
-
-    private static bool HasLocation(HeaderField location)
-    {
-        foreach (var line in location)
-        {
-            if (!HttpWhitespace.Trim(line.Value).IsEmpty)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsAnotherUrl(Uri final, Uri sent) =>
-        !ReferenceEquals(final, sent)
-        && !string.Equals(final.OriginalString, sent.OriginalString, StringComparison.Ordinal)
-        && !string.Equals(final.AbsoluteUri, sent.AbsoluteUri, StringComparison.Ordinal);
 
     // Fetch "CORS check", with Chromium's choice of error (cors.cc CheckAccess), then the Vary warning.
     private static CorsChecks CheckCors(in CorsHeaderFields headers, in PreflightContext context, out OriginMatch origin)

@@ -58,6 +58,9 @@ public static class CorsFindingCodes
     /// <summary>An origin the caller said must be rejected (<see cref="CorsProbeBuilder.RejectOrigins"/>) is allowed.</summary>
     public const string RejectedOriginAllowed = "CORS017";
 
+    /// <summary>Browsers stop at a redirect of the request after the preflight: a bad <c>Location</c>, too many redirects, or a failing preflight at the new URL.</summary>
+    public const string RedirectStops = "CORS018";
+
     /// <summary><c>*</c> in <c>Access-Control-Allow-Headers</c> covers <c>Authorization</c> only by browser leniency.</summary>
     public const string AuthorizationCoveredByWildcard = "CORS101";
 
@@ -81,6 +84,9 @@ public static class CorsFindingCodes
 
     /// <summary>Only OPTIONS was sent (<see cref="CorsProbeBuilder.WithoutActualRequests"/>): browsers' check of the actual response was not made.</summary>
     public const string ActualResponseNotChecked = "CORS108";
+
+    /// <summary>Note: the request after the preflight was redirected; CorsProbe followed each redirect as <c>fetch()</c> does.</summary>
+    public const string RedirectsFollowed = "CORS109";
 
     /// <summary>Security (audit): any origin is echoed, without credentials.</summary>
     public const string ReflectsAnyOrigin = "CORS201";

@@ -1,28 +1,42 @@
+using System.Globalization;
 using CorsProbing.Evaluation;
+using CorsProbing.Requirements;
 
 namespace CorsProbing.Reporting;
 
 /// <summary>An evaluated response with its role: what the CORS check rules report on, once per response.</summary>
 /// <param name="Evaluation">The evidence.</param>
 /// <param name="Role">Which response it is.</param>
-internal readonly record struct JudgedResponse(ResponseEvaluation Evaluation, ResponseRole Role)
+/// <param name="Context">The request it answered: its URL and the origin it was sent from (<c>null</c> after a cross-origin redirect).</param>
+internal readonly record struct JudgedResponse(ResponseEvaluation Evaluation, ResponseRole Role, PreflightContext Context)
 {
     /// <summary>The responses whose CORS check a browser or a profile applies, in the order they are reported.</summary>
     public static IEnumerable<JudgedResponse> Of(PreflightReading reading)
     {
         if (!reading.Preflight.IsAbsent)
         {
-            yield return new(reading.Preflight, reading.Context.BrowserSendsPreflight ? ResponseRole.Preflight : ResponseRole.UnsentPreflight);
+            yield return new(reading.Preflight, reading.Context.BrowserSendsPreflight ? ResponseRole.Preflight : ResponseRole.UnsentPreflight, reading.Context);
         }
 
         if (!reading.Actual.IsAbsent)
         {
-            yield return new(reading.Actual, reading.Context.FollowUp == ExchangeKind.StandIn ? ResponseRole.StandIn : ResponseRole.Actual);
+            yield return new(reading.Actual, FollowUpRole(reading.Actual, reading.Context.FollowUp), reading.Context);
+        }
+
+        foreach (var hop in reading.FollowUps.Redirects)
+        {
+            if (!hop.Evaluation.IsAbsent)
+            {
+                yield return new(hop.Evaluation, hop.IsPreflight ? ResponseRole.RedirectPreflight : FollowUpRole(hop.Evaluation, hop.Context.FollowUp), hop.Context);
+            }
         }
     }
 
+    private static ResponseRole FollowUpRole(in ResponseEvaluation evaluation, ExchangeKind? kind) =>
+        evaluation.Has(CorsChecks.Redirect) ? ResponseRole.Redirect : kind == ExchangeKind.StandIn ? ResponseRole.StandIn : ResponseRole.Actual;
+
     /// <summary>Whom findings on this response concern.</summary>
-    public FindingScope Scope => Role is ResponseRole.Actual or ResponseRole.StandIn ? FindingScope.ActualResponse : FindingScope.Preflight;
+    public FindingScope Scope => Role is ResponseRole.Preflight or ResponseRole.UnsentPreflight ? FindingScope.Preflight : FindingScope.ActualResponse;
 
     /// <summary>The response in words: "preflight response for PUT".</summary>
     public string Subject(string method) => Role switch
@@ -30,6 +44,8 @@ internal readonly record struct JudgedResponse(ResponseEvaluation Evaluation, Re
         ResponseRole.Preflight => $"preflight response for {method}",
         ResponseRole.UnsentPreflight => "response to OPTIONS",
         ResponseRole.StandIn => "stand-in GET response",
+        ResponseRole.Redirect => $"redirect ({Evaluation.Response.Status.ToString(CultureInfo.InvariantCulture)}) from {Context.RequestUri.OriginalString}",
+        ResponseRole.RedirectPreflight => $"preflight response from {Context.RequestUri.OriginalString}",
         _ => $"actual {method} response",
     };
 
@@ -42,9 +58,22 @@ internal readonly record struct JudgedResponse(ResponseEvaluation Evaluation, Re
         {
             ResponseRole.UnsentPreflight => "On the OPTIONS response: " + message + reading.NoPreflightNote,
             ResponseRole.Actual => $"On the actual {reading.Method} response: " + message + note,
+            ResponseRole.Redirect or ResponseRole.RedirectPreflight => Hop(reading) + message + note,
             ResponseRole.StandIn => $"On a stand-in GET (CorsProbe never sends {reading.Method}; a GET of the same URL shows the CORS headers the server adds to its responses): " + message
                 + $" This is stand-in evidence: likely true of the actual {reading.Method} response, not certain." + note,
             _ => message,
         };
+    }
+
+    // Browsers apply the CORS check to every redirect they follow, and to the preflight they send after one.
+    private string Hop(PreflightReading reading)
+    {
+        var what = Role == ResponseRole.Redirect
+            ? $"On the redirect ({Evaluation.Response.Status.ToString(CultureInfo.InvariantCulture)}) of {Context.RequestUri.OriginalString}, which browsers check before following it"
+            : $"On the preflight browsers send to {Context.RequestUri.OriginalString} after the redirect";
+        var origin = Context.Origin == reading.Context.Origin
+            ? string.Empty
+            : " (a cross-origin redirect made the request's origin `null`)";
+        return $"{what}{origin}: ";
     }
 }

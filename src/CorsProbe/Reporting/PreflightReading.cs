@@ -5,32 +5,39 @@ namespace CorsProbing.Reporting;
 
 /// <summary>What the rules of one required method read: what was asked, what came back, and its evaluation.</summary>
 /// <param name="context">What the preflight asked.</param>
-/// <param name="exchange">The preflight as it happened, with the actual request nested when one was sent.</param>
+/// <param name="exchange">The preflight as it happened, with the requests after it nested.</param>
 /// <param name="preflight">The evaluation of the OPTIONS answer; absent when none arrived.</param>
-/// <param name="actual">The CORS check of the actual GET/HEAD's response; absent when none was judged.</param>
-/// <param name="actualFailure">Why the actual GET/HEAD got no response, when it was sent and got none.</param>
+/// <param name="followUps">The requests sent after the preflight and what they met.</param>
 /// <param name="probe">What the rules know of the whole probe.</param>
 // A class holding the two evaluations by value: built once per method, then read by reference, never copied whole.
-internal sealed class PreflightReading(
-    PreflightContext context, PreflightExchange exchange, in ResponseEvaluation preflight, in ResponseEvaluation actual, ExchangeFailure? actualFailure, ProbeFacts probe)
+internal sealed class PreflightReading(PreflightContext context, PreflightExchange exchange, in ResponseEvaluation preflight, FollowUpChain followUps, ProbeFacts probe)
 {
     private readonly ResponseEvaluation _preflight = preflight;
-    private readonly ResponseEvaluation _actual = actual;
+    private readonly ResponseEvaluation _actual = followUps.FirstEvaluation;
+
+    // The checks any response after the preflight failed, redirect hops included.
+    private readonly CorsChecks _followUpChecks = followUps.Redirects.Aggregate(followUps.FirstEvaluation.Checks, (checks, hop) => checks | hop.Evaluation.Checks);
 
     /// <summary>What the preflight asked.</summary>
     public PreflightContext Context { get; } = context;
 
-    /// <summary>The preflight as it happened, with the actual request nested when one was sent.</summary>
+    /// <summary>The preflight as it happened, with the requests after it nested.</summary>
     public PreflightExchange Exchange { get; } = exchange;
 
     /// <summary>The evaluation of the OPTIONS answer; <see cref="ResponseEvaluation.IsAbsent"/> when none arrived.</summary>
     public ref readonly ResponseEvaluation Preflight => ref _preflight;
 
-    /// <summary>The CORS check of the actual GET/HEAD's response; <see cref="ResponseEvaluation.IsAbsent"/> when none was judged.</summary>
+    /// <summary>
+    /// The CORS check of the first response after the preflight (the actual GET/HEAD's, or the stand-in's);
+    /// <see cref="ResponseEvaluation.IsAbsent"/> when none was judged.
+    /// </summary>
     public ref readonly ResponseEvaluation Actual => ref _actual;
 
-    /// <summary>Why the actual GET/HEAD got no response, when it was sent and got none.</summary>
-    public ExchangeFailure? ActualFailure { get; } = actualFailure;
+    /// <summary>The requests after the preflight and what they met: redirect hops, the failure, a refused redirect.</summary>
+    public FollowUpChain FollowUps { get; } = followUps;
+
+    /// <summary>Why a request after the preflight got no response, when one did not.</summary>
+    public ExchangeFailure? ActualFailure => FollowUps.Failure;
 
     /// <summary>What the rules know of the whole probe.</summary>
     public ProbeFacts Probe { get; } = probe;
@@ -58,7 +65,7 @@ internal sealed class PreflightReading(
     }
 
     /// <summary>Whether the OPTIONS answer or the actual response failed one of <paramref name="checks"/>.</summary>
-    public bool AnyResponseHas(CorsChecks checks) => ((_preflight.Checks | _actual.Checks) & checks) != 0;
+    public bool AnyResponseHas(CorsChecks checks) => ((_preflight.Checks | _followUpChecks) & checks) != 0;
 
     /// <summary>Whether the OPTIONS answer failed one of <paramref name="checks"/>.</summary>
     public bool PreflightHas(CorsChecks checks) => (_preflight.Checks & checks) != 0;

@@ -38,14 +38,18 @@ internal static class ReportText
         {
             var requestHeaders = exchange.RequestHeader(CorsHeaderNames.RequestHeaders);
             var asked = requestHeaders is null ? exchange.Method : $"{exchange.Method} + {requestHeaders}";
-            var answer = exchange.StatusCode is { } status
-                ? $"{status.ToString(CultureInfo.InvariantCulture)} {exchange.ReasonPhrase}".TrimEnd()
-                : $"no response: {exchange.Error}";
-            text.Append(CultureInfo.InvariantCulture, $"  OPTIONS for {asked} -> {answer} in {exchange.Elapsed.TotalMilliseconds:0} ms").AppendLine();
+            text.Append(CultureInfo.InvariantCulture, $"  OPTIONS for {asked} -> {Answer(exchange)} in {exchange.Elapsed.TotalMilliseconds:0} ms").AppendLine();
             AppendHeaders(text, exchange);
             if (exchange.ActualRequest is { } actual)
             {
                 AppendFollowUp(text, exchange, actual);
+            }
+
+            foreach (var hop in exchange.Redirects)
+            {
+                var what = hop.Kind == ExchangeKind.Preflight ? $"OPTIONS {hop.Url.OriginalString} (the preflight at the redirect's URL)" : $"{hop.Method} {hop.Url.OriginalString} (redirected)";
+                text.Append(CultureInfo.InvariantCulture, $"  {what} from {hop.RequestHeader(CorsHeaderNames.Origin)} -> {Answer(hop)} in {hop.Elapsed.TotalMilliseconds:0} ms").AppendLine();
+                AppendHeaders(text, hop);
             }
 
             text.Append(CultureInfo.InvariantCulture, $"  Browser verdict for {exchange.Method} rests on: {Describe(exchange.Evidence)}").AppendLine();
@@ -78,10 +82,7 @@ internal static class ReportText
         var what = actual.Kind == ExchangeKind.StandIn
             ? $"stand-in for {preflight.Method}, which CorsProbe never sends"
             : "the actual request, as browsers send it";
-        var answer = actual.StatusCode is { } status
-            ? $"{status.ToString(CultureInfo.InvariantCulture)} {actual.ReasonPhrase}".TrimEnd()
-            : $"no response: {actual.Error}";
-        text.Append(CultureInfo.InvariantCulture, $"  {actual.Method} ({what}) -> {answer} in {actual.Elapsed.TotalMilliseconds:0} ms").AppendLine();
+        text.Append(CultureInfo.InvariantCulture, $"  {actual.Method} ({what}) -> {Answer(actual)} in {actual.Elapsed.TotalMilliseconds:0} ms").AppendLine();
 
         // The page's headers announced in the preflight that the GET/HEAD did not carry: no value was given for them.
         var unsent = (preflight.RequestHeader(CorsHeaderNames.RequestHeaders) ?? string.Empty)
@@ -95,6 +96,10 @@ internal static class ReportText
 
         AppendHeaders(text, actual);
     }
+
+    private static string Answer(PreflightExchange exchange) => exchange.StatusCode is { } status
+        ? $"{status.ToString(CultureInfo.InvariantCulture)} {exchange.ReasonPhrase}".TrimEnd()
+        : $"no response: {exchange.Error}";
 
     private static string Describe(CorsEvidence evidence) => evidence switch
     {

@@ -14,4 +14,10 @@ internal enum ResponseRole
 
     /// <summary>The response to the stand-in GET for a method CorsProbe never sends.</summary>
     StandIn = 3,
+
+    /// <summary>A redirect of a request after the preflight, which browsers check before following it.</summary>
+    Redirect = 4,
+
+    /// <summary>The answer to the preflight browsers send at a redirect's URL.</summary>
+    RedirectPreflight = 5,
 }

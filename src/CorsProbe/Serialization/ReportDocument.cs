@@ -38,7 +38,8 @@ internal sealed record ExchangeDocument(
     double ElapsedMilliseconds,
     string? Error = null,
     ExchangeDocument? ActualRequest = null,
-    CorsEvidence Evidence = CorsEvidence.None);
+    CorsEvidence Evidence = CorsEvidence.None,
+    IReadOnlyList<ExchangeDocument>? Redirects = null);
 
 /// <summary>One security finding of the audit.</summary>
 internal sealed record SecurityFindingDocument(

@@ -62,7 +62,8 @@ internal static class ReportJson
         exchange.Elapsed.TotalMilliseconds,
         exchange.Error,
         exchange.ActualRequest is { } actual ? ToDocument(actual) : null,
-        exchange.Evidence);
+        exchange.Evidence,
+        [.. exchange.Redirects.Select(ToDocument)]);
 
     private static CorsReport FromDocument(ReportDocument document)
     {
@@ -140,7 +141,8 @@ internal static class ReportJson
             exchange.Kind,
             // A nested exchange is never a preflight: versions before 3 did not write the kind of the actual GET/HEAD.
             exchange.ActualRequest is { } actual ? FromDocument(actual with { Kind = actual.Kind == ExchangeKind.Preflight ? ExchangeKind.ActualRequest : actual.Kind }) : null,
-            exchange.Evidence);
+            exchange.Evidence,
+            [.. (exchange.Redirects ?? []).Select(FromDocument)]);
     }
 
     private static KeyValuePair<string, string>[] Lines(IReadOnlyList<string[]> lines, string name) =>

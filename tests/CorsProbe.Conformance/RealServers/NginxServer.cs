@@ -11,6 +11,9 @@ public static class NginxServer
     /// <summary>The host name the server is reached as.</summary>
     public const string Host = "nginx.example.com";
 
+    /// <summary>Another origin on the same server, where cross-origin redirects lead.</summary>
+    public const string OtherHost = "cdn.example.com";
+
     /// <summary>The install command named when nginx is missing.</summary>
     public const string Install = "sudo apt-get install -y nginx";
 
@@ -23,6 +26,10 @@ public static class NginxServer
         ["/if-options-204/"] = "if ($request_method = OPTIONS) { add_header ...; return 204; }",
         ["/echo-origin/"] = "$http_origin echoed with credentials, no Vary",
         ["/duplicated/"] = "the app sets Access-Control-Allow-Origin: * and the proxy adds the exact origin: two lines",
+        ["/redirect-same/"] = "CORS headers always, then return 301 to /if-options-204/ on the same origin",
+        ["/redirect-bare/"] = "return 302 to /if-options-204/ without CORS headers",
+        ["/redirect-cross/"] = "CORS headers always, then return 307 to another origin that answers Access-Control-Allow-Origin: *",
+        ["/redirect-cross-echo/"] = "CORS headers always, then return 308 to another origin that echoes the Origin (null after the hop) with credentials",
     };
 
     /// <summary>Starts nginx with a configuration written to a temporary directory.</summary>
@@ -65,6 +72,32 @@ public static class NginxServer
               add_header Access-Control-Allow-Origin "*" always;
               add_header Access-Control-Allow-Methods "GET, POST, PUT" always;
               add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key" always;
+              if ($request_method = OPTIONS) { return 204; }
+              return 200 "ok";
+            }
+          }
+
+          # Another origin, where the cross-origin redirects lead.
+          server {
+            listen 127.0.0.1:{{port}} ssl;
+            server_name {{OtherHost}};
+            ssl_certificate {{certificate}};
+            ssl_certificate_key {{key}};
+
+            location /open/ {
+              add_header Access-Control-Allow-Origin "*" always;
+              add_header Access-Control-Allow-Methods "GET, POST, PUT, DELETE" always;
+              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization" always;
+              if ($request_method = OPTIONS) { return 204; }
+              return 200 "ok";
+            }
+
+            location /echo/ {
+              add_header Access-Control-Allow-Origin $http_origin always;
+              add_header Access-Control-Allow-Credentials true always;
+              add_header Access-Control-Allow-Methods "GET, POST, PUT, DELETE" always;
+              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization" always;
+              add_header Vary Origin always;
               if ($request_method = OPTIONS) { return 204; }
               return 200 "ok";
             }
@@ -114,6 +147,37 @@ public static class NginxServer
               add_header Access-Control-Allow-Origin $http_origin always;
               add_header Access-Control-Allow-Credentials true always;
               return 200 "ok";
+            }
+
+            location /redirect-same/ {
+              add_header Access-Control-Allow-Origin "{{Galxe}}" always;
+              add_header Access-Control-Allow-Credentials true always;
+              add_header Access-Control-Allow-Methods "GET, POST, PUT, DELETE" always;
+              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization" always;
+              if ($request_method = OPTIONS) { return 204; }
+              return 301 /if-options-204/;
+            }
+
+            location /redirect-bare/ {
+              return 302 /if-options-204/;
+            }
+
+            location /redirect-cross/ {
+              add_header Access-Control-Allow-Origin "{{Galxe}}" always;
+              add_header Access-Control-Allow-Credentials true always;
+              add_header Access-Control-Allow-Methods "GET, POST, PUT, DELETE" always;
+              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization" always;
+              if ($request_method = OPTIONS) { return 204; }
+              return 307 https://{{OtherHost}}/open/;
+            }
+
+            location /redirect-cross-echo/ {
+              add_header Access-Control-Allow-Origin "{{Galxe}}" always;
+              add_header Access-Control-Allow-Credentials true always;
+              add_header Access-Control-Allow-Methods "GET, POST, PUT, DELETE" always;
+              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization" always;
+              if ($request_method = OPTIONS) { return 204; }
+              return 308 https://{{OtherHost}}/echo/;
             }
 
             location /duplicated/ {

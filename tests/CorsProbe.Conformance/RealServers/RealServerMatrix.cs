@@ -29,9 +29,14 @@ public static class RealServerMatrix
     /// judge, and in at least <see cref="StandInAgreement"/> of the scenarios decided on a stand-in. Writes the table
     /// to <c>artifacts/real-servers/{name}.md</c>.
     /// </summary>
-    public static async Task AgreeAsync(string name, string host, int port, IReadOnlyDictionary<string, string> setups, CancellationToken cancellationToken)
+    /// <param name="name">The server's name in the table.</param>
+    /// <param name="host">The host name the configurations are reached at.</param>
+    /// <param name="ports">Every host name the server answers (redirects may lead to another), to its loopback TLS port.</param>
+    /// <param name="setups">The configurations, by path.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public static async Task AgreeAsync(string name, string host, IReadOnlyDictionary<string, int> ports, IReadOnlyDictionary<string, string> setups, CancellationToken cancellationToken)
     {
-        var results = await RealServerRun.RunAsync(Scenarios(host, setups), new Dictionary<string, int> { [host] = port }, cancellationToken);
+        var results = await RealServerRun.RunAsync(Scenarios(host, setups), ports, cancellationToken);
         var table = Table(name, results);
         var directory = Path.Combine(Repository.Root, "artifacts", "real-servers");
         Directory.CreateDirectory(directory);

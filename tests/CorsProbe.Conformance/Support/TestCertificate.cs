@@ -16,7 +16,7 @@ public static class TestCertificate
     public static IReadOnlyList<string> HostNames { get; } =
     [
         "api.example.com", "dashboard.galxe.com", "aspnet.example.com", "nginx.example.com", "express.example.com", "fastify.example.com",
-        "flask.example.com", "apache.example.com", "caddy.example.com", "localhost",
+        "flask.example.com", "apache.example.com", "caddy.example.com", "cdn.example.com", "localhost",
     ];
 
     /// <summary>The certificate with its private key, usable by <see cref="System.Net.Security.SslStream"/> on every platform.</summary>

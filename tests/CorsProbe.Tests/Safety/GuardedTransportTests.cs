@@ -87,6 +87,25 @@ public class GuardedTransportTests
     }
 
     [Fact]
+    public async Task ARedirectToAnInternalAddress_IsRefusedAtConnect_LikeAnyOtherRequest()
+    {
+        // The public API answers its GET with a redirect to a name that resolves to the internal network.
+        using var internalServer = new TinyServer(IPAddress.Loopback);
+        using var good = new TinyServer(IPAddress.Parse("127.0.0.2"), answer: head => head.StartsWith("GET", StringComparison.Ordinal)
+            ? $"HTTP/1.1 302 Found\r\nLocation: http://internal.test:{internalServer.Port}/\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            : "HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n");
+        using var handler = CorsProbeHandler.Create(PublicStandIn, (host, _) =>
+            Task.FromResult(new[] { host == "internal.test" ? IPAddress.Loopback : IPAddress.Parse("127.0.0.2") }));
+
+        var report = await CorsProbe.For($"http://api.customer.test:{good.Port}/").WithOrigin(Probe.Origin).UsingHandler(handler).RunAsync();
+
+        report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Unreachable, report.ToString());
+        report.Findings.Should().Contain(f => f.Code == "CORS016" && f.Message.Contains($"internal.test:{internalServer.Port}"));
+        report.Preflights.Single().Redirects.Should().ContainSingle().Which.Error.Should().Contain("internal.test");
+        internalServer.Connections.Should().Be(0, "no hop may reach an address the policy refuses");
+    }
+
+    [Fact]
     public async Task AllowLoopback_OnTheBuilder_ReachesALocalApi()
     {
         using var server = new TinyServer(IPAddress.Loopback);
@@ -128,8 +147,11 @@ public class GuardedTransportTests
         private readonly TcpListener _listener;
         private int _connections;
 
-        public TinyServer(IPAddress address, int port = 0)
+        private readonly Func<string, string>? _answer;
+
+        public TinyServer(IPAddress address, int port = 0, Func<string, string>? answer = null)
         {
+            _answer = answer;
             _listener = new TcpListener(address, port);
             _listener.Start();
             _ = AcceptAsync();
@@ -149,7 +171,7 @@ public class GuardedTransportTests
                 {
                     var client = await _listener.AcceptTcpClientAsync();
                     Interlocked.Increment(ref _connections);
-                    _ = AnswerAsync(client);
+                    _ = AnswerAsync(client, _answer);
                 }
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException)
@@ -157,7 +179,7 @@ public class GuardedTransportTests
             }
         }
 
-        private static async Task AnswerAsync(TcpClient client)
+        private static async Task AnswerAsync(TcpClient client, Func<string, string>? answer)
         {
             using (client)
             {
@@ -177,7 +199,8 @@ public class GuardedTransportTests
                         head.Append(Encoding.ASCII.GetString(buffer, 0, read));
                     }
 
-                    var response = "HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: GET\r\nAccess-Control-Max-Age: 600\r\nConnection: close\r\n\r\n";
+                    var response = answer?.Invoke(head.ToString())
+                        ?? "HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: GET\r\nAccess-Control-Max-Age: 600\r\nConnection: close\r\n\r\n";
                     await stream.WriteAsync(Encoding.ASCII.GetBytes(response));
                 }
                 catch (IOException)

@@ -11,7 +11,7 @@ public class ReportJsonTests
     private static readonly Lazy<JsonSchema> PublishedSchema =
         new(() => JsonSchema.FromText(File.ReadAllText(Path.Combine(Repository.Root, "docs", "report.schema.json"))));
 
-    public static TheoryData<string> Shapes => ["allowed", "denied", "unreachable", "actual GET", "stand-in", "options only", "audited", "rejected", "galxe"];
+    public static TheoryData<string> Shapes => ["allowed", "denied", "unreachable", "actual GET", "stand-in", "options only", "redirected", "audited", "rejected", "galxe"];
 
     private static async Task<CorsReport> ReportOf(string shape) => shape switch
     {
@@ -20,6 +20,13 @@ public class ReportJsonTests
         "unreachable" => await CorsProbe.For($"http://127.0.0.1:{Loopback.ClosedPort()}/api").WithOrigin(Probe.Origin).AllowLoopback().RunAsync(),
         "actual GET" => await Probe.Through(StubCorsServer.Allowing(Probe.Origin)).RequireMethods("GET").RunAsync(),
         "stand-in" => await Probe.Through(StubCorsServer.Allowing(Probe.Origin)).RequireMethods("POST", "DELETE").RunAsync(),
+        "redirected" => await Probe.Through(new StubCorsServer
+        {
+            StatusFor = r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath == "/quests" ? System.Net.HttpStatusCode.TemporaryRedirect : System.Net.HttpStatusCode.OK,
+            LinesFor = r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath == "/quests"
+                ? [("Location", "/v2/quests"), ("Access-Control-Allow-Origin", Probe.Origin)]
+                : [("Access-Control-Allow-Origin", Probe.Origin), ("Access-Control-Allow-Headers", "x-api-key"), ("Vary", "Origin")],
+        }).RequireMethods("GET").RequireHeader("X-Api-Key", "k").RunAsync(),
         "options only" => await Probe.Through(StubCorsServer.Allowing(Probe.Origin)).RequireMethods("GET", "PUT").WithoutActualRequests().RunAsync(),
         "audited" => await Probe.Through(new OriginPolicyServer(_ => true) { Credentials = true }).RequireMethods("PUT").Audit().ProbeAsync(TestContext.Current.CancellationToken),
         "rejected" => await Probe.Through(new OriginPolicyServer(_ => true)).RequireMethods("PUT").RejectOrigins("https://evil.example").RunAsync(),

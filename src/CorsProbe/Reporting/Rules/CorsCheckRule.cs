@@ -1,5 +1,6 @@
 using System.Globalization;
 using CorsProbing.Evaluation;
+using CorsProbing.Requirements;
 
 namespace CorsProbing.Reporting.Rules;
 
@@ -31,9 +32,9 @@ internal static class CorsCheckRule
     private static void Apply(PreflightReading reading, JudgedResponse judged, List<FindingDraft> findings)
     {
         var evaluation = judged.Evaluation;
-        var origin = reading.Context.Origin;
+        var origin = judged.Context.Origin;
         var allowOrigin = HeaderText.Describe(CorsHeaderNames.AllowOrigin, evaluation.Headers.AllowOrigin);
-        var echo = EchoRemedy(reading);
+        var echo = EchoRemedy(judged.Context);
         switch (evaluation.Origin)
         {
             case OriginMatch.Missing when IsInconclusive(reading, judged):
@@ -86,8 +87,8 @@ internal static class CorsCheckRule
         && judged.Evaluation.Response.Status is >= 400 and <= 499
         && !reading.Preflight.IsAbsent && reading.Preflight.CorsCheckPasses;
 
-    /// <summary>How to answer with the origin; shared with the Vary rule's advice.</summary>
-    public static string EchoRemedy(PreflightReading reading) => reading.Context.Credentials
-        ? $"Send exactly `Access-Control-Allow-Origin: {reading.Context.Origin}` (after checking it against your allow-list), with `Access-Control-Allow-Credentials: true` and `Vary: Origin`."
-        : $"Send exactly `Access-Control-Allow-Origin: {reading.Context.Origin}` (after checking it against your allow-list) with `Vary: Origin`, or `Access-Control-Allow-Origin: *` for a public API.";
+    /// <summary>How to answer a request from <paramref name="context"/>'s origin; shared with the Vary rule's advice.</summary>
+    public static string EchoRemedy(in PreflightContext context) => context.Credentials
+        ? $"Send exactly `Access-Control-Allow-Origin: {context.Origin}` (after checking it against your allow-list), with `Access-Control-Allow-Credentials: true` and `Vary: Origin`."
+        : $"Send exactly `Access-Control-Allow-Origin: {context.Origin}` (after checking it against your allow-list) with `Vary: Origin`, or `Access-Control-Allow-Origin: *` for a public API.";
 }

@@ -8,6 +8,7 @@ internal static class PreflightRules
         TransportFailureRule.Apply,
         RedirectRule.Apply,
         CorsCheckRule.Apply,
+        RedirectChainRule.Apply,
         VaryOriginRule.Apply,
         PreflightStatusRule.Apply,
         MalformedListRule.Apply,

@@ -67,8 +67,13 @@ internal static class TransportFailureRule
         }
 
         var after = reading.Context.BrowserSendsPreflight ? "after the preflight passed" : "a browser sends";
+        var what = reading.FollowUps.Redirects.Count == 0
+            ? $"The actual {reading.Method} {after}"
+            : $"The request a redirect led to ({reading.FollowUps.Redirects[^1].Context.RequestUri.OriginalString})";
         return reading.Draft(code, title, FindingScope.ActualResponse, CorsSeverity.Error,
-            $"The actual {reading.Method} {after} got no response: {failure.Description} A browser's call fails the same way.",
+            failure.Kind == ExchangeFailureKind.AddressRefused
+                ? $"{what} was not sent: {failure.Description} (allowed: {reading.Probe.NetworkPolicy}), so the response browsers judge was not seen."
+                : $"{what} got no response: {failure.Description} A browser's call fails the same way.",
             "Make the actual request answer within the timeout, on a connection that is not reset.");
     }
 }

@@ -27,7 +27,7 @@ internal static class VaryOriginRule
                 Title,
                 judged.Scope,
                 CorsSeverity.Warning,
-                judged.Frame(reading, $"The response echoes the origin `{reading.Context.Origin}` but has {vary} without `Origin`: a shared cache may serve this answer to another origin, which browsers then block."),
+                judged.Frame(reading, $"The response echoes the origin `{judged.Context.Origin}` but has {vary} without `Origin`: a shared cache may serve this answer to another origin, which browsers then block."),
                 "Add `Vary: Origin` to every response whose Access-Control-Allow-Origin depends on the request's Origin."));
         }
     }

@@ -1,0 +1,54 @@
+using CorsProbing.Requirements;
+
+namespace CorsProbing.Evaluation;
+
+/// <summary>
+/// Whether a response is a redirect browsers follow (Chromium's <c>IsRedirect</c>: 301, 302, 303, 307 or 308 with a
+/// non-empty <c>Location</c>), and where it points.
+/// </summary>
+internal static class RedirectCheck
+{
+    /// <summary>Whether <paramref name="response"/> is a redirect, or belongs to another URL than the one sent (a handler followed one).</summary>
+    public static CorsChecks Check(ResponseSnapshot response, in CorsHeaderFields headers, in PreflightContext context)
+    {
+        var checks = CorsChecks.None;
+
+        // A handler that followed a redirect hides it: the response then belongs to another URL.
+        if (response.FinalUrl is { } final && IsAnotherUrl(final, context.RequestUri))
+        {
+            checks |= CorsChecks.RedirectFollowed;
+        }
+
+        // Chromium IsRedirect (net/http/http_response_headers.cc): 301, 302, 303, 307 or 308 with a non-empty Location.
+        if (response.Status is 301 or 302 or 303 or 307 or 308 && HasLocation(headers.Location))
+        {
+            checks |= CorsChecks.Redirect;
+        }
+
+        return checks;
+    }
+
+    private static bool HasLocation(HeaderField location) => !FirstLocation(location).IsEmpty;
+
+    /// <summary>The first non-empty <c>Location</c> value, trimmed, as Chromium reads it; <see langword="null"/> when none.</summary>
+    public static string? RedirectLocation(HeaderField location) => FirstLocation(location) is { IsEmpty: false } value ? value.ToString() : null;
+
+    private static ReadOnlySpan<char> FirstLocation(HeaderField location)
+    {
+        foreach (var line in location)
+        {
+            var value = HttpWhitespace.Trim(line.Value);
+            if (!value.IsEmpty)
+            {
+                return value;
+            }
+        }
+
+        return default;
+    }
+
+    private static bool IsAnotherUrl(Uri final, Uri sent) =>
+        !ReferenceEquals(final, sent)
+        && !string.Equals(final.OriginalString, sent.OriginalString, StringComparison.Ordinal)
+        && !string.Equals(final.AbsoluteUri, sent.AbsoluteUri, StringComparison.Ordinal);
+}
