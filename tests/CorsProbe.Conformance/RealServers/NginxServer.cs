@@ -30,6 +30,10 @@ public static class NginxServer
         ["/redirect-bare/"] = "return 302 to /if-options-204/ without CORS headers",
         ["/redirect-cross/"] = "CORS headers always, then return 307 to another origin that answers Access-Control-Allow-Origin: *",
         ["/redirect-cross-echo/"] = "CORS headers always, then return 308 to another origin that echoes the Origin (null after the hop) with credentials",
+        ["/redirect-see-other/"] = "CORS headers always, then return 303 to /if-options-204/: every method becomes a GET",
+        ["/redirect-loop/"] = "CORS headers always, then return 302 to itself: more than 20 redirects",
+        ["/redirect-credentials/"] = "CORS headers always, then return 302 to a URL with a user name and password",
+        ["/redirect-ftp/"] = "CORS headers always, then return 302 to an ftp: URL",
     };
 
     /// <summary>Starts nginx with a configuration written to a temporary directory.</summary>
@@ -156,6 +160,42 @@ public static class NginxServer
               add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization" always;
               if ($request_method = OPTIONS) { return 204; }
               return 301 /if-options-204/;
+            }
+
+            location /redirect-see-other/ {
+              add_header Access-Control-Allow-Origin "{{Galxe}}" always;
+              add_header Access-Control-Allow-Credentials true always;
+              add_header Access-Control-Allow-Methods "GET, POST, PUT, DELETE" always;
+              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization" always;
+              if ($request_method = OPTIONS) { return 204; }
+              return 303 /if-options-204/;
+            }
+
+            location /redirect-loop/ {
+              add_header Access-Control-Allow-Origin "{{Galxe}}" always;
+              add_header Access-Control-Allow-Credentials true always;
+              add_header Access-Control-Allow-Methods "GET, POST, PUT, DELETE" always;
+              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization" always;
+              if ($request_method = OPTIONS) { return 204; }
+              return 302 /redirect-loop/;
+            }
+
+            location /redirect-credentials/ {
+              add_header Access-Control-Allow-Origin "{{Galxe}}" always;
+              add_header Access-Control-Allow-Credentials true always;
+              add_header Access-Control-Allow-Methods "GET, POST, PUT, DELETE" always;
+              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization" always;
+              if ($request_method = OPTIONS) { return 204; }
+              return 302 "https://user:secret@{{Host}}/if-options-204/";
+            }
+
+            location /redirect-ftp/ {
+              add_header Access-Control-Allow-Origin "{{Galxe}}" always;
+              add_header Access-Control-Allow-Credentials true always;
+              add_header Access-Control-Allow-Methods "GET, POST, PUT, DELETE" always;
+              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization" always;
+              if ($request_method = OPTIONS) { return 204; }
+              return 302 "ftp://files.example.com/quests";
             }
 
             location /redirect-bare/ {

@@ -13,7 +13,7 @@ namespace CorsProbing.Conformance.Support;
 public sealed class RawHttpServer : IAsyncDisposable
 {
     private const int MaxHeadBytes = 64 * 1024;
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener = new(IPAddress.Loopback, FreePort.Next());
     private readonly Func<RawRequest, RawResponse> _handler;
     private readonly bool _tls;
     private readonly CancellationTokenSource _stopping = new();

@@ -28,6 +28,25 @@ public class UnsafeMethodsNeverSentTests
         server.AllReceived.Should().NotBeEmpty().And.OnlyContain(r => Safe.Contains(r.Method));
     }
 
+    [Theory]
+    [InlineData(307)]
+    [InlineData(308)]
+    [InlineData(301)]
+    public async Task Redirects_AreFollowedWithSafeMethodsOnly_EvenWhereTheBrowserKeepsTheUnsafeOne(int status)
+    {
+        // A 307/308 keeps a browser's PUT a PUT at the new URL: CorsProbe preflights it there and sends a GET.
+        var server = new StubCorsServer
+        {
+            StatusFor = r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath == "/quests" ? (System.Net.HttpStatusCode)status : System.Net.HttpStatusCode.OK,
+            LinesFor = r => [("Location", "/v2/quests"), ("Access-Control-Allow-Origin", "*"), ("Access-Control-Allow-Methods", "*"), ("Access-Control-Allow-Headers", "*")],
+        };
+
+        await Probe.Through(server).RequireMethods("PUT", "DELETE", "POST").Audit().RunAsync();
+
+        server.AllReceived.Should().Contain(r => r.RequestUri!.AbsolutePath == "/v2/quests", "the redirects were followed")
+            .And.OnlyContain(r => Safe.Contains(r.Method));
+    }
+
     [Fact]
     public async Task ABatch_SendsOnlySafeMethods()
     {
