@@ -24,6 +24,7 @@ public static class ApacheServer
         ["/no-always/"] = "Header set ... without always, and RewriteRule for OPTIONS [R=200]: the rewritten OPTIONS answer has no CORS headers",
         ["/setenvif/"] = "SetEnvIf Origin allow-list, Header always set ... env=, credentials, Vary: Origin",
         ["/proxied/"] = "Header always set ... in front of an application that sends Access-Control-Allow-Origin: * itself: two lines",
+        ["/moved/"] = "Header always set ..., RewriteRule for OPTIONS [R=200], and Redirect 301 to /always/",
     };
 
     /// <summary>Starts <c>apache2 -DFOREGROUND</c> with a configuration written to a temporary directory.</summary>
@@ -81,10 +82,16 @@ public static class ApacheServer
           SSLCertificateKeyFile {{key}}
           RewriteEngine On
           RewriteCond %{REQUEST_METHOD} OPTIONS
-          RewriteRule "^/(always|no-always)/" - [R=200,L]
+          RewriteRule "^/(always|no-always|moved)/" - [R=200,L]
+          Redirect 301 /moved/ /always/
           ScriptAliasMatch "^/(always|no-always|setenvif)/" "{{script}}"
 
           <Location /always/>
+            Header always set Access-Control-Allow-Origin "{{Galxe}}"
+            Header always set Access-Control-Allow-Methods "GET, POST, PUT, DELETE"
+            Header always set Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization"
+          </Location>
+          <Location /moved/>
             Header always set Access-Control-Allow-Origin "{{Galxe}}"
             Header always set Access-Control-Allow-Methods "GET, POST, PUT, DELETE"
             Header always set Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization"

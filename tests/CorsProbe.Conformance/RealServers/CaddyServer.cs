@@ -22,6 +22,8 @@ public static class CaddyServer
         ["/options-only/"] = "the CORS headers only inside handle @options: the other answers have none",
         ["/proxied/"] = "header ... in front of reverse_proxy to an application that sends Access-Control-Allow-Origin: * (Caddy replaces it)",
         ["/wildcard/"] = "header Access-Control-Allow-Origin/-Methods/-Headers *",
+        ["/moved/"] = "header ... then redir /header-all/ 308",
+        ["/appended/"] = "header +Access-Control-Allow-Origin in front of reverse_proxy to an application that sends its own: two lines",
     };
 
     /// <summary>Starts <c>caddy run</c> with a Caddyfile written to a temporary directory.</summary>
@@ -74,6 +76,19 @@ public static class CaddyServer
         	}
         	handle /proxied/* {
         		header Access-Control-Allow-Origin "{{Galxe}}"
+        		header Access-Control-Allow-Methods "GET, POST, PUT, DELETE"
+        		header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization"
+        		reverse_proxy 127.0.0.1:{{appPort}}
+        	}
+        	handle /moved/* {
+        		header Access-Control-Allow-Origin "{{Galxe}}"
+        		header Access-Control-Allow-Methods "GET, POST, PUT, DELETE"
+        		header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization"
+        		respond @options 204
+        		redir /header-all/ 308
+        	}
+        	handle /appended/* {
+        		header +Access-Control-Allow-Origin "{{Galxe}}"
         		header Access-Control-Allow-Methods "GET, POST, PUT, DELETE"
         		header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization"
         		reverse_proxy 127.0.0.1:{{appPort}}

@@ -17,6 +17,9 @@ public static class ExpressServer
         ["/regex"] = "cors({ origin: /dashboard.galxe.com/ }): unescaped dots, no anchors",
         ["/ends-with"] = "cors({ origin: (o, done) => done(null, o.endsWith('galxe.com')) })",
         ["/null"] = "cors({ origin: ['null', dashboard] })",
+        ["/route-first"] = "app.get(path, handler) registered before app.use(path, cors(...)): the GET has no CORS headers",
+        ["/moved"] = "cors(...) then res.redirect(301, '/default')",
+        ["/appended"] = "cors(...) then res.append('Access-Control-Allow-Origin', ...): two lines",
     };
 
     /// <summary>Starts <c>node server.js</c>.</summary>

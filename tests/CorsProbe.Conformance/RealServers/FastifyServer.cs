@@ -14,6 +14,8 @@ public static class FastifyServer
         ["/credentials/"] = "register(cors, { origin: dashboard, credentials: true })",
         ["/reflect-credentials/"] = "register(cors, { origin: true, credentials: true })",
         ["/write-only/"] = "register(cors, { origin: dashboard }); only POST and PUT routes: GET is 404",
+        ["/moved/"] = "register(cors, { origin: dashboard }); reply.redirect('/default/', 302)",
+        ["/appended/"] = "register(cors, { origin: dashboard }); reply.header('Access-Control-Allow-Origin', [dashboard, dashboard]): two lines",
         ["/auth-before-cors/"] = "an onRequest hook answers 401 before the CORS plugin's hook (OPTIONS passes)",
     };
 

@@ -18,6 +18,8 @@ public static class FlaskServer
         ["/allow-list/"] = "@cross_origin(origins=[dashboard, partner], methods=['GET', 'POST'])",
         ["/credentials/"] = "@cross_origin(origins=[dashboard], supports_credentials=True)",
         ["/write-only/"] = "@cross_origin(origins=[dashboard]) on a POST/PUT view: a GET is Flask's 405",
+        ["/ext/moved/"] = "CORS(app, resources=...) and redirect('/ext/default/', 302)",
+        ["/appended/"] = "@cross_origin(origins=[dashboard]) and a view that adds Access-Control-Allow-Origin again: two lines",
         ["/errors/"] = "@cross_origin(origins=[dashboard]) on a view that aborts with 500: the error page has no CORS headers",
     };
 

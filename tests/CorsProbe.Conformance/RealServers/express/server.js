@@ -18,6 +18,15 @@ app.use('/allow-list', cors({ origin: [galxe, 'https://app.partner.example'], me
 // Credentials for the dashboard alone.
 app.use('/credentials', cors({ origin: galxe, credentials: true }), ok);
 
+// Mistakes browsers catch after the preflight.
+// A route registered before the CORS middleware: OPTIONS gets the headers, the GET that the route answers does not.
+app.get('/route-first', ok);
+app.use('/route-first', cors({ origin: galxe }), ok);
+// A redirect to the permissive route, the headers on the redirect too.
+app.use('/moved', cors({ origin: galxe }), (req, res) => res.redirect(301, '/default'));
+// A second layer that appends the header the package already set: two lines.
+app.use('/appended', cors({ origin: galxe }), (req, res) => { res.append('Access-Control-Allow-Origin', galxe); res.type('text/plain').send('ok'); });
+
 // Misconfigurations the audit must find (and the allow-list above must not trigger).
 // origin: true with credentials: any origin, logged in.
 app.use('/reflect-credentials', cors({ origin: true, credentials: true }), ok);

@@ -27,6 +27,10 @@ scope('/credentials', { origin: galxe, credentials: true }, (f) => f.all('/', ok
 scope('/reflect-credentials', { origin: true, credentials: true }, (f) => f.all('/', ok));
 // A route for POST and PUT only: a GET of it is answered 404 by fastify.
 scope('/write-only', { origin: galxe }, (f) => { f.post('/', ok); f.put('/', ok); });
+// A redirect to the permissive scope, inside a scope with the plugin.
+scope('/moved', { origin: galxe }, (f) => f.all('/', async (request, reply) => reply.redirect('/default/', 302)));
+// A reply that adds the header the plugin already set: two lines.
+scope('/appended', { origin: galxe }, (f) => f.all('/', async (request, reply) => { reply.header('Access-Control-Allow-Origin', [galxe, galxe]); return 'ok'; }));
 // An authentication hook that answers 401 before the CORS plugin's hook, on every non-OPTIONS request.
 app.register(async (instance) => {
   instance.addHook('onRequest', async (request, reply) => {

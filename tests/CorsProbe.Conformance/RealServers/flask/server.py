@@ -5,7 +5,7 @@ Usage: python3 server.py <certificate.pem> <key.pem> <port>
 import ssl
 import sys
 
-from flask import Flask, abort
+from flask import Flask, abort, make_response, redirect
 from flask_cors import CORS, cross_origin
 from werkzeug.serving import make_server
 
@@ -49,6 +49,21 @@ def write_only():
 @cross_origin(origins=[GALXE])
 def errors():
     abort(500)
+
+
+# A redirect under the extension: the 302 gets the headers, and so does the target.
+@app.route("/ext/moved/", methods=ALL)
+def extension_moved():
+    return redirect("/ext/default/", code=302)
+
+
+# The decorator, and a header a second layer adds: two lines.
+@app.route("/appended/", methods=ALL)
+@cross_origin(origins=[GALXE])
+def appended():
+    response = make_response("ok")
+    response.headers.add("Access-Control-Allow-Origin", GALXE)
+    return response
 
 
 certificate, key, port = sys.argv[1:4]
