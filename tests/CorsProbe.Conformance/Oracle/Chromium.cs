@@ -25,16 +25,19 @@ public sealed class Chromium : IAsyncDisposable
         return version;
     }
 
-    /// <summary>Starts Chromium on <paramref name="url"/> with every host name resolved by <paramref name="hostResolverRules"/>.</summary>
-    public static Chromium Start(string url, string hostResolverRules)
+    /// <summary>
+    /// Starts Chromium on <paramref name="url"/> with every host name resolved by <paramref name="hostResolverRules"/>,
+    /// writing its NetLog to <paramref name="netLog"/> when given (<see cref="ChromiumNetLog"/>).
+    /// </summary>
+    public static Chromium Start(string url, string hostResolverRules, string? netLog = null)
     {
         var profile = ChildProcess.NewDirectory("corsprobe-chromium-");
-        return new Chromium(ChildProcess.Start(Executable, [
+        string[] arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--ignore-certificate-errors", $"--user-data-dir={profile}", $"--host-resolver-rules={hostResolverRules}",
-            url,
-        ], profile));
+        ];
+        return new Chromium(ChildProcess.Start(Executable, [.. arguments, .. netLog is null ? [] : new[] { $"--log-net-log={netLog}" }, url], profile));
     }
 
     /// <inheritdoc />

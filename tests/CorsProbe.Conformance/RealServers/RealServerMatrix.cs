@@ -46,6 +46,7 @@ public static class RealServerMatrix
         var direct = results.Where(r => !r.OnStandIn).ToList();
         var standIn = results.Where(r => r.OnStandIn).ToList();
         direct.Where(r => !r.BrowserAgrees).Select(r => r.Describe()).Should().BeEmpty(table);
+        results.Where(r => !r.SendingAgrees).Select(r => r.Describe()).Should().BeEmpty("whether the actual request reaches the server must match Chromium's NetLog");
         if (standIn.Count > 0)
         {
             ((double)standIn.Count(r => r.BrowserAgrees) / standIn.Count).Should().BeGreaterThanOrEqualTo(
@@ -65,6 +66,7 @@ public static class RealServerMatrix
         }
 
         text.Append(CultureInfo.InvariantCulture, $"| **all** | {Count(results, onStandIn: false)} | {Count(results, onStandIn: true)} |").AppendLine();
+        text.Append(CultureInfo.InvariantCulture, $"- whether the actual request reached the server (Chromium's NetLog): {results.Count(r => r.SendingAgrees)} / {results.Count} agree").AppendLine();
         foreach (var miss in results.Where(r => !r.BrowserAgrees))
         {
             text.Append(CultureInfo.InvariantCulture, $"- differs: `{miss.Scenario.Path}` {miss.Scenario.Kind}{(miss.Scenario.Credentials ? " with credentials" : string.Empty)} from {CaseOrigins.Serialize(miss.Scenario.Origin)}: Chromium {miss.Chromium}, CorsProbe {miss.Report.VerdictFor(CorsProfile.Browser)}{(miss.OnStandIn ? " (stand-in)" : string.Empty)}").AppendLine();

@@ -3,9 +3,19 @@ namespace CorsProbing.Conformance.RealServers;
 /// <summary>What live Chromium and CorsProbe made of one scenario.</summary>
 /// <param name="Scenario">The scenario.</param>
 /// <param name="Outcome">How the page's <c>fetch()</c> settled (<c>resolved</c>, <c>rejected</c>), or null when it never reported.</param>
+/// <param name="ChromiumSentActual">Whether Chromium put the actual request on the wire (its NetLog), not only a preflight.</param>
 /// <param name="Report">CorsProbe's report.</param>
-public sealed record RealServerResult(RealServerScenario Scenario, string? Outcome, CorsReport Report)
+public sealed record RealServerResult(RealServerScenario Scenario, string? Outcome, bool ChromiumSentActual, CorsReport Report)
 {
+    /// <summary>
+    /// Whether CorsProbe says browsers send the actual request: always when they send no preflight (a simple request
+    /// reaches the server even when its response is then blocked), otherwise when the preflight passes.
+    /// </summary>
+    public bool SendsActual => Report.Preflights.All(p => !p.BrowserSendsPreflight || p.ActualRequest is not null);
+
+    /// <summary>Whether CorsProbe agrees with Chromium on whether the actual request reached the server.</summary>
+    public bool SendingAgrees => SendsActual == ChromiumSentActual;
+
     /// <summary>Chromium's verdict: Allowed when the fetch resolved.</summary>
     public CorsVerdict Chromium => Outcome == "resolved" ? CorsVerdict.Allowed : CorsVerdict.Denied;
 
@@ -17,5 +27,5 @@ public sealed record RealServerResult(RealServerScenario Scenario, string? Outco
 
     /// <summary>The mismatch, with the report.</summary>
     public string Describe() =>
-        $"{Scenario}: Chromium fetch {Outcome ?? "missing"}, CorsProbe Browser profile {Report.VerdictFor(CorsProfile.Browser)}{(OnStandIn ? " (on a stand-in GET)" : string.Empty)}{Environment.NewLine}{Report}";
+        $"{Scenario}: Chromium fetch {Outcome ?? "missing"} (actual request {(ChromiumSentActual ? "sent" : "not sent")}, CorsProbe says {(SendsActual ? "sent" : "not sent")}), CorsProbe Browser profile {Report.VerdictFor(CorsProfile.Browser)}{(OnStandIn ? " (on a stand-in GET)" : string.Empty)}{Environment.NewLine}{Report}";
 }

@@ -10,21 +10,28 @@ public static class RealServerRun
     public static async Task<IReadOnlyList<RealServerResult>> RunAsync(
         IReadOnlyList<RealServerScenario> scenarios, IReadOnlyDictionary<string, int> ports, CancellationToken cancellationToken)
     {
+        // Each scenario's URL is made unique by a query the servers ignore, so that Chromium's NetLog tells which
+        // requests each fetch() put on the wire.
         var fetches = scenarios
-            .Select((s, i) => (s.Origin, Fetch: new FetchSpec(i + 1, s.Url, RequestKinds.Method(s.Kind), RequestKinds.Headers(s.Kind), s.Credentials)))
+            .Select((s, i) => (s.Origin, Fetch: new FetchSpec(i + 1, UrlOf(s, i), RequestKinds.Method(s.Kind), RequestKinds.Headers(s.Kind), s.Credentials)))
             .ToLookup(f => f.Origin, f => f.Fetch);
+        var directory = Support.ChildProcess.NewDirectory("corsprobe-netlog-");
+        var netLog = Path.Combine(directory, "netlog.json");
         await using var pages = new CaseServer([], fetches, ports);
-        await using (Chromium.Start(RunnerPage.StartUrl, pages.HostResolverRules))
+        await using (Chromium.Start(RunnerPage.StartUrl, pages.HostResolverRules, netLog))
         {
             await pages.Finished.WaitAsync(ChromiumRun.Limit, cancellationToken);
         }
+
+        var started = ChromiumNetLog.RequestsStarted(netLog);
+        Directory.Delete(directory, recursive: true);
 
         using var handler = LoopbackTls.HandlerTo(host => ports[host]);
         var results = new List<RealServerResult>(scenarios.Count);
         for (var i = 0; i < scenarios.Count; i++)
         {
             var scenario = scenarios[i];
-            var probe = CorsProbe.For(scenario.Url)
+            var probe = CorsProbe.For(UrlOf(scenario, i))
                 .WithOrigin(CaseOrigins.Serialize(scenario.Origin))
                 .RequireMethods(RequestKinds.Method(scenario.Kind))
                 .WithCredentials(scenario.Credentials)
@@ -34,11 +41,14 @@ public static class RealServerRun
                 probe = probe.RequireHeader(name, value);
             }
 
-            results.Add(new RealServerResult(scenario, pages.Outcome(i + 1), await probe.ProbeAsync(cancellationToken)));
+            var sentActual = started[UrlOf(scenario, i)].Any(method => method != "OPTIONS");
+            results.Add(new RealServerResult(scenario, pages.Outcome(i + 1), sentActual, await probe.ProbeAsync(cancellationToken)));
         }
 
         return results;
     }
+
+    private static string UrlOf(RealServerScenario scenario, int index) => $"{scenario.Url}?scenario={index + 1}";
 
     /// <summary>Every scenario where CorsProbe's Browser profile differs from Chromium, or its Galxe profile from the platform's rules.</summary>
     public static async Task<IReadOnlyList<string>> MismatchesAsync(
