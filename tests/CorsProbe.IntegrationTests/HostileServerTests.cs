@@ -168,6 +168,28 @@ public class HostileServerTests
     }
 
     [Fact]
+    public async Task AResetAfterAPassingPreflight_IsAFailedCall_Bounded_WithNoSocketLeft()
+    {
+        // The preflight is answered; the stand-in GET that follows is reset, on every connection.
+        var (report, elapsed) = await ProbeAgainst(
+            async (stream, token) =>
+            {
+                while ((await ReadRequestAsync(stream, token)).StartsWith("OPTIONS", StringComparison.Ordinal))
+                {
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes(AllowingPut), token);
+                }
+
+                stream.Socket.LingerState = new LingerOption(true, 0);
+            },
+            reusable: 1,
+            followUps: true);
+
+        report.VerdictFor(CorsProfile.Browser).Should().NotBe(CorsVerdict.Allowed, report.ToString());
+        report.Findings.Should().Contain(f => f.Code == "CORS001" && f.Message.Contains("stand-in GET for PUT got no response"));
+        elapsed.Should().BeLessThan(Bound);
+    }
+
+    [Fact]
     public async Task ARedirectToLoopback_IsReported_NeverFollowed()
     {
         var (report, _) = await Answering("HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1/\r\nContent-Length: 0\r\n\r\n", reusable: 1);
@@ -200,11 +222,12 @@ public class HostileServerTests
             await Task.Delay(System.Threading.Timeout.Infinite, token);
         };
 
-    // Serves every connection with `behave`, probes it (PUT: a preflight, no actual request), stops the server, then
+    // Serves every connection with `behave`, probes it (PUT, OPTIONS only unless `followUps`: most hostile answers are to
+    // the preflight), stops the server, then
     // checks that at most `reusable` client sockets stay open (a pooled connection after a complete response) and that
     // no task exception went unobserved.
     private static async Task<(CorsReport Report, TimeSpan Elapsed)> ProbeAgainst(
-        Func<NetworkStream, CancellationToken, Task> behave, string scheme = "http", Func<CorsProbeBuilder, CorsProbeBuilder>? configure = null, int reusable = 0)
+        Func<NetworkStream, CancellationToken, Task> behave, string scheme = "http", Func<CorsProbeBuilder, CorsProbeBuilder>? configure = null, int reusable = 0, bool followUps = false)
     {
         UnobservedExceptions.Watch();
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -232,6 +255,7 @@ public class HostileServerTests
         var clock = Stopwatch.StartNew();
         var probe = CorsProbe.For($"{scheme}://127.0.0.1:{port}/hostile").WithOrigin("https://dashboard.galxe.com").AllowLoopback()
             .RequireMethods("PUT").WithTimeout(Timeout);
+        probe = followUps ? probe : probe.WithoutActualRequests();
         var report = await (configure?.Invoke(probe) ?? probe).ProbeAsync(TestContext.Current.CancellationToken);
         var elapsed = clock.Elapsed;
 
@@ -260,7 +284,8 @@ public class HostileServerTests
         return (report, elapsed);
     }
 
-    private static async Task ReadRequestAsync(Stream stream, CancellationToken token)
+    // Reads one request head; returns it, or what arrived before the client closed.
+    private static async Task<string> ReadRequestAsync(Stream stream, CancellationToken token)
     {
         var buffer = new byte[8192];
         var seen = new StringBuilder();
@@ -269,11 +294,13 @@ public class HostileServerTests
             var read = await stream.ReadAsync(buffer, token);
             if (read == 0)
             {
-                return;
+                break;
             }
 
             seen.Append(Encoding.Latin1.GetString(buffer, 0, read));
         }
+
+        return seen.ToString();
     }
 
     private static X509Certificate2 SelfSigned()

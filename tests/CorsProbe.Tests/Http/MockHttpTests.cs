@@ -27,7 +27,7 @@ public class MockHttpTests
     }
 
     [Fact]
-    public async Task AMockThatAnswersOnlyOptions_WarnsThatTheStandInGetWasNotAnswered()
+    public async Task AMockThatAnswersOnlyOptions_SaysTheStandInGetWasNotAnswered_AndIsNotAllowed()
     {
         using var mock = new MockHttpMessageHandler();
         mock.When(HttpMethod.Options, Probe.Url).Respond(System.Net.HttpStatusCode.NoContent, [
@@ -38,8 +38,8 @@ public class MockHttpTests
 
         var report = await Probe.Through(mock).RequireMethods("PUT").RunAsync();
 
-        report.IsAllowed.Should().BeTrue();
-        report.Findings.Should().ContainSingle(f => f.Severity == CorsSeverity.Warning)
+        report.IsAllowed.Should().BeFalse();
+        report.Findings.Should().ContainSingle(f => f.Severity == CorsSeverity.Error)
             .Which.Message.Should().Contain("stand-in GET for PUT got no response").And.Contain("Failed to match a mocked request for GET");
     }
 

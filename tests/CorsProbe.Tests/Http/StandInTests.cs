@@ -143,15 +143,16 @@ public class StandInTests
     }
 
     [Fact]
-    public async Task AStandInThatGetsNoResponse_IsAWarning()
+    public async Task AStandInThatGetsNoResponse_IsAFailedCall_NotAllowed()
     {
         var server = new DropsGets(PreflightPassesThen(HttpStatusCode.OK));
 
         var report = await Probe.Through(server).RequireMethods("PUT").RunAsync();
 
-        report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Allowed);
+        report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Unreachable);
+        report.VerdictFor(CorsProfile.Galxe).Should().Be(CorsVerdict.Allowed, "the platform reads only the OPTIONS answer");
         var finding = report.Findings.Single(f => f.Code == "CORS001");
-        finding.Severity.Should().Be(CorsSeverity.Warning);
+        finding.Severity.Should().Be(CorsSeverity.Error);
         finding.Message.Should().Contain("stand-in GET for PUT got no response");
         report.Preflights.Single().Evidence.Should().Be(CorsEvidence.Preflight);
     }

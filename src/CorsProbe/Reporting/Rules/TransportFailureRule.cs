@@ -4,7 +4,7 @@ namespace CorsProbing.Reporting.Rules;
 
 /// <summary>
 /// CORS001, CORS002 and CORS016: a request got no response, so nothing could be judged. After a preflight browsers
-/// pass, the actual GET/HEAD getting none fails the browser's call too; a stand-in GET getting none only hides evidence.
+/// pass, the actual GET/HEAD (or the stand-in for a method never sent) getting none fails the browser's call too.
 /// </summary>
 internal static class TransportFailureRule
 {
@@ -61,9 +61,9 @@ internal static class TransportFailureRule
         };
         if (reading.Context.FollowUp == ExchangeKind.StandIn)
         {
-            return reading.Draft(code, title, FindingScope.ActualResponse, CorsSeverity.Warning,
-                $"The stand-in GET for {reading.Method} got no response ({failure.Description.TrimEnd('.')}), so the CORS headers of the actual responses were not seen.",
-                "Check that the URL answers GET requests quickly and without resetting the connection.");
+            return reading.Draft(code, title, FindingScope.ActualResponse, CorsSeverity.Error,
+                $"The stand-in GET for {reading.Method} got no response ({failure.Description.TrimEnd('.')}): a URL that fails a GET this way is taken to fail the {reading.Method} too, so browsers' call is not counted as allowed. This is stand-in evidence: likely, not certain.",
+                "Check that the URL answers GET requests quickly and without resetting the connection (with a mock transport, answer the GET too).");
         }
 
         var after = reading.Context.BrowserSendsPreflight ? "after the preflight passed" : "a browser sends";
