@@ -48,10 +48,21 @@ public static class NginxServer
         var (certificate, key) = TestCertificate.WritePem(directory);
         var port = FreePort.Next();
         var appPort = FreePort.Next();
+        File.WriteAllText(Path.Combine(directory, "cors-always.conf"), CorsAlways);
         File.WriteAllText(Path.Combine(directory, "nginx.conf"), Configuration(directory, certificate, key, port, appPort));
 
         return ServerProcess.WhenListeningAsync(ChildProcess.Start(executable, ["-p", directory, "-c", Path.Combine(directory, "nginx.conf")], directory), port, cancellationToken);
     }
+
+    // The dashboard's grant on every answer, errors included, and OPTIONS answered: included by the redirecting locations.
+    private const string CorsAlways = $$"""
+        add_header Access-Control-Allow-Origin "{{Galxe}}" always;
+        add_header Access-Control-Allow-Credentials true always;
+        add_header Access-Control-Allow-Methods "GET, POST, PUT, DELETE" always;
+        add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization" always;
+        if ($request_method = OPTIONS) { return 204; }
+
+        """;
 
     private static string Configuration(string directory, string certificate, string key, int port, int appPort) => $$"""
         daemon off;
@@ -154,47 +165,27 @@ public static class NginxServer
             }
 
             location /redirect-same/ {
-              add_header Access-Control-Allow-Origin "{{Galxe}}" always;
-              add_header Access-Control-Allow-Credentials true always;
-              add_header Access-Control-Allow-Methods "GET, POST, PUT, DELETE" always;
-              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization" always;
-              if ($request_method = OPTIONS) { return 204; }
+              include {{directory}}/cors-always.conf;
               return 301 /if-options-204/;
             }
 
             location /redirect-see-other/ {
-              add_header Access-Control-Allow-Origin "{{Galxe}}" always;
-              add_header Access-Control-Allow-Credentials true always;
-              add_header Access-Control-Allow-Methods "GET, POST, PUT, DELETE" always;
-              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization" always;
-              if ($request_method = OPTIONS) { return 204; }
+              include {{directory}}/cors-always.conf;
               return 303 /if-options-204/;
             }
 
             location /redirect-loop/ {
-              add_header Access-Control-Allow-Origin "{{Galxe}}" always;
-              add_header Access-Control-Allow-Credentials true always;
-              add_header Access-Control-Allow-Methods "GET, POST, PUT, DELETE" always;
-              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization" always;
-              if ($request_method = OPTIONS) { return 204; }
+              include {{directory}}/cors-always.conf;
               return 302 /redirect-loop/;
             }
 
             location /redirect-credentials/ {
-              add_header Access-Control-Allow-Origin "{{Galxe}}" always;
-              add_header Access-Control-Allow-Credentials true always;
-              add_header Access-Control-Allow-Methods "GET, POST, PUT, DELETE" always;
-              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization" always;
-              if ($request_method = OPTIONS) { return 204; }
+              include {{directory}}/cors-always.conf;
               return 302 "https://user:secret@{{Host}}/if-options-204/";
             }
 
             location /redirect-ftp/ {
-              add_header Access-Control-Allow-Origin "{{Galxe}}" always;
-              add_header Access-Control-Allow-Credentials true always;
-              add_header Access-Control-Allow-Methods "GET, POST, PUT, DELETE" always;
-              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization" always;
-              if ($request_method = OPTIONS) { return 204; }
+              include {{directory}}/cors-always.conf;
               return 302 "ftp://files.example.com/quests";
             }
 
@@ -203,20 +194,12 @@ public static class NginxServer
             }
 
             location /redirect-cross/ {
-              add_header Access-Control-Allow-Origin "{{Galxe}}" always;
-              add_header Access-Control-Allow-Credentials true always;
-              add_header Access-Control-Allow-Methods "GET, POST, PUT, DELETE" always;
-              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization" always;
-              if ($request_method = OPTIONS) { return 204; }
+              include {{directory}}/cors-always.conf;
               return 307 https://{{OtherHost}}/open/;
             }
 
             location /redirect-cross-echo/ {
-              add_header Access-Control-Allow-Origin "{{Galxe}}" always;
-              add_header Access-Control-Allow-Credentials true always;
-              add_header Access-Control-Allow-Methods "GET, POST, PUT, DELETE" always;
-              add_header Access-Control-Allow-Headers "Content-Type, X-Api-Key, Authorization" always;
-              if ($request_method = OPTIONS) { return 204; }
+              include {{directory}}/cors-always.conf;
               return 308 https://{{OtherHost}}/echo/;
             }
 
