@@ -38,10 +38,11 @@ public static class CorsProbeCommand
         var allowLocal = new Option<bool>("--allow-local") { Description = "Allow loopback and private-network targets (refused by default, as a platform backend must)." };
         var audit = new Option<bool>("--audit") { Description = "Also try crafted origins (any, null, look-alikes, http:, shared hosting) and report what the server wrongly trusts; a Medium or worse finding exits 1." };
         var rejectOrigins = new Option<string[]>("--reject-origin") { Description = "An origin that must not be allowed (exit 1 if it is); repeat for several." };
+        var optionsOnly = new Option<bool>("--options-only") { Description = "Send only OPTIONS requests: no actual GET/HEAD, no stand-in GET (the report names the check not made)." };
 
         var root = new RootCommand("Checks, as a browser would, whether an API's CORS configuration lets an origin call it.")
         {
-            url, input, origin, methods, headers, credentials, profile, timeout, concurrency, json, allowLocal, audit, rejectOrigins,
+            url, input, origin, methods, headers, credentials, profile, timeout, concurrency, json, allowLocal, audit, rejectOrigins, optionsOnly,
         };
 
         var parsed = root.Parse(args);
@@ -80,6 +81,7 @@ public static class CorsProbeCommand
                     var builder = Configure(result, target, origin, methods, headers, credentials, profile, timeout, handler);
                     builder = result.GetValue(allowLocal) ? builder.AllowLoopback().AllowPrivateNetworks() : builder;
                     builder = result.GetValue(audit) ? builder.Audit() : builder;
+                    builder = result.GetValue(optionsOnly) ? builder.WithoutActualRequests() : builder;
                     probes.Add(result.GetValue(rejectOrigins) is { Length: > 0 } rejected ? builder.RejectOrigins(rejected) : builder);
                 }
                 catch (ArgumentException exception)

@@ -23,6 +23,18 @@ public class CliTests
     }
 
     [Fact]
+    public async Task OptionsOnly_SendsNothingButOptions_AndNamesTheCheckNotMade()
+    {
+        var server = StubCorsServer.Allowing(Probe.Origin);
+
+        var (code, output, _) = await Run(server, Probe.Url, "--origin", Probe.Origin, "-m", "PUT", "--options-only");
+
+        code.Should().Be(0);
+        server.AllReceived.Should().OnlyContain(r => r.Method == HttpMethod.Options);
+        output.Should().Contain("CORS108");
+    }
+
+    [Fact]
     public async Task ADeniedProbe_ExitsOne()
     {
         var (code, output, _) = await Run(StubCorsServer.Allowing(Probe.Origin, methods: "GET"), Probe.Url, "--origin", Probe.Origin, "--method", "DELETE");
