@@ -52,18 +52,22 @@ internal readonly record struct JudgedResponse(ResponseEvaluation Evaluation, Re
     /// <summary>The message, framed by which response it is about and whom it concerns.</summary>
     public string Frame(PreflightReading reading, string message)
     {
-        var optionsOnly = ProfileJudgement.Subjects(reading.Probe.Profiles, p => !p.JudgesActualResponses);
-        var note = optionsOnly is null ? string.Empty : $" The check of {optionsOnly} only reads the OPTIONS response.";
         return Role switch
         {
+            ResponseRole.Preflight => message,
             ResponseRole.UnsentPreflight => "On the OPTIONS response: " + message + reading.NoPreflightNote,
-            ResponseRole.Actual => $"On the actual {reading.Method} response: " + message + note,
-            ResponseRole.Redirect or ResponseRole.RedirectPreflight => Hop(reading) + message + note,
-            ResponseRole.StandIn => $"On a stand-in GET (CorsProbe never sends {reading.Method}; a GET of the same URL shows the CORS headers the server adds to its responses): " + message
-                + $" This is stand-in evidence: likely true of the actual {reading.Method} response, not certain." + note,
-            _ => message,
+            ResponseRole.Actual => $"On the actual {reading.Method} response: " + message + OptionsOnlyNote(reading),
+            ResponseRole.Redirect or ResponseRole.RedirectPreflight => Hop(reading) + message + OptionsOnlyNote(reading),
+            _ => $"On a stand-in GET (CorsProbe never sends {reading.Method}; a GET of the same URL shows the CORS headers the server adds to its responses): " + message
+                + $" This is stand-in evidence: likely true of the actual {reading.Method} response, not certain." + OptionsOnlyNote(reading),
         };
     }
+
+    // Findings on the responses after the preflight do not count for profiles that read only the OPTIONS answer.
+    private static string OptionsOnlyNote(PreflightReading reading) =>
+        ProfileJudgement.Subjects(reading.Probe.Profiles, p => !p.JudgesActualResponses) is { } optionsOnly
+            ? $" The check of {optionsOnly} only reads the OPTIONS response."
+            : string.Empty;
 
     // Browsers apply the CORS check to every redirect they follow, and to the preflight they send after one.
     private string Hop(PreflightReading reading)
