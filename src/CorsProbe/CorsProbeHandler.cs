@@ -12,8 +12,11 @@ namespace CorsProbing;
 /// </summary>
 public static class CorsProbeHandler
 {
-    /// <summary>Response headers larger than this (in KiB) fail the request.</summary>
-    public const int MaxResponseHeadersKilobytes = 64;
+    /// <summary>
+    /// Response headers larger than this (in KiB) fail the request. It is above browsers' own limit (256 KiB), which
+    /// CorsProbe applies itself to the raw bytes, so a head browsers accept is never refused for its size.
+    /// </summary>
+    public const int MaxResponseHeadersKilobytes = 320;
 
     /// <summary>Creates a guarded handler for <see cref="NetworkPolicy.PublicOnly"/>; the caller owns and disposes it.</summary>
     /// <returns>A new handler.</returns>
@@ -56,7 +59,9 @@ public static class CorsProbeHandler
         UseCookies = false,
         UseProxy = false,
         AutomaticDecompression = DecompressionMethods.None,
+#pragma warning disable CA2262 // Kilobytes are meant: 320 KiB, above browsers' 256 KiB limit.
         MaxResponseHeadersLength = MaxResponseHeadersKilobytes,
+#pragma warning restore CA2262
         ConnectTimeout = TimeSpan.FromSeconds(30),
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
@@ -64,6 +69,11 @@ public static class CorsProbeHandler
         // No traceparent/baggage headers leak to the probed servers.
         ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
         ConnectCallback = new GuardedConnect(policy, resolver).ConnectAsync,
+
+        // Each response head is also read from the raw bytes, by browsers' rules (Http.WireHeadParser).
+        PlaintextStreamFilter = (context, _) => ValueTask.FromResult<Stream>(context.NegotiatedHttpVersion.Major == 1
+            ? new Http.HeadCaptureStream(context.PlaintextStream, context.InitialRequestMessage.RequestUri?.Scheme == Uri.UriSchemeHttps)
+            : context.PlaintextStream),
         SslOptions = trust.IsEmpty ? new() : new() { RemoteCertificateValidationCallback = (_, certificate, chain, errors) => trust.Validate(certificate, chain, errors) },
     };
 }

@@ -4,4 +4,8 @@ namespace CorsProbing;
 /// <param name="Kind">The kind of failure, which decides the finding.</param>
 /// <param name="Description">What happened, in words an API owner can act on.</param>
 /// <param name="Limit">For <see cref="ExchangeFailureKind.TimedOut"/>, the time limit that ran out.</param>
-internal sealed record ExchangeFailure(ExchangeFailureKind Kind, string Description, TimeSpan Limit = default);
+internal sealed record ExchangeFailure(ExchangeFailureKind Kind, string Description, TimeSpan Limit = default)
+{
+    /// <summary>The failure was found in the raw bytes of a response (<see cref="ExchangeFailureKind.MalformedResponse"/>).</summary>
+    public bool RawBytesRead { get; init; }
+}

@@ -11,4 +11,7 @@ internal enum ExchangeFailureKind
 
     /// <summary>The network policy refused the target's address; nothing was sent (CORS016).</summary>
     AddressRefused = 2,
+
+    /// <summary>A response arrived but browsers refuse its bytes (a NUL byte, conflicting lengths, …) (CORS019).</summary>
+    MalformedResponse = 3,
 }

@@ -31,6 +31,14 @@ public sealed class PreflightExchange
     }
 
     /// <summary>
+    /// The response head was read from its raw bytes, by browsers' parsing rules (CorsProbe's own transport does). False
+    /// when no response arrived, or when a handler or client you supplied parsed it: then what .NET's parser normalizes
+    /// or tolerates (a NUL byte, a bare CR, two different <c>Content-Length</c> values) cannot be seen, and the verdict
+    /// takes the headers as that parser gave them.
+    /// </summary>
+    public bool RawBytesRead => Response?.WireChecked ?? Failure?.RawBytesRead ?? false;
+
+    /// <summary>
     /// The method sent: for a preflight, the required method it asks about, normalized (the
     /// <c>Access-Control-Request-Method</c> value); for the request nested in <see cref="ActualRequest"/>, <c>GET</c> or <c>HEAD</c>.
     /// </summary>

@@ -9,4 +9,11 @@ namespace CorsProbing;
 /// <param name="ReasonPhrase">The reason phrase, if any.</param>
 /// <param name="Lines">Every header line, response and content headers alike.</param>
 /// <param name="FinalUrl">The URL the response belongs to, when the handler reported one (a handler that follows redirects changes it).</param>
-internal sealed record ResponseSnapshot(int Status, string? ReasonPhrase, KeyValuePair<string, string>[] Lines, Uri? FinalUrl);
+internal sealed record ResponseSnapshot(int Status, string? ReasonPhrase, KeyValuePair<string, string>[] Lines, Uri? FinalUrl)
+{
+    /// <summary>The status and lines were read from the raw bytes by browsers' rules (<see cref="Http.WireHeadParser"/>), not taken from .NET's parser.</summary>
+    public bool WireChecked { get; init; }
+
+    /// <summary>What browsers tolerated in the raw bytes that a strict HTTP parser rejects (empty when nothing, or not <see cref="WireChecked"/>).</summary>
+    public IReadOnlyList<string> Leniencies { get; init; } = [];
+}

@@ -1,4 +1,5 @@
 using CorsProbing.Conformance.Cases;
+using CorsProbing.Conformance.Malformed;
 using CorsProbing.Conformance.Oracle;
 using CorsProbing.Conformance.Support;
 
@@ -40,7 +41,8 @@ public class RecordedChromiumTests
     public async Task TheConformanceDocument_IsUpToDate()
     {
         var comparisons = await CompareWithRecordingAsync();
-        var expected = ConformanceDocument.Render(Recording, comparisons);
+        var malformed = await MalformedRun.CompareWithRecordingAsync(TestContext.Current.CancellationToken);
+        var expected = ConformanceDocument.Render(Recording, comparisons, MalformedDocument.Render(MalformedRecording.Load(), malformed));
         var path = Path.Combine(Repository.Root, ConformanceDocument.RelativePath);
         if (Repository.Recording)
         {

@@ -75,21 +75,31 @@ public class HostileServerTests
     }
 
     [Fact]
-    public async Task GarbageInsteadOfHttp_IsUnreachable()
+    public async Task GarbageInsteadOfHttp_IsAMalformedResponse_AndUnreachable()
     {
         var (report, _) = await Answering("\u0016\u0003\u0001garbage that is not HTTP at all\r\n\r\n");
 
-        report.Findings[0].Code.Should().Be("CORS001");
-        report.Findings[0].Message.Should().Contain("not valid HTTP");
+        report.Verdict.Should().Be(CorsVerdict.Unreachable);
+        report.Findings[0].Code.Should().Be("CORS019");
+        report.Findings[0].Message.Should().Contain("does not start with an HTTP status line (it starts '\\x16\\x03\\x01garbage");
     }
 
     [Fact]
-    public async Task HeadersOver64KiB_AreAClearFinding()
+    public async Task HeadersOver256KiB_AreAClearFinding()
     {
-        var (report, _) = await Answering("HTTP/1.1 204 No Content\r\nX-Padding: " + new string('a', 70 * 1024) + "\r\n\r\n");
+        var (report, _) = await Answering("HTTP/1.1 204 No Content\r\nX-Padding: " + new string('a', 300 * 1024) + "\r\n\r\n");
 
-        report.Findings[0].Code.Should().Be("CORS001");
-        report.Findings[0].Message.Should().Contain("size limit");
+        report.Verdict.Should().Be(CorsVerdict.Unreachable);
+        report.Findings[0].Code.Should().Be("CORS019");
+        report.Findings[0].Message.Should().Contain("larger than 256 KiB, the browsers' limit");
+    }
+
+    [Fact]
+    public async Task HeadersOf100KiB_AreReadAsBrowsersReadThem()
+    {
+        var (report, _) = await Answering("HTTP/1.1 204 No Content\r\nX-Padding: " + new string('a', 100 * 1024) + "\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: PUT\r\n\r\n", reusable: 1);
+
+        report.Findings.Where(f => f.Severity == CorsSeverity.Error).Should().BeEmpty(report.ToString());
     }
 
     [Fact]

@@ -66,12 +66,12 @@ public class LoopbackTransportTests
     }
 
     [Fact]
-    public async Task TheDefaultTransport_BoundsTheResponseHeaders_AndReportsHugeOnesAsUnreachable()
+    public async Task TheDefaultTransport_BoundsTheResponseHeaders_AndReportsHugeOnesAsMalformed()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var huge = new string('a', 70 * 1024);
+        var huge = new string('a', 300 * 1024);
         var serving = ServeOnceAsync(listener, $"HTTP/1.1 204 No Content\r\nX-Padding: {huge}\r\nConnection: close\r\n\r\n");
 
         var report = await CorsProbe.For($"http://127.0.0.1:{port}/huge").WithOrigin("https://dashboard.galxe.com").AllowLoopback()
@@ -79,8 +79,8 @@ public class LoopbackTransportTests
 
         await serving;
         report.Verdict.Should().Be(CorsVerdict.Unreachable);
-        report.Findings[0].Code.Should().Be("CORS001");
-        report.Findings[0].Message.Should().Contain("size limit");
+        report.Findings[0].Code.Should().Be("CORS019");
+        report.Findings[0].Message.Should().Contain("larger than 256 KiB");
     }
 
     [Fact]

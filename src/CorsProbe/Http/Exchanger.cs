@@ -7,6 +7,8 @@ namespace CorsProbing.Http;
 /// </summary>
 internal static class Exchanger
 {
+    private const int MaxAttempts = 4;
+
     /// <summary>Sends <paramref name="request"/> within <paramref name="deadline"/>.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="callerToken"/> was cancelled.</exception>
     public static async Task<(ResponseSnapshot? Response, ExchangeFailure? Failure, TimeSpan Elapsed)> SendAsync(
@@ -19,10 +21,33 @@ internal static class Exchanger
             return (null, new(ExchangeFailureKind.TimedOut, "the probe's time ran out before this request was sent.", deadline.Timeout), TimeSpan.Zero);
         }
 
+        var (response, failure) = await SendOnceAsync(client, request, time, sent, deadline, callerToken).ConfigureAwait(false);
+
+        // The server had closed a kept-alive connection when the request went out on it: browsers resend such a request
+        // on a new connection, and so does the probe (each failed attempt retires one stale pooled connection).
+        for (var attempt = 1; attempt < MaxAttempts && IsStaleConnection(failure) && !deadline.Token.IsCancellationRequested; attempt++)
+        {
+            using var retry = Copy(request);
+            (response, failure) = await SendOnceAsync(client, retry, time, sent, deadline, callerToken).ConfigureAwait(false);
+        }
+
+        return (response, failure?.Failure, time.GetElapsedTime(sent));
+    }
+
+    private static bool IsStaleConnection((ExchangeFailure Failure, HeadCapture Capture)? failure) =>
+        failure is { Failure.Kind: ExchangeFailureKind.Failed, Capture: { ConnectionReused: true, IsEmpty: true } };
+
+    private static async Task<(ResponseSnapshot? Response, (ExchangeFailure Failure, HeadCapture Capture)? Failure)> SendOnceAsync(
+        HttpClient client, HttpRequestMessage request, TimeProvider time, long sent, ProbeDeadline deadline, CancellationToken callerToken)
+    {
+        var capture = new HeadCapture();
+        HeadCapture.Current = capture;
+        ResponseSnapshot? snapshot;
+        ExchangeFailure? failure;
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
-            return (ResponseReader.Snapshot(response), null, time.GetElapsedTime(sent));
+            (snapshot, failure) = (ResponseReader.Snapshot(response), null);
         }
         catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
         {
@@ -34,17 +59,35 @@ internal static class Exchanger
             // The probe's timeout, or the caller's own HttpClient.Timeout (then the limit is what elapsed).
             var elapsed = time.GetElapsedTime(sent);
             var limit = deadline.Token.IsCancellationRequested ? deadline.Timeout : elapsed;
-            var description = $"gave up after {Durations.Seconds(elapsed)} (limit {Durations.Seconds(limit)}).";
-            return (null, new(ExchangeFailureKind.TimedOut, description, limit), elapsed);
+            return (null, (new(ExchangeFailureKind.TimedOut, $"gave up after {Durations.Seconds(elapsed)} (limit {Durations.Seconds(limit)}).", limit), capture));
         }
 #pragma warning disable CA1031 // The target's behaviour is data: any transport failure becomes a finding, never an exception.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            var failure = TransportErrors.Blocked(exception) is { } blocked
+            (snapshot, failure) = (null, TransportErrors.Blocked(exception) is { } blocked
                 ? new ExchangeFailure(ExchangeFailureKind.AddressRefused, blocked.Message)
-                : new ExchangeFailure(ExchangeFailureKind.Failed, TransportErrors.Describe(exception));
-            return (null, failure, time.GetElapsedTime(sent));
+                : new ExchangeFailure(ExchangeFailureKind.Failed, TransportErrors.Describe(exception)));
         }
+
+        (snapshot, failure) = WireJudgement.Apply(capture, request, snapshot, failure);
+        return (snapshot, failure is null ? null : (failure, capture));
+    }
+
+    // A request message is sent once; a retry sends the same method, URL, version and headers (probes send no content).
+    private static HttpRequestMessage Copy(HttpRequestMessage request)
+    {
+        var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version, VersionPolicy = request.VersionPolicy };
+        foreach (var header in request.Headers.NonValidated)
+        {
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        foreach (var option in request.Options)
+        {
+            ((IDictionary<string, object?>)copy.Options)[option.Key] = option.Value;
+        }
+
+        return copy;
     }
 }

@@ -61,6 +61,9 @@ public static class CorsFindingCodes
     /// <summary>Browsers stop at a redirect of the request after the preflight: a bad <c>Location</c>, too many redirects, or a failing preflight at the new URL.</summary>
     public const string RedirectStops = "CORS018";
 
+    /// <summary>A response arrived, but browsers refuse its bytes (a NUL byte, two different <c>Content-Length</c> values, a head over 256 KiB, ...).</summary>
+    public const string MalformedResponse = "CORS019";
+
     /// <summary><c>*</c> in <c>Access-Control-Allow-Headers</c> covers <c>Authorization</c> only by browser leniency.</summary>
     public const string AuthorizationCoveredByWildcard = "CORS101";
 
@@ -87,6 +90,9 @@ public static class CorsFindingCodes
 
     /// <summary>Note: the request after the preflight was redirected; CorsProbe followed each redirect as <c>fetch()</c> does.</summary>
     public const string RedirectsFollowed = "CORS109";
+
+    /// <summary>Browsers accept a response that strict HTTP parsers (.NET's among them) refuse or read differently: an odd status line, a dropped line, a bare CR, ...</summary>
+    public const string LenientResponse = "CORS110";
 
     /// <summary>Security (audit): any origin is echoed, without credentials.</summary>
     public const string ReflectsAnyOrigin = "CORS201";

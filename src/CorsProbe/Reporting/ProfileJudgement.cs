@@ -26,7 +26,7 @@ internal static class ProfileJudgement
         return counts ? draft.Severity : CorsSeverity.Info;
     }
 
-    /// <summary>A verdict: unreachable when a transport failure or timeout is an error; denied on any other error.</summary>
+    /// <summary>A verdict: unreachable when a transport failure, a malformed answer or a timeout is an error; denied on any other error.</summary>
     public static CorsVerdict Verdict(CorsProfile profile, List<FindingDraft> drafts)
     {
         var verdict = CorsVerdict.Allowed;
@@ -37,7 +37,7 @@ internal static class ProfileJudgement
                 continue;
             }
 
-            if (draft.Code is CorsFindingCodes.Unreachable or CorsFindingCodes.Timeout or CorsFindingCodes.TargetAddressNotAllowed)
+            if (draft.Code is CorsFindingCodes.Unreachable or CorsFindingCodes.Timeout or CorsFindingCodes.TargetAddressNotAllowed or CorsFindingCodes.MalformedResponse)
             {
                 return CorsVerdict.Unreachable;
             }

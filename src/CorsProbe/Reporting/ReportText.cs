@@ -52,7 +52,7 @@ internal static class ReportText
                 AppendHeaders(text, hop);
             }
 
-            text.Append(CultureInfo.InvariantCulture, $"  Browser verdict for {exchange.Method} rests on: {Describe(exchange.Evidence)}").AppendLine();
+            text.Append(CultureInfo.InvariantCulture, $"  Browser verdict for {exchange.Method} rests on: {Describe(exchange.Evidence)}{RawBytes(exchange)}").AppendLine();
         }
 
         text.AppendLine().AppendLine("Reproduce with:").Append("  ").Append(report.CurlCommand);
@@ -100,6 +100,12 @@ internal static class ReportText
     private static string Answer(PreflightExchange exchange) => exchange.StatusCode is { } status
         ? $"{status.ToString(CultureInfo.InvariantCulture)} {exchange.ReasonPhrase}".TrimEnd()
         : $"no response: {exchange.Error}";
+
+    // Said only when a response arrived through a transport that hid its bytes: CorsProbe's own reads them.
+    private static string RawBytes(PreflightExchange exchange) =>
+        exchange.StatusCode is not null && !exchange.RawBytesRead
+            ? "; headers as the supplied handler parsed them (raw bytes not available: a NUL byte or two different Content-Length values would go unseen)"
+            : string.Empty;
 
     private static string Describe(CorsEvidence evidence) => evidence switch
     {

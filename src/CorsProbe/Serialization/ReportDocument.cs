@@ -39,7 +39,8 @@ internal sealed record ExchangeDocument(
     string? Error = null,
     ExchangeDocument? ActualRequest = null,
     CorsEvidence Evidence = CorsEvidence.None,
-    IReadOnlyList<ExchangeDocument>? Redirects = null);
+    IReadOnlyList<ExchangeDocument>? Redirects = null,
+    bool RawBytesRead = false);
 
 /// <summary>One security finding of the audit.</summary>
 internal sealed record SecurityFindingDocument(

@@ -8,7 +8,7 @@ namespace CorsProbing.Serialization;
 /// </summary>
 /// <remarks>
 /// Version 2 keys <c>verdicts</c> and each finding's <c>severities</c> by profile name, so a report judged under a
-/// caller's own profile can be written too. Version 3 adds each exchange's <c>kind</c> and <c>evidence</c>. Versions 1
+/// caller's own profile can be written too. Version 3 adds each exchange's <c>kind</c>, <c>evidence</c>, <c>redirects</c> and <c>rawBytesRead</c>. Versions 1
 /// (the built-in names as camel-case keys) and 2 are still read; their exchanges read with evidence None.
 /// A profile that is not built in is read back by name, with the browser's rules: its verdicts and severities are
 /// kept, not its definition.
@@ -63,7 +63,8 @@ internal static class ReportJson
         exchange.Error,
         exchange.ActualRequest is { } actual ? ToDocument(actual) : null,
         exchange.Evidence,
-        [.. exchange.Redirects.Select(ToDocument)]);
+        [.. exchange.Redirects.Select(ToDocument)],
+        exchange.RawBytesRead);
 
     private static CorsReport FromDocument(ReportDocument document)
     {
@@ -128,7 +129,7 @@ internal static class ReportJson
     private static PreflightExchange FromDocument(ExchangeDocument exchange)
     {
         var response = exchange.Status is { } status
-            ? new ResponseSnapshot(status, exchange.ReasonPhrase, Lines(Required(exchange.ResponseHeaders, "preflights[].responseHeaders"), "responseHeaders"), null)
+            ? new ResponseSnapshot(status, exchange.ReasonPhrase, Lines(Required(exchange.ResponseHeaders, "preflights[].responseHeaders"), "responseHeaders"), null) { WireChecked = exchange.RawBytesRead }
             : null;
         return new PreflightExchange(
             Required(exchange.Method, "preflights[].method"),
@@ -137,7 +138,7 @@ internal static class ReportJson
             Array.AsReadOnly(Lines(Required(exchange.RequestHeaders, "preflights[].requestHeaders"), "requestHeaders")),
             response,
             Milliseconds(exchange.ElapsedMilliseconds),
-            exchange.Error is { } error ? new ExchangeFailure(ExchangeFailureKind.Failed, error) : null,
+            exchange.Error is { } error ? new ExchangeFailure(ExchangeFailureKind.Failed, error) { RawBytesRead = exchange.RawBytesRead } : null,
             exchange.Kind,
             // A nested exchange is never a preflight: versions before 3 did not write the kind of the actual GET/HEAD.
             exchange.ActualRequest is { } actual ? FromDocument(actual with { Kind = actual.Kind == ExchangeKind.Preflight ? ExchangeKind.ActualRequest : actual.Kind }) : null,

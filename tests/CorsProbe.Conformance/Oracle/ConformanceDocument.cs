@@ -9,8 +9,11 @@ public static class ConformanceDocument
     /// <summary>The document's path relative to the repository root.</summary>
     public const string RelativePath = "docs/conformance.md";
 
-    /// <summary>The document for <paramref name="comparisons"/> against <paramref name="recording"/>.</summary>
-    public static string Render(ChromiumRecording recording, IReadOnlyList<CaseComparison> comparisons)
+    /// <summary>
+    /// The document for <paramref name="comparisons"/> against <paramref name="recording"/>, with the malformed-response
+    /// section (<see cref="Malformed.MalformedDocument"/>) after the summary.
+    /// </summary>
+    public static string Render(ChromiumRecording recording, IReadOnlyList<CaseComparison> comparisons, string malformedSection)
     {
         var agreements = comparisons.Count(c => c.Agrees);
         var text = new StringBuilder();
@@ -41,6 +44,8 @@ public static class ConformanceDocument
             text.AppendLine(Invariant($"| {group.Key} | {group.Count()} | {group.Count(c => c.Browser.Allowed)} | {group.Count(c => c.Browser.PreflightSent)} | {group.Count(c => c.Agrees)}/{group.Count()} |"));
         }
 
+        text.AppendLine();
+        text.Append(malformedSection);
         text.AppendLine();
         text.AppendLine("## Every case");
         text.AppendLine();

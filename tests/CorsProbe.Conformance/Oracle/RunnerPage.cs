@@ -34,11 +34,15 @@ public static class RunnerPage
               for (const c of cases) {
                 let outcome;
                 try {
-                  const response = await fetch(c.url, { method: c.method, headers: c.headers, credentials: c.credentials, mode: 'cors' });
-                  await response.text();
-                  outcome = 'resolved';
+                  const response = await fetch(c.url, { method: c.method, headers: c.headers, credentials: c.credentials, mode: 'cors', signal: AbortSignal.timeout(10000) });
+                  try {
+                    await response.text();
+                    outcome = 'resolved';
+                  } catch (e) {
+                    outcome = 'resolved, body failed';
+                  }
                 } catch (e) {
-                  outcome = 'rejected';
+                  outcome = e.name === 'TimeoutError' ? 'timed out' : 'rejected';
                 }
                 results.push({ id: c.id, outcome });
               }

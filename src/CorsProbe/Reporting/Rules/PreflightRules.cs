@@ -20,6 +20,7 @@ internal static class PreflightRules
         ActualResponseNotCheckedRule.Apply,
         MaxAgeRule.Apply,
         SlowResponseRule.Apply,
+        LenientResponseRule.Apply,
     ];
 
     /// <summary>Adds the findings of every rule to <paramref name="findings"/>.</summary>

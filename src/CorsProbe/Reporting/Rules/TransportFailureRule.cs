@@ -3,14 +3,16 @@ using System.Globalization;
 namespace CorsProbing.Reporting.Rules;
 
 /// <summary>
-/// CORS001, CORS002 and CORS016: a request got no response, so nothing could be judged. After a preflight browsers
-/// pass, the actual GET/HEAD (or the stand-in for a method never sent) getting none fails the browser's call too.
+/// CORS001, CORS002, CORS016 and CORS019: a request got no response browsers accept, so nothing could be judged. After
+/// a preflight browsers pass, the actual GET/HEAD (or the stand-in for a method never sent) getting none fails the
+/// browser's call too.
 /// </summary>
 internal static class TransportFailureRule
 {
     public const string UnreachableTitle = "Target unreachable";
     public const string TimeoutTitle = "Preflight timed out";
     public const string AddressRefusedTitle = "Target address not allowed";
+    public const string MalformedTitle = "Malformed response";
 
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
@@ -41,6 +43,13 @@ internal static class TransportFailureRule
                 CorsSeverity.Error,
                 $"No response headers arrived within {Durations.Seconds(failure.Limit)}: {failure.Description}",
                 "Make OPTIONS answer quickly and without authentication, or raise the timeout with WithTimeout(...) if the API is known to be slow."),
+            ExchangeFailureKind.MalformedResponse => reading.Draft(
+                CorsFindingCodes.MalformedResponse,
+                MalformedTitle,
+                FindingScope.Everyone,
+                CorsSeverity.Error,
+                $"The answer to the preflight to {url.OriginalString} is malformed: {failure.Description}.",
+                MalformedRemedy),
             _ => reading.Draft(
                 CorsFindingCodes.Unreachable,
                 UnreachableTitle,
@@ -51,18 +60,24 @@ internal static class TransportFailureRule
         });
     }
 
+    private const string MalformedRemedy =
+        "Fix the server (or the proxy in front of it) so that it writes a well-formed HTTP/1.1 response head: no NUL bytes, one Content-Length value, under 256 KiB.";
+
     private static FindingDraft FollowUpFailure(PreflightReading reading, ExchangeFailure failure)
     {
         var (code, title) = failure.Kind switch
         {
             ExchangeFailureKind.TimedOut => (CorsFindingCodes.Timeout, "Actual request timed out"),
             ExchangeFailureKind.AddressRefused => (CorsFindingCodes.TargetAddressNotAllowed, "Actual request not sent: address not allowed"),
+            ExchangeFailureKind.MalformedResponse => (CorsFindingCodes.MalformedResponse, "Actual request got a malformed response"),
             _ => (CorsFindingCodes.Unreachable, "Actual request got no response"),
         };
+        var malformed = failure.Kind == ExchangeFailureKind.MalformedResponse;
+        var remedy = malformed ? MalformedRemedy : "Make the actual request answer within the timeout, on a connection that is not reset.";
         if (reading.Context.FollowUp == ExchangeKind.StandIn)
         {
             return reading.Draft(code, title, FindingScope.ActualResponse, CorsSeverity.Error,
-                $"The stand-in GET for {reading.Method} got no response ({failure.Description.TrimEnd('.')}): a URL that fails a GET this way is taken to fail the {reading.Method} too, so browsers' call is not counted as allowed. This is stand-in evidence: likely, not certain.",
+                $"The stand-in GET for {reading.Method} got {(malformed ? "a malformed answer" : "no response")} ({failure.Description.TrimEnd('.')}): a URL that fails a GET this way is taken to fail the {reading.Method} too, so browsers' call is not counted as allowed. This is stand-in evidence: likely, not certain.",
                 "Check that the URL answers GET requests quickly and without resetting the connection (with a mock transport, answer the GET too).");
         }
 
@@ -73,7 +88,7 @@ internal static class TransportFailureRule
         return reading.Draft(code, title, FindingScope.ActualResponse, CorsSeverity.Error,
             failure.Kind == ExchangeFailureKind.AddressRefused
                 ? $"{what} was not sent: {failure.Description} (allowed: {reading.Probe.NetworkPolicy}), so the response browsers judge was not seen."
-                : $"{what} got no response: {failure.Description} A browser's call fails the same way.",
-            "Make the actual request answer within the timeout, on a connection that is not reset.");
+                : $"{what} got {(malformed ? $"a malformed answer: {failure.Description}." : $"no response: {failure.Description}")} A browser's call fails the same way.",
+            remedy);
     }
 }

@@ -1,0 +1,86 @@
+namespace CorsProbing.Http;
+
+/// <summary>
+/// The raw bytes of one response head, as the default transport's connection delivered them (see
+/// <see cref="HeadCaptureStream"/>). The exchange stage makes one per request and reads it after the handler returned
+/// or threw, so the response is judged by browsers' parsing rules rather than by .NET's.
+/// </summary>
+internal sealed class HeadCapture
+{
+    private static readonly AsyncLocal<HeadCapture?> Pending = new();
+
+    private byte[] _buffer = [];
+    private int _length;
+    private HeadCaptureStream? _connection;
+
+    /// <summary>The capture the request being sent on this flow belongs to; the connection takes it when the request is written.</summary>
+    public static HeadCapture? Current
+    {
+        get => Pending.Value;
+        set => Pending.Value = value;
+    }
+
+    /// <summary>The request was written on a connection that had carried an earlier request.</summary>
+    public bool ConnectionReused { get; private set; }
+
+    /// <summary>The connection was HTTPS.</summary>
+    public bool Tls { get; private set; }
+
+    /// <summary>The connection closed while (or before) the head was read.</summary>
+    public bool Ended { get; private set; }
+
+    /// <summary>The final head has arrived, or enough bytes to judge it.</summary>
+    public bool Complete { get; private set; }
+
+    /// <summary>A connection took this capture: the request went out over the default transport.</summary>
+    public bool Attached => _connection is not null;
+
+    /// <summary>No byte of the response has arrived.</summary>
+    public bool IsEmpty => _length == 0;
+
+    /// <summary>Every byte of the head read so far (interim responses included, body excluded).</summary>
+    public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(0, _length);
+
+    /// <summary>Closes the connection the response came on, so a malformed answer is never followed by another request on it.</summary>
+    public void CloseConnection() => _connection?.Abort();
+
+    /// <summary>The connection took this capture for the request it is writing (again, when .NET resends it on another connection).</summary>
+    internal void Attach(HeadCaptureStream connection, bool reused, bool tls)
+    {
+        Ended = false;
+        _connection = connection;
+        ConnectionReused = reused;
+        Tls = tls;
+    }
+
+    /// <summary>Bytes the connection read; returns how many belonged to the head (the rest is body).</summary>
+    internal int Append(ReadOnlySpan<byte> bytes)
+    {
+        if (Complete)
+        {
+            return 0;
+        }
+
+        var start = _length;
+        var room = WireHeadParser.MaxHeadBytes + 4096 - _length;
+        var taken = bytes[..Math.Min(bytes.Length, room)];
+        if (_buffer.Length < _length + taken.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_length + taken.Length, Math.Min(Math.Max(_buffer.Length * 2, 4096), WireHeadParser.MaxHeadBytes + 4096)));
+        }
+
+        taken.CopyTo(_buffer.AsSpan(_length));
+        _length += taken.Length;
+        var end = WireHeadParser.FinalHeadEnd(Bytes);
+        if (end >= 0 || _length >= WireHeadParser.MaxHeadBytes + 4096)
+        {
+            _length = end >= 0 ? end : _length;
+            Complete = true;
+        }
+
+        return _length - start;
+    }
+
+    /// <summary>The connection reached its end.</summary>
+    internal void End() => Ended = true;
+}
