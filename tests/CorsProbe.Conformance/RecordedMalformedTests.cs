@@ -16,7 +16,7 @@ public class RecordedMalformedTests
     {
         MalformedCatalogue.All.Select(c => c.Class).Distinct().Should().Contain(
             ["byte in a CORS value", "byte in another header", "bare CR", "bare LF", "Content-Length", "Transfer-Encoding", "obs-fold", "line endings",
-             "status line", "interim response", "header name", "case variants", "size", "outside the message"]);
+             "status line", "interim response", "header name", "case variants", "size", "outside the message", "duplicate fields"]);
         MalformedCatalogue.All.Should().HaveCountGreaterThanOrEqualTo(100);
     }
 

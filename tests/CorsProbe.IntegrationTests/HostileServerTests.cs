@@ -113,6 +113,83 @@ public class HostileServerTests
     }
 
     [Fact]
+    public async Task ANulByteAfterTheOrigin_IsAMalformedResponse_AndItsConnectionIsClosed()
+    {
+        var (report, _) = await Answering("HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: https://dashboard.galxe.com\0\r\nAccess-Control-Allow-Methods: PUT\r\n\r\n");
+
+        report.Verdict.Should().Be(CorsVerdict.Unreachable);
+        report.Findings[0].Code.Should().Be(CorsFindingCodes.MalformedResponse);
+        report.Findings[0].Message.Should().Contain("a NUL byte (0x00) at byte 81, in the line 'Access-Control-Allow-Origin: https://dashboard.galxe.com\\x00'");
+        report.Preflights[0].RawBytesRead.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task TwoDifferentContentLengths_AreAMalformedResponse()
+    {
+        var (report, _) = await Answering("HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: PUT\r\nContent-Length: 0\r\nContent-Length: 5\r\n\r\n");
+
+        report.Findings[0].Code.Should().Be(CorsFindingCodes.MalformedResponse);
+        report.Findings[0].Message.Should().Contain("Content-Length has different values ('0' and '5')");
+    }
+
+    [Fact]
+    public async Task AStatusLineWithoutACode_IsReadAsBrowsersReadIt_AndNamed()
+    {
+        var (report, _) = await Answering("HTTP/1.1 OK\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: PUT\r\nContent-Length: 0\r\n\r\n");
+
+        report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Allowed, report.ToString());
+        report.Preflights[0].StatusCode.Should().Be(200);
+        var lenient = report.Findings.Should().ContainSingle(f => f.Code == CorsFindingCodes.LenientResponse).Which;
+        lenient.Severity.Should().Be(CorsSeverity.Warning);
+        lenient.Message.Should().Contain("the status line 'HTTP/1.1 OK' has no status code: browsers take it as 200").And.Contain(".NET's HTTP parser refused this response");
+    }
+
+    [Fact]
+    public async Task AMalformedActualResponse_FailsTheBrowsersCall()
+    {
+        var (report, _) = await ProbeAgainst(
+            async (stream, token) =>
+            {
+                while ((await ReadRequestAsync(stream, token)) is { Length: > 0 } request)
+                {
+                    var answer = request.StartsWith("OPTIONS", StringComparison.Ordinal)
+                        ? "HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: GET, PUT\r\n\r\n"
+                        : "HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 2\r\nContent-Length: 5\r\n\r\nok";
+                    await stream.WriteAsync(Encoding.Latin1.GetBytes(answer), token);
+                }
+
+                await Task.Delay(System.Threading.Timeout.Infinite, token);
+            },
+            configure: probe => probe.RequireMethods("GET"),
+            followUps: true);
+
+        report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Unreachable);
+        var finding = report.Findings.Should().ContainSingle(f => f.Code == CorsFindingCodes.MalformedResponse && f.Method == "GET").Which;
+        finding.Title.Should().Be("Actual request got a malformed response");
+        finding.Message.Should().Contain("The actual GET a browser sends got a malformed answer: Content-Length has different values ('2' and '5')");
+    }
+
+    [Fact]
+    public async Task AServerThatDropsAKeptAliveConnection_IsAskedAgainOnANewConnection()
+    {
+        var (report, _) = await ProbeAgainst(
+            async (stream, token) =>
+            {
+                // One answer per connection, kept alive; the next request on it finds the connection closed.
+                await ReadRequestAsync(stream, token);
+                await stream.WriteAsync("HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: GET, PUT\r\n\r\n"u8.ToArray(), token);
+                await ReadRequestAsync(stream, token);
+                stream.Socket.Shutdown(SocketShutdown.Both);
+            },
+            configure: probe => probe.RequireMethods("GET"),
+            reusable: 1,
+            followUps: true);
+
+        report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Allowed, report.ToString());
+        report.Preflights.Should().OnlyContain(p => p.ActualRequest!.StatusCode == 204);
+    }
+
+    [Fact]
     public async Task AStormOfInformationalResponses_EndsInBoundedTime()
     {
         var storm = string.Concat(Enumerable.Repeat("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 102 Processing\r\n\r\n", 500));

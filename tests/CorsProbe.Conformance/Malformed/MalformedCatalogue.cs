@@ -148,6 +148,12 @@ public static class MalformedCatalogue
         Add("outside the message", "garbage before the status line", o => "XYZ " + Response(o));
         Add("outside the message", "the connection closes inside the head", o => Response(o)[..40]);
         Add("outside the message", "no response at all: the connection closes", _ => string.Empty);
+
+        Add("duplicate fields", "two different Location lines", o => Response(o, after: ["Location: /a", "Location: /b"]));
+        Add("duplicate fields", "two equal Location lines", o => Response(o, after: ["Location: /a", "Location: /a"]));
+        Add("duplicate fields", "a Location with a comma", o => Response(o, after: ["Location: /a,b"]));
+        Add("duplicate fields", "two different Content-Disposition lines", o => Response(o, after: ["Content-Disposition: inline", "Content-Disposition: attachment"]));
+        Add("duplicate fields", "two different Content-Type lines", o => Response(o, after: ["Content-Type: text/html"]));
         return cases;
     }
 

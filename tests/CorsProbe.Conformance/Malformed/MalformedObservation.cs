@@ -9,5 +9,6 @@ namespace CorsProbing.Conformance.Malformed;
 public sealed record MalformedObservation(int Id, MalformedShape Shape, string Fingerprint, string Outcome, bool ActualSeen)
 {
     /// <summary>The script got the response: the browser let the call through.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Allowed => Outcome.StartsWith("resolved", StringComparison.Ordinal);
 }

@@ -27,6 +27,19 @@ public class MockHttpTests
     }
 
     [Fact]
+    public async Task ThroughAMock_TheReportSaysTheRawBytesWereNotAvailable()
+    {
+        using var mock = new MockHttpMessageHandler();
+        mock.When(Probe.Url).Respond(System.Net.HttpStatusCode.OK, [new("Access-Control-Allow-Origin", "*")], "text/plain", "");
+
+        var report = await Probe.Through(mock).RequireMethods("GET").RunAsync();
+
+        report.Preflights[0].RawBytesRead.Should().BeFalse();
+        report.Preflights[0].ActualRequest!.RawBytesRead.Should().BeFalse();
+        report.ToString().Should().Contain("Browser verdict for GET rests on: the actual response; headers as the supplied handler parsed them (raw bytes not available: a NUL byte or two different Content-Length values would go unseen)");
+    }
+
+    [Fact]
     public async Task AMockThatAnswersOnlyOptions_SaysTheStandInGetWasNotAnswered_AndIsNotAllowed()
     {
         using var mock = new MockHttpMessageHandler();

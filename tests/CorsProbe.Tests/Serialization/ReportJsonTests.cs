@@ -177,6 +177,19 @@ public class ReportJsonTests
     }
 
     [Fact]
+    public async Task WhetherTheRawBytesWereRead_RoundTrips()
+    {
+        var json = JsonNode.Parse((await ReportOf("allowed")).ToJson())!;
+        json["preflights"]![0]!["rawBytesRead"] = true;
+
+        var exchange = CorsReport.FromJson(json.ToJsonString()).Preflights[0];
+
+        exchange.RawBytesRead.Should().BeTrue();
+        JsonNode.Parse(CorsReport.FromJson(json.ToJsonString()).ToJson())!["preflights"]![0]!["rawBytesRead"]!.GetValue<bool>().Should().BeTrue();
+        (await ReportOf("allowed")).Preflights[0].RawBytesRead.Should().BeFalse("a stub handler gives parsed headers, not bytes");
+    }
+
+    [Fact]
     public void AVersion2Document_ReadsItsNestedExchange_AsTheActualRequest()
     {
         var json = JsonNode.Parse(MinimalJson())!;
