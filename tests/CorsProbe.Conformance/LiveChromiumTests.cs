@@ -25,7 +25,7 @@ public class LiveChromiumTests
         browser.Where(b => b.Outcome == "missing").Should().BeEmpty("every case must have run in the browser");
         if (Repository.Recording)
         {
-            new ChromiumRecording(Chromium.Version(), DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), browser).Save(Repository.Root);
+            new ChromiumRecording(Chromium.Version(), DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), browser).Save();
             return;
         }
 

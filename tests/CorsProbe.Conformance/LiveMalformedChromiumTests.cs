@@ -25,7 +25,7 @@ public class LiveMalformedChromiumTests
         browser.Where(b => b.Outcome == "missing").Should().BeEmpty("every case must have run in the browser");
         if (Repository.Recording)
         {
-            new MalformedRecording(Chromium.Version(), DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), browser).Save(Repository.Root);
+            new MalformedRecording(Chromium.Version(), DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), browser).Save();
             return;
         }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
@@ -12,92 +11,51 @@ namespace CorsProbing.Conformance.Malformed;
 /// connection, so nothing a malformed answer leaves behind can reach the next request. With <c>early</c> bytes it
 /// writes them as soon as the handshake is done, before reading the request.
 /// </summary>
-public sealed class ByteServer : IAsyncDisposable
+public sealed class ByteServer : LoopbackTcpServer
 {
     private static readonly TimeSpan ReadLimit = TimeSpan.FromSeconds(15);
-    private readonly TcpListener _listener = new(IPAddress.Loopback, FreePort.Next());
     private readonly Func<RawRequest, byte[]> _answer;
     private readonly byte[]? _early;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _accepting;
 
     /// <summary>Starts listening on a free loopback port.</summary>
     public ByteServer(Func<RawRequest, byte[]> answer, byte[]? early = null)
     {
         _answer = answer;
         _early = early;
-        _listener.Start();
-        _accepting = AcceptAsync();
+        Start();
     }
-
-    /// <summary>The loopback port.</summary>
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    protected override async Task ServeAsync(TcpClient client)
     {
-        await _stopping.CancelAsync();
-        _listener.Stop();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Stopping);
+        limit.CancelAfter(ReadLimit);
         try
         {
-            await _accepting;
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
-
-        _stopping.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            var client = await _listener.AcceptTcpClientAsync(_stopping.Token);
-            _ = ServeAsync(client);
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        using (var limit = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token))
-        {
-            limit.CancelAfter(ReadLimit);
-            try
+            await using var ssl = new SslStream(client.GetStream());
+            await ssl.AuthenticateAsServerAsync(TlsOptions, limit.Token);
+            if (_early is not null)
             {
-                await using var ssl = new SslStream(client.GetStream());
-                await ssl.AuthenticateAsServerAsync(
-                    new SslServerAuthenticationOptions
-                    {
-                        ServerCertificate = TestCertificate.Certificate,
-                        ApplicationProtocols = [SslApplicationProtocol.Http11],
-                        EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-                    },
-                    limit.Token);
-                if (_early is not null)
+                await ssl.WriteAsync(_early, limit.Token);
+                await ssl.FlushAsync(limit.Token);
+            }
+
+            if (await ReadRequestAsync(ssl, limit.Token) is { } request)
+            {
+                var answer = _answer(request);
+                if (_early is null)
                 {
-                    await ssl.WriteAsync(_early, limit.Token);
+                    await ssl.WriteAsync(answer, limit.Token);
                     await ssl.FlushAsync(limit.Token);
                 }
-
-                if (await ReadRequestAsync(ssl, limit.Token) is { } request)
-                {
-                    var answer = _answer(request);
-                    if (_early is null)
-                    {
-                        await ssl.WriteAsync(answer, limit.Token);
-                        await ssl.FlushAsync(limit.Token);
-                    }
-                }
-
-                await ssl.ShutdownAsync();
-                client.Client.Shutdown(SocketShutdown.Send);
             }
-            catch (Exception e) when (e is IOException or SocketException or AuthenticationException or OperationCanceledException or ObjectDisposedException)
-            {
-                // The peer went away, took too long, or the server is stopping: nothing to answer.
-            }
+
+            await ssl.ShutdownAsync();
+            client.Client.Shutdown(SocketShutdown.Send);
+        }
+        catch (Exception e) when (e is IOException or SocketException or AuthenticationException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The peer went away, took too long, or the server is stopping: nothing to answer.
         }
     }
 

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using CorsProbing.Conformance.Support;
 
 namespace CorsProbing.Conformance.Malformed;
 
@@ -12,19 +11,9 @@ public sealed record MalformedRecording(string Browser, string Recorded, IReadOn
     /// <summary>The recording's path relative to the repository root.</summary>
     public const string RelativePath = "tests/CorsProbe.Conformance/Recorded/chromium-malformed.json";
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     /// <summary>Reads the recording copied next to the test assembly.</summary>
-    public static MalformedRecording Load() =>
-        JsonSerializer.Deserialize<MalformedRecording>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Recorded", "chromium-malformed.json")), Options)
-        ?? throw new InvalidDataException("The malformed-response recording is empty.");
+    public static MalformedRecording Load() => RecordingFile.Load<MalformedRecording>("chromium-malformed.json");
 
     /// <summary>Writes the recording into the source tree.</summary>
-    public void Save(string repositoryRoot) =>
-        File.WriteAllText(Path.Combine(repositoryRoot, RelativePath), JsonSerializer.Serialize(this, Options) + "\n");
+    public void Save() => RecordingFile.Save(this, RelativePath);
 }

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using CorsProbing.Conformance.Support;
 
 namespace CorsProbing.Conformance.Oracle;
 
@@ -12,19 +11,9 @@ public sealed record ChromiumRecording(string Browser, string Recorded, IReadOnl
     /// <summary>The recording's path relative to the repository root.</summary>
     public const string RelativePath = "tests/CorsProbe.Conformance/Recorded/chromium.json";
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
     /// <summary>Reads the recording copied next to the test assembly.</summary>
-    public static ChromiumRecording Load() =>
-        JsonSerializer.Deserialize<ChromiumRecording>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Recorded", "chromium.json")), Options)
-        ?? throw new InvalidDataException("The Chromium recording is empty.");
+    public static ChromiumRecording Load() => RecordingFile.Load<ChromiumRecording>("chromium.json");
 
     /// <summary>Writes the recording into the source tree.</summary>
-    public void Save(string repositoryRoot) =>
-        File.WriteAllText(Path.Combine(repositoryRoot, RelativePath), JsonSerializer.Serialize(this, Options) + "\n");
+    public void Save() => RecordingFile.Save(this, RelativePath);
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
@@ -10,88 +9,47 @@ namespace CorsProbing.Conformance.Support;
 /// A minimal HTTP/1.1 server on loopback, over TLS or plain TCP, that hands every request to one function and writes
 /// its <see cref="RawResponse"/> byte for byte. Frameworks normalize header lines; a conformance oracle must not.
 /// </summary>
-public sealed class RawHttpServer : IAsyncDisposable
+public sealed class RawHttpServer : LoopbackTcpServer
 {
     private const int MaxHeadBytes = 64 * 1024;
-    private readonly TcpListener _listener = new(IPAddress.Loopback, FreePort.Next());
     private readonly Func<RawRequest, RawResponse> _handler;
     private readonly bool _tls;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _accepting;
 
     /// <summary>Starts listening on a free loopback port.</summary>
     public RawHttpServer(Func<RawRequest, RawResponse> handler, bool tls)
     {
         _handler = handler;
         _tls = tls;
-        _listener.Start();
-        _accepting = AcceptAsync();
+        Start();
     }
-
-    /// <summary>The loopback port the server listens on.</summary>
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    protected override async Task ServeAsync(TcpClient client)
     {
-        await _stopping.CancelAsync();
-        _listener.Stop();
         try
         {
-            await _accepting;
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
-
-        _stopping.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            var client = await _listener.AcceptTcpClientAsync(_stopping.Token);
-            _ = ServeAsync(client);
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        {
-            try
+            Stream stream = client.GetStream();
+            if (_tls)
             {
-                Stream stream = client.GetStream();
-                if (_tls)
-                {
-                    var ssl = new SslStream(stream);
-                    await ssl.AuthenticateAsServerAsync(
-                        new SslServerAuthenticationOptions
-                        {
-                            ServerCertificate = TestCertificate.Certificate,
-                            ApplicationProtocols = [SslApplicationProtocol.Http11],
-                            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-                        },
-                        _stopping.Token);
-                    stream = ssl;
-                }
+                var ssl = new SslStream(stream);
+                await ssl.AuthenticateAsServerAsync(TlsOptions, Stopping);
+                stream = ssl;
+            }
 
-                await using (stream)
+            await using (stream)
+            {
+                var buffer = new List<byte>();
+                while (await ReadRequestAsync(stream, buffer) is { } request)
                 {
-                    var buffer = new List<byte>();
-                    while (await ReadRequestAsync(stream, buffer) is { } request)
-                    {
-                        var response = _handler(request);
-                        await stream.WriteAsync(response.ToBytes(), _stopping.Token);
-                        await stream.FlushAsync(_stopping.Token);
-                    }
+                    var response = _handler(request);
+                    await stream.WriteAsync(response.ToBytes(), Stopping);
+                    await stream.FlushAsync(Stopping);
                 }
             }
-            catch (Exception e) when (e is IOException or SocketException or AuthenticationException or OperationCanceledException or ObjectDisposedException)
-            {
-                // The peer went away or the server is stopping: nothing to answer.
-            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or AuthenticationException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The peer went away or the server is stopping: nothing to answer.
         }
     }
 
@@ -107,7 +65,7 @@ public sealed class RawHttpServer : IAsyncDisposable
                 return null;
             }
 
-            var read = await stream.ReadAsync(chunk, _stopping.Token);
+            var read = await stream.ReadAsync(chunk, Stopping);
             if (read == 0)
             {
                 return null;
@@ -126,7 +84,7 @@ public sealed class RawHttpServer : IAsyncDisposable
         var length = int.TryParse(headers.FirstOrDefault(h => h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)).Value, out var n) ? n : 0;
         while (buffer.Count < length)
         {
-            var read = await stream.ReadAsync(chunk, _stopping.Token);
+            var read = await stream.ReadAsync(chunk, Stopping);
             if (read == 0)
             {
                 return null;
