@@ -42,12 +42,15 @@ internal static class Exchanger
     {
         var capture = new HeadCapture();
         HeadCapture.Current = capture;
-        ResponseSnapshot? snapshot;
-        ExchangeFailure? failure;
+        ExchangeFailure failure;
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
-            (snapshot, failure) = (ResponseReader.Snapshot(response), null);
+
+            // Browsers' reading of the raw bytes, when the transport captured them; else the handler's.
+            return WireJudgement.Judge(capture, response.RequestMessage?.RequestUri ?? request.RequestUri, null) is { } judged
+                ? (judged.Snapshot, judged.Failure is null ? null : (judged.Failure, capture))
+                : (ResponseReader.Snapshot(response), null);
         }
         catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
         {
@@ -65,13 +68,14 @@ internal static class Exchanger
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            (snapshot, failure) = (null, TransportErrors.Blocked(exception) is { } blocked
+            failure = TransportErrors.Blocked(exception) is { } blocked
                 ? new ExchangeFailure(ExchangeFailureKind.AddressRefused, blocked.Message)
-                : new ExchangeFailure(ExchangeFailureKind.Failed, TransportErrors.Describe(exception)));
+                : new ExchangeFailure(ExchangeFailureKind.Failed, TransportErrors.Describe(exception));
         }
 
-        (snapshot, failure) = WireJudgement.Apply(capture, request, snapshot, failure);
-        return (snapshot, failure is null ? null : (failure, capture));
+        // .NET refused the response: browsers may still accept its bytes, or refuse them for a reason worth naming.
+        var (snapshot, judgedFailure) = WireJudgement.Judge(capture, request.RequestUri, failure) ?? (null, failure);
+        return (snapshot, judgedFailure is null ? null : (judgedFailure, capture));
     }
 
     // A request message is sent once; a retry sends the same method, URL, version and headers (probes send no content).

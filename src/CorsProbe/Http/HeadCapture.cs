@@ -7,6 +7,9 @@ namespace CorsProbing.Http;
 /// </summary>
 internal sealed class HeadCapture
 {
+    // Browsers' limit, and room for the interim responses before the head.
+    private const int Limit = WireHeadParser.MaxHeadBytes + 4096;
+
     private static readonly AsyncLocal<HeadCapture?> Pending = new();
 
     private byte[] _buffer = [];
@@ -61,18 +64,26 @@ internal sealed class HeadCapture
             return 0;
         }
 
+        // Most heads arrive whole in the first read, with some body after them: keep exactly the head.
+        if (_length == 0 && WireHeadParser.FinalHeadEnd(bytes) is var whole and >= 0)
+        {
+            _buffer = bytes[..whole].ToArray();
+            _length = whole;
+            Complete = true;
+            return whole;
+        }
+
         var start = _length;
-        var room = WireHeadParser.MaxHeadBytes + 4096 - _length;
-        var taken = bytes[..Math.Min(bytes.Length, room)];
+        var taken = bytes[..Math.Min(bytes.Length, Limit - _length)];
         if (_buffer.Length < _length + taken.Length)
         {
-            Array.Resize(ref _buffer, Math.Max(_length + taken.Length, Math.Min(Math.Max(_buffer.Length * 2, 4096), WireHeadParser.MaxHeadBytes + 4096)));
+            Array.Resize(ref _buffer, Math.Min(Math.Max(_buffer.Length * 2, _length + taken.Length), Limit));
         }
 
         taken.CopyTo(_buffer.AsSpan(_length));
         _length += taken.Length;
         var end = WireHeadParser.FinalHeadEnd(Bytes);
-        if (end >= 0 || _length >= WireHeadParser.MaxHeadBytes + 4096)
+        if (end >= 0 || _length >= Limit)
         {
             _length = end >= 0 ? end : _length;
             Complete = true;

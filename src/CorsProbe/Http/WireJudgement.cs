@@ -7,19 +7,22 @@ namespace CorsProbing.Http;
 /// </summary>
 internal static class WireJudgement
 {
-    /// <summary>The snapshot and failure of one exchange after the raw bytes in <paramref name="capture"/> are read.</summary>
-    public static (ResponseSnapshot? Snapshot, ExchangeFailure? Failure) Apply(
-        HeadCapture capture, HttpRequestMessage request, ResponseSnapshot? snapshot, ExchangeFailure? failure)
+    /// <summary>
+    /// The snapshot or failure of one exchange as browsers read the raw bytes in <paramref name="capture"/>, or null
+    /// when they were not captured (a handler the caller supplied, HTTP/2) or cannot be judged (cut short by a
+    /// timeout): then .NET's reading stands. <paramref name="failure"/> is .NET's failure, if it refused the response.
+    /// </summary>
+    public static (ResponseSnapshot? Snapshot, ExchangeFailure? Failure)? Judge(HeadCapture capture, Uri? url, ExchangeFailure? failure)
     {
         // No byte at all is a transport failure (refused, reset, closed), not a malformed response.
         if (!capture.Attached || capture.IsEmpty || failure is { Kind: not ExchangeFailureKind.Failed } || !(capture.Complete || capture.Ended))
         {
-            return (snapshot, failure);
+            return null;
         }
 
         if (WireHeadParser.Parse(capture.Bytes, capture.Ended, capture.Tls) is not { } head)
         {
-            return (snapshot, failure);
+            return null;
         }
 
         if (head.Defect is { } defect)
@@ -31,6 +34,6 @@ internal static class WireJudgement
         IReadOnlyList<string> leniencies = failure is null
             ? head.Leniencies
             : [.. head.Leniencies, $".NET's HTTP parser refused this response ({failure.Description.TrimEnd('.')})"];
-        return (new ResponseSnapshot(head.Status, head.ReasonPhrase, head.Lines, snapshot?.FinalUrl ?? request.RequestUri) { WireChecked = true, Leniencies = leniencies }, null);
+        return (new ResponseSnapshot(head.Status, head.ReasonPhrase, head.Lines, url) { WireChecked = true, Leniencies = leniencies }, null);
     }
 }
