@@ -73,16 +73,23 @@ public static class CorsProbeCommand
                 return;
             }
 
+            // The options describe one probe, built once and retargeted to each URL.
             var probes = new List<CorsProbeBuilder>(targets.Count);
+            CorsProbeBuilder? template = null;
             foreach (var (line, target) in targets)
             {
                 try
                 {
-                    var builder = Configure(result, target, origin, methods, headers, credentials, profile, timeout, handler);
-                    builder = result.GetValue(allowLocal) ? builder.AllowLoopback().AllowPrivateNetworks() : builder;
-                    builder = result.GetValue(audit) ? builder.Audit() : builder;
-                    builder = result.GetValue(optionsOnly) ? builder.WithoutActualRequests() : builder;
-                    probes.Add(result.GetValue(rejectOrigins) is { Length: > 0 } rejected ? builder.RejectOrigins(rejected) : builder);
+                    if (template is null)
+                    {
+                        var builder = Configure(result, target, origin, methods, headers, credentials, profile, timeout, handler);
+                        builder = result.GetValue(allowLocal) ? builder.AllowLoopback().AllowPrivateNetworks() : builder;
+                        builder = result.GetValue(audit) ? builder.Audit() : builder;
+                        builder = result.GetValue(optionsOnly) ? builder.WithoutActualRequests() : builder;
+                        template = result.GetValue(rejectOrigins) is { Length: > 0 } rejected ? builder.RejectOrigins(rejected) : builder;
+                    }
+
+                    probes.Add(template.ForUrl(target));
                 }
                 catch (ArgumentException exception)
                 {

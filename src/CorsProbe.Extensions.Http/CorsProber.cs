@@ -2,20 +2,20 @@ using Microsoft.Extensions.Options;
 
 namespace CorsProbing.Extensions.Http;
 
-/// <summary>The registered <see cref="ICorsProber"/>: a client from the factory per probe (cheap: handlers are pooled).</summary>
+/// <summary>
+/// The registered <see cref="ICorsProber"/>: the configured probe described once per configuration snapshot and
+/// retargeted per URL, with a client from the factory per probe (cheap: handlers are pooled).
+/// </summary>
 internal sealed class CorsProber(IHttpClientFactory clients, IOptionsMonitor<CorsProbeOptions> options) : ICorsProber
 {
+    // The configured part of every probe, resolved once per configuration snapshot; each probe retargets it.
+    private Template? _template;
+
     public CorsProbeBuilder CreateProbe(string url)
     {
         var current = options.CurrentValue;
-        var builder = CorsProbe.For(url).UsingProfile(current.Profile).UsingHttpClient(clients.CreateClient(ICorsProber.HttpClientName));
-        if (current.DefaultOrigin is { } origin)
-        {
-            builder = builder.WithOrigin(origin);
-        }
-
-        builder = current.WithoutActualRequests ? builder.WithoutActualRequests() : builder;
-        return current.Timeout is { } timeout ? builder.WithTimeout(timeout) : builder;
+        var template = _template is { } cached && ReferenceEquals(cached.Options, current) ? cached.Builder : Configure(current, url);
+        return template.ForUrl(url).UsingHttpClient(clients.CreateClient(ICorsProber.HttpClientName));
     }
 
     public Task<CorsReport> ProbeAsync(string url, CancellationToken cancellationToken = default) =>
@@ -27,4 +27,20 @@ internal sealed class CorsProber(IHttpClientFactory clients, IOptionsMonitor<Cor
         var limits = new CorsBatchOptions { MaxConcurrency = current.MaxConcurrency, MaxConcurrencyPerHost = current.MaxConcurrencyPerHost };
         return CorsProbe.ProbeManyAsync(probes, limits, cancellationToken);
     }
+
+    private CorsProbeBuilder Configure(CorsProbeOptions current, string url)
+    {
+        var builder = CorsProbe.For(url).UsingProfile(current.Profile);
+        if (current.DefaultOrigin is { } origin)
+        {
+            builder = builder.WithOrigin(origin);
+        }
+
+        builder = current.WithoutActualRequests ? builder.WithoutActualRequests() : builder;
+        builder = current.Timeout is { } timeout ? builder.WithTimeout(timeout) : builder;
+        _template = new Template(current, builder);
+        return builder;
+    }
+
+    private sealed record Template(CorsProbeOptions Options, CorsProbeBuilder Builder);
 }

@@ -32,12 +32,7 @@ public static class CorsProbe
     public static CorsProbeBuilder For(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (!url.IsAbsoluteUri)
-        {
-            throw new ArgumentException($"'{url.OriginalString}' is not an absolute URL; give the full address, such as https://api.example.com/path.", nameof(url));
-        }
-
-        return For(url.OriginalString);
+        return For(TargetUrl.AbsoluteText(url, nameof(url)));
     }
 
     /// <summary>

@@ -22,8 +22,37 @@ public sealed class CorsProbeBuilder
 
     internal CorsProbeBuilder(CorsRequirements requirements) => _requirements = requirements;
 
+    private CorsProbeBuilder(CorsRequirements requirements, ProbePlan? plan)
+    {
+        _requirements = requirements;
+        _plan = plan;
+    }
+
     /// <summary>The URL that will be probed.</summary>
     public Uri Url => _requirements.Url;
+
+    /// <summary>
+    /// The same probe for another URL: every other requirement (origin, methods, headers, credentials, profile,
+    /// network policy, transport, timeout, audit) is kept, and <paramref name="url"/> is validated as
+    /// <see cref="CorsProbe.For(string)"/> validates it. Cheap: a template that was already probed shares its resolved
+    /// preflights with the new builder, so a batch can describe one template and retarget it per URL.
+    /// </summary>
+    /// <param name="url">An absolute http or https URL, sent as originally written.</param>
+    /// <returns>A new builder for <paramref name="url"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="url"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="url"/> is relative or not http(s).</exception>
+    public CorsProbeBuilder ForUrl(string url) => Retarget(TargetUrl.Parse(url, nameof(url)));
+
+    /// <summary>The same probe for another URL; see <see cref="ForUrl(string)"/>.</summary>
+    /// <param name="url">An absolute http or https URL.</param>
+    /// <returns>A new builder for <paramref name="url"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="url"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="url"/> is relative or not http(s).</exception>
+    public CorsProbeBuilder ForUrl(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return ForUrl(TargetUrl.AbsoluteText(url, nameof(url)));
+    }
 
     /// <summary>Sets the origin the cross-origin request comes from.</summary>
     /// <param name="origin">A serialized origin, <c>scheme://host[:port]</c> exactly as a browser sends it, or <c>null</c> for an opaque origin.</param>
@@ -247,7 +276,7 @@ public sealed class CorsProbeBuilder
     public CorsProbeBuilder UsingHandler(HttpMessageHandler handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return new(_requirements with { Handler = handler, Client = null });
+        return WithTransport(_requirements with { Handler = handler, Client = null });
     }
 
     /// <summary>
@@ -260,7 +289,7 @@ public sealed class CorsProbeBuilder
     public CorsProbeBuilder UsingHttpClient(HttpClient client)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return new(_requirements with { Client = client, Handler = null });
+        return WithTransport(_requirements with { Client = client, Handler = null });
     }
 
     /// <summary>Chooses the profile that decides <see cref="CorsReport.Verdict"/>; default <see cref="CorsProfile.Browser"/>.</summary>
@@ -298,7 +327,7 @@ public sealed class CorsProbeBuilder
     /// <exception cref="InvalidOperationException">No origin was set and the profile has no default origin (call <see cref="WithOrigin(string)"/>).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Task<CorsReport> ProbeAsync(CancellationToken cancellationToken = default) =>
-        ProbeRun.RunAsync(_plan ??= ProbePlan.Create(_requirements), cancellationToken);
+        ProbeRun.RunAsync(Plan, cancellationToken);
 
     /// <inheritdoc />
     public override string ToString()
@@ -329,4 +358,15 @@ public sealed class CorsProbeBuilder
                 paramName);
         }
     }
+
+    // The transport does not change what is sent, so a resolved plan carries over (a retargeted template given the
+    // client of the moment, as the DI prober does per probe, stays cheap).
+    private CorsProbeBuilder WithTransport(CorsRequirements requirements) => new(requirements, _plan?.WithRequirements(requirements));
+
+    // Resolved on first use; a template's plan is shared with the builders ForUrl makes from it.
+    private ProbePlan Plan => _plan ??= ProbePlan.Create(_requirements);
+
+    // A template without an origin cannot be planned (ProbeAsync says so); its retargeted builders plan on first use.
+    private CorsProbeBuilder Retarget(Uri url) =>
+        new(_requirements with { Url = url }, _plan?.ForUrl(url) ?? (_requirements.Origin is null && _requirements.Profile.DefaultOrigin is null ? null : Plan.ForUrl(url)));
 }

@@ -9,13 +9,14 @@ namespace CorsProbing;
 /// </summary>
 internal sealed class ProbePlan
 {
-    private ProbePlan(CorsRequirements requirements, string origin, PreflightContext[] preflights, IReadOnlyList<KeyValuePair<string, string>>[] preflightHeaders)
+    private ProbePlan(
+        CorsRequirements requirements, string origin, PreflightContext[] preflights, IReadOnlyList<KeyValuePair<string, string>>[] preflightHeaders, IReadOnlyList<CorsProfile>? profiles = null)
     {
         Requirements = requirements;
         Origin = origin;
         Preflights = preflights;
         PreflightHeaders = preflightHeaders;
-        Profiles = Reporting.ReportBuilder.JudgedProfiles(requirements.Profile);
+        Profiles = profiles ?? Reporting.ReportBuilder.JudgedProfiles(requirements.Profile);
         Facts = new Reporting.ProbeFacts(requirements.Url, origin, requirements.Credentials, Profiles, requirements.NetworkPolicy);
     }
 
@@ -39,6 +40,24 @@ internal sealed class ProbePlan
 
     /// <summary>The whole probe's time limit: the caller's, else the profile's.</summary>
     public TimeSpan Timeout => Requirements.Timeout ?? Requirements.Profile.Timeout;
+
+    /// <summary>
+    /// The same plan for <paramref name="url"/> (already validated): the preflights' header lines, the origin and the
+    /// profiles do not depend on the URL, so they are shared.
+    /// </summary>
+    public ProbePlan ForUrl(Uri url)
+    {
+        var preflights = new PreflightContext[Preflights.Length];
+        for (var i = 0; i < preflights.Length; i++)
+        {
+            preflights[i] = Preflights[i] with { RequestUri = url };
+        }
+
+        return new ProbePlan(Requirements with { Url = url }, Origin, preflights, PreflightHeaders, Profiles);
+    }
+
+    /// <summary>The same plan with <paramref name="requirements"/> that differ from this plan's only in the transport.</summary>
+    public ProbePlan WithRequirements(CorsRequirements requirements) => new(requirements, Origin, Preflights, PreflightHeaders, Profiles);
 
     /// <summary>Resolves <paramref name="requirements"/> into a plan.</summary>
     /// <exception cref="InvalidOperationException">No origin is set and the profile has no default one.</exception>

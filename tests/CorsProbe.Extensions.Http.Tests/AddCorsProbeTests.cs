@@ -79,6 +79,26 @@ public class AddCorsProbeTests
         probe.ToString().Should().Contain(Galxe).And.Contain("Galxe");
     }
 
+    [Fact]
+    public void EachProbe_IsTheConfiguredTemplate_RetargetedToItsUrl_AndFollowsAReload()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DefaultOrigin"] = Galxe }).Build();
+        using var provider = Build(services => services.AddCorsProbe(configuration));
+        var prober = provider.GetRequiredService<ICorsProber>();
+
+        var first = prober.CreateProbe("https://api.example.com/one");
+        var second = prober.CreateProbe("https://api.example.com/two");
+        configuration["DefaultOrigin"] = "https://other.example";
+        configuration.Reload();
+        var third = prober.CreateProbe("https://api.example.com/three");
+
+        first.Url.AbsolutePath.Should().Be("/one");
+        second.Url.AbsolutePath.Should().Be("/two");
+        second.ToString().Should().Contain(Galxe);
+        third.ToString().Should().Contain("https://other.example", "a configuration reload gives a new template");
+        FluentActions.Invoking(() => prober.CreateProbe("not a url")).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("url");
+    }
+
     [Theory]
     [InlineData("DefaultOrigin", "dashboard.galxe.com")]
     [InlineData("Timeout", "-00:00:01")]

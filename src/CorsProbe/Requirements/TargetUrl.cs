@@ -5,6 +5,12 @@ internal static class TargetUrl
 {
     private static readonly UriCreationOptions Literal = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
+    /// <summary>The text of <paramref name="url"/> as originally written, for <see cref="Parse"/>; a relative URL is refused here.</summary>
+    /// <exception cref="ArgumentException"><paramref name="url"/> is relative.</exception>
+    public static string AbsoluteText(Uri url, string paramName) => url.IsAbsoluteUri
+        ? url.OriginalString
+        : throw new ArgumentException($"'{url.OriginalString}' is not an absolute URL; give the full address, such as https://api.example.com/path.", paramName);
+
     /// <summary>
     /// Returns an absolute http(s) <see cref="Uri"/> whose path and query are sent exactly as written
     /// (placeholders such as <c>$address</c> or <c>{id}</c> included). A fragment is dropped, as browsers never send it.
