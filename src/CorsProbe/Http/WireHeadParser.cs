@@ -18,7 +18,18 @@ internal static class WireHeadParser
 
     private const int StatusLineSlop = 4;
 
-    private static readonly SearchValues<char> Token = SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    private static readonly SearchValues<byte> Token = SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8);
+
+    private static readonly SearchValues<byte> LineBreaks = SearchValues.Create("\r\n"u8);
+
+    private static readonly string[] KnownNames =
+    [
+        "Access-Control-Allow-Origin", "Access-Control-Allow-Credentials", "Access-Control-Allow-Methods", "Access-Control-Allow-Headers",
+        "Access-Control-Max-Age", "Access-Control-Expose-Headers", "Vary", "Content-Type", "Content-Length", "Date", "Server", "Connection",
+        "Keep-Alive", "Cache-Control", "Transfer-Encoding", "Location", "access-control-allow-origin", "access-control-allow-credentials",
+        "access-control-allow-methods", "access-control-allow-headers", "access-control-max-age", "vary", "content-type", "content-length",
+        "date", "server", "connection",
+    ];
 
     /// <summary>
     /// Where the final (non-1xx) head in <paramref name="bytes"/> ends (the offset after its blank line), or -1 when
@@ -58,7 +69,7 @@ internal static class WireHeadParser
     /// </summary>
     public static WireHead? Parse(ReadOnlySpan<byte> bytes, bool ended, bool tls)
     {
-        var leniencies = new List<string>();
+        List<string>? leniencies = null;
         var offset = 0;
         while (true)
         {
@@ -78,7 +89,7 @@ internal static class WireHeadParser
 
             if (start > 0)
             {
-                leniencies.Add($"{start.ToString(CultureInfo.InvariantCulture)} byte(s) before the status line ({Shown(rest[..start])}) were skipped");
+                Note(ref leniencies, $"{start.ToString(CultureInfo.InvariantCulture)} byte(s) before the status line ({Shown(rest[..start])}) were skipped");
             }
 
             var head = rest[start..];
@@ -103,25 +114,20 @@ internal static class WireHeadParser
                 end = head.Length;
             }
 
-            var text = Encoding.Latin1.GetString(head[..end]);
-            if (text.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0)
+            head = head[..end];
+            if (head.IndexOf((byte)0) is var nul and >= 0)
             {
-                return WireHead.Refused($"a NUL byte (0x00) at byte {(offset + start + nul).ToString(CultureInfo.InvariantCulture)}, in the line {Quoted(LineAround(text, nul))}: browsers fail a response whose head contains NUL");
+                return WireHead.Refused($"a NUL byte (0x00) at byte {(offset + start + nul).ToString(CultureInfo.InvariantCulture)}, in the line {Shown(LineAround(head, nul))}: browsers fail a response whose head contains NUL");
             }
 
-            var lines = AssembleLines(text, leniencies);
-            if (IsInterim(head[..end]))
+            if (IsInterim(head))
             {
                 offset += start + end;
-                leniencies.Clear();
+                leniencies = null;
                 continue;
             }
 
-            var (status, reason) = ParseStatusLine(lines[0], leniencies);
-            var fields = ParseFields(lines, leniencies);
-            return Conflict(fields) is { } conflict
-                ? WireHead.Refused(conflict)
-                : new WireHead(status, reason, fields, null, leniencies);
+            return Read(head, leniencies);
         }
     }
 
@@ -169,149 +175,205 @@ internal static class WireHeadParser
 
     private static bool IsInterim(ReadOnlySpan<byte> head)
     {
-        var lineEnd = head.IndexOfAny((byte)'\r', (byte)'\n');
-        var status = StatusCode(Encoding.Latin1.GetString(lineEnd < 0 ? head : head[..lineEnd]), out _);
-        return status is >= 100 and < 200;
+        var lineEnd = head.IndexOfAny(LineBreaks);
+        return StatusCode(lineEnd < 0 ? head : head[..lineEnd], out _) is >= 100 and < 200;
     }
 
-    // HttpUtil::AssembleRawHeaders: the status line ends at the first CR or LF; after it, CR and LF both break lines,
-    // empty lines vanish, and a line starting with a space or tab continues a previous line that had a name.
-    private static List<string> AssembleLines(string head, List<string> leniencies)
+    // HttpUtil::AssembleRawHeaders, then HttpUtil::HeadersIterator: the status line ends at the first CR or LF; after
+    // it, CR and LF both break lines, empty lines vanish, and a line starting with a space or tab continues a previous
+    // line that had a name. Lines are read from the bytes; only a folded line is joined into a string first.
+    private static WireHead Read(ReadOnlySpan<byte> head, List<string>? leniencies)
     {
-        var statusEnd = head.AsSpan().IndexOfAny('\r', '\n');
-        var lines = new List<string> { statusEnd < 0 ? head : head[..statusEnd] };
-        var continuable = false;
+        var statusEnd = head.IndexOfAny(LineBreaks);
+        var statusLine = statusEnd < 0 ? head : head[..statusEnd];
+        var status = StatusCode(statusLine, out var reason);
+        if (status < 0)
+        {
+            Note(ref leniencies, $"the status line {Shown(statusLine)} has no status code: browsers take it as 200");
+            status = 200;
+            reason = default;
+        }
+
+        var fields = new List<KeyValuePair<string, string>>(12);
         var position = statusEnd < 0 ? head.Length : statusEnd;
+        var (lineStart, lineLength) = (-1, 0);
+        string? joined = null;
+        var continuable = false;
         while (position < head.Length)
         {
-            if (head[position] is '\r' && (position + 1 >= head.Length || head[position + 1] != '\n'))
+            if (head[position] == '\r' && position + 1 < head.Length && !LineBreaks.Contains(head[position + 1]))
             {
-                var after = head.AsSpan(position + 1).IndexOfAny('\r', '\n');
-                if (head.AsSpan(position + 1, after < 0 ? head.Length - position - 1 : after).Length > 0)
-                {
-                    leniencies.Add($"a bare CR ends the line {Quoted(lines[^1])}: browsers break the line there, .NET reads a space");
-                }
+                var ended = joined ?? Latin1(lineStart < 0 ? statusLine : head.Slice(lineStart, lineLength));
+                Note(ref leniencies, $"a bare CR ends the line {Quoted(ended)}: browsers break the line there, .NET reads a space");
             }
 
-            var next = head.AsSpan(position).IndexOfAnyExcept('\r', '\n');
+            var next = head[position..].IndexOfAnyExcept(LineBreaks);
             if (next < 0)
             {
                 break;
             }
 
             position += next;
-            var length = head.AsSpan(position).IndexOfAny('\r', '\n');
-            var line = length < 0 ? head[position..] : head.Substring(position, length);
-            position += line.Length;
-            if (continuable && line[0] is ' ' or '\t')
+            var length = head[position..].IndexOfAny(LineBreaks);
+            length = length < 0 ? head.Length - position : length;
+            var line = head.Slice(position, length);
+            if (continuable && line[0] is (byte)' ' or (byte)'\t')
             {
-                leniencies.Add($"the folded line {Quoted(line)} continues {Quoted(lines[^1])} (obsolete line folding)");
-                lines[^1] = lines[^1] + " " + line.TrimStart(' ', '\t');
-                continue;
+                var continued = joined ?? Latin1(head.Slice(lineStart, lineLength));
+                Note(ref leniencies, $"the folded line {Shown(line)} continues {Quoted(continued)} (obsolete line folding)");
+                joined = continued + " " + Latin1(line.TrimStart(" \t"u8));
+            }
+            else
+            {
+                AddField(head, lineStart, lineLength, joined, fields, ref leniencies);
+                (lineStart, lineLength, joined) = (position, length, null);
+                continuable = line.IndexOf((byte)':') > 0 && line[0] is not ((byte)' ' or (byte)'\t');
             }
 
-            lines.Add(line);
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            continuable = colon > 0 && line[0] is not (' ' or '\t');
+            position += length;
         }
 
-        return lines;
+        AddField(head, lineStart, lineLength, joined, fields, ref leniencies);
+        var array = fields.ToArray();
+        return Conflict(array) is { } conflict
+            ? WireHead.Refused(conflict)
+            : new WireHead(status, reason.IsEmpty ? null : Latin1(reason), array, null, leniencies ?? (IReadOnlyList<string>)[]);
+    }
+
+    // A line needs a colon and a token name (trailing spaces and tabs trimmed); others are dropped.
+    private static void AddField(ReadOnlySpan<byte> head, int start, int length, string? joined, List<KeyValuePair<string, string>> fields, ref List<string>? leniencies)
+    {
+        if (start < 0)
+        {
+            return;
+        }
+
+        var line = joined is null ? head.Slice(start, length) : Encoding.Latin1.GetBytes(joined);
+        var colon = line.IndexOf((byte)':');
+        var name = colon <= 0 || line[0] is (byte)' ' or (byte)'\t' ? default : line[..colon].TrimEnd(" \t"u8);
+        if (name.IsEmpty || name.ContainsAnyExcept(Token))
+        {
+            Note(ref leniencies, $"the line {Shown(line)} was dropped: {(colon < 0 ? "it has no colon" : "its name is not a valid header name")}");
+            return;
+        }
+
+        if (name.Length != colon)
+        {
+            Note(ref leniencies, $"the line {Shown(line)} has whitespace before its colon");
+        }
+
+        fields.Add(new(Name(name), Latin1(line[(colon + 1)..].Trim(" \t"u8))));
     }
 
     // HttpResponseHeaders::ParseStatusLine: the code is the digits after the first space; none means 200.
-    private static (int Status, string? Reason) ParseStatusLine(string line, List<string> leniencies)
+    private static int StatusCode(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> reason)
     {
-        var status = StatusCode(line, out var reason);
-        if (status < 0)
-        {
-            leniencies.Add($"the status line {Quoted(line)} has no status code: browsers take it as 200");
-            return (200, null);
-        }
-
-        return (status, reason);
-    }
-
-    private static int StatusCode(string line, out string? reason)
-    {
-        reason = null;
-        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        reason = default;
+        var space = line.IndexOf((byte)' ');
         if (space < 0)
         {
             return -1;
         }
 
-        var code = line.AsSpan(space).TrimStart(' ');
-        var digits = code.IndexOfAnyExceptInRange('0', '9');
+        var code = line[space..].TrimStart((byte)' ');
+        var digits = code.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
         digits = digits < 0 ? code.Length : digits;
         if (digits == 0)
         {
             return -1;
         }
 
-        var text = code[digits..].Trim(' ');
-        reason = text.IsEmpty ? null : text.ToString();
-        return int.TryParse(code[..Math.Min(digits, 9)], NumberStyles.None, CultureInfo.InvariantCulture, out var status) ? status : -1;
-    }
-
-    // HttpUtil::HeadersIterator: a line needs a colon and a token name (trailing spaces and tabs trimmed); others are dropped.
-    private static KeyValuePair<string, string>[] ParseFields(List<string> lines, List<string> leniencies)
-    {
-        var fields = new List<KeyValuePair<string, string>>(lines.Count - 1);
-        foreach (var line in lines.Skip(1))
+        reason = code[digits..].Trim((byte)' ');
+        var status = 0;
+        foreach (var digit in code[..Math.Min(digits, 9)])
         {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            var name = colon <= 0 || line[0] is ' ' or '\t' ? string.Empty : line[..colon].TrimEnd(' ', '\t');
-            if (name.Length == 0 || name.AsSpan().ContainsAnyExcept(Token))
-            {
-                leniencies.Add($"the line {Quoted(line)} was dropped: {(colon < 0 ? "it has no colon" : "its name is not a valid header name")}");
-                continue;
-            }
-
-            if (name.Length != colon)
-            {
-                leniencies.Add($"the line {Quoted(line)} has whitespace before its colon");
-            }
-
-            fields.Add(new(name, line[(colon + 1)..].Trim(' ', '\t')));
+            status = (status * 10) + (digit - '0');
         }
 
-        return [.. fields];
+        return status;
     }
 
     // HttpStreamParser: different Content-Length values (unless chunked), Location or Content-Disposition values are
-    // taken for response splitting.
+    // taken for response splitting. Content-Length is a comma list; the other two are whole values.
     private static string? Conflict(KeyValuePair<string, string>[] fields)
     {
-        var chunked = Values(fields, "Transfer-Encoding", split: true).Any(v => v.Equals("chunked", StringComparison.OrdinalIgnoreCase));
-        foreach (var (name, split) in new[] { ("Content-Length", true), ("Location", false), ("Content-Disposition", false) })
+        var chunked = false;
+        foreach (var (name, value) in fields)
         {
-            if (name == "Content-Length" && chunked)
+            if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
             {
-                continue;
+                foreach (var element in value.Split(','))
+                {
+                    chunked |= element.AsSpan().Trim(' ').Equals("chunked", StringComparison.OrdinalIgnoreCase);
+                }
             }
+        }
 
-            var values = Values(fields, name, split).Distinct(StringComparer.Ordinal).ToList();
-            if (values.Count > 1)
+        string? length = null, location = null, disposition = null;
+        foreach (var (name, value) in fields)
+        {
+            var (first, other) = name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) && !chunked ? (Differs(ref length, value, list: true), "Content-Length")
+                : name.Equals("Location", StringComparison.OrdinalIgnoreCase) ? (Differs(ref location, value, list: false), "Location")
+                : name.Equals("Content-Disposition", StringComparison.OrdinalIgnoreCase) ? (Differs(ref disposition, value, list: false), "Content-Disposition")
+                : (null, null);
+            if (first is not null)
             {
-                return $"{name} has different values ({string.Join(" and ", values.Select(Quoted))}): browsers fail the request, taking it for response splitting";
+                return $"{other} has different values ({Quoted(first.Value.First)} and {Quoted(first.Value.Other)}): browsers fail the request, taking it for response splitting";
             }
         }
 
         return null;
     }
 
-    private static IEnumerable<string> Values(KeyValuePair<string, string>[] fields, string name, bool split) =>
-        fields.Where(f => f.Key.Equals(name, StringComparison.OrdinalIgnoreCase))
-            .SelectMany(f => split ? f.Value.Split(',', StringSplitOptions.TrimEntries) : [f.Value]);
-
-    private static string LineAround(string text, int index)
+    // The first value seen and the one that differs from it, or null; `first` records the first value (for a list,
+    // its first element).
+    private static (string First, string Other)? Differs(ref string? first, string value, bool list)
     {
-        var start = text.AsSpan(0, index).LastIndexOfAny('\r', '\n') + 1;
-        var end = text.AsSpan(index).IndexOfAny('\r', '\n');
-        return end < 0 ? text[start..] : text[start..(index + end)];
+        if (!list || !value.Contains(',', StringComparison.Ordinal))
+        {
+            first ??= value;
+            return first.Equals(value, StringComparison.Ordinal) ? null : (first, value);
+        }
+
+        foreach (var part in value.Split(','))
+        {
+            var element = part.Trim(' ');
+            first ??= element;
+            if (!element.Equals(first, StringComparison.Ordinal))
+            {
+                return (first, element);
+            }
+        }
+
+        return null;
     }
 
-    private static string Shown(ReadOnlySpan<byte> bytes) => Quoted(Encoding.Latin1.GetString(bytes));
+    private static void Note(ref List<string>? leniencies, string text) => (leniencies ??= []).Add(text);
+
+    // Names almost every response carries are reused, not decoded again, when written exactly so.
+    private static string Name(ReadOnlySpan<byte> name)
+    {
+        foreach (var known in KnownNames)
+        {
+            if (known.Length == name.Length && Ascii.Equals(name, known))
+            {
+                return known;
+            }
+        }
+
+        return Latin1(name);
+    }
+
+    private static string Latin1(ReadOnlySpan<byte> bytes) => Encoding.Latin1.GetString(bytes);
+
+    private static ReadOnlySpan<byte> LineAround(ReadOnlySpan<byte> head, int index)
+    {
+        var start = head[..index].LastIndexOfAny(LineBreaks) + 1;
+        var end = head[index..].IndexOfAny(LineBreaks);
+        return end < 0 ? head[start..] : head[start..(index + end)];
+    }
+
+    private static string Shown(ReadOnlySpan<byte> bytes) => Quoted(Latin1(bytes));
 
     // Control bytes and bytes beyond ASCII are shown as \xNN so the report names the byte.
     private static string Quoted(string text)
