@@ -21,61 +21,64 @@ internal static class Exchanger
             return (null, new(ExchangeFailureKind.TimedOut, "the probe's time ran out before this request was sent.", deadline.Timeout), TimeSpan.Zero);
         }
 
-        var (response, failure) = await SendOnceAsync(client, request, time, sent, deadline, callerToken).ConfigureAwait(false);
-
-        // The server had closed a kept-alive connection when the request went out on it: browsers resend such a request
-        // on a new connection, and so does the probe (each failed attempt retires one stale pooled connection).
-        for (var attempt = 1; attempt < MaxAttempts && IsStaleConnection(failure) && !deadline.Token.IsCancellationRequested; attempt++)
-        {
-            using var retry = Copy(request);
-            (response, failure) = await SendOnceAsync(client, retry, time, sent, deadline, callerToken).ConfigureAwait(false);
-        }
-
-        return (response, failure?.Failure, time.GetElapsedTime(sent));
-    }
-
-    private static bool IsStaleConnection((ExchangeFailure Failure, HeadCapture Capture)? failure) =>
-        failure is { Failure.Kind: ExchangeFailureKind.Failed, Capture: { ConnectionReused: true, IsEmpty: true } };
-
-    private static async Task<(ResponseSnapshot? Response, (ExchangeFailure Failure, HeadCapture Capture)? Failure)> SendOnceAsync(
-        HttpClient client, HttpRequestMessage request, TimeProvider time, long sent, ProbeDeadline deadline, CancellationToken callerToken)
-    {
-        var capture = new HeadCapture();
-        HeadCapture.Current = capture;
-        ExchangeFailure failure;
+        HttpRequestMessage? retry = null;
         try
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            for (var attempt = 1; ; attempt++)
+            {
+                var capture = new HeadCapture();
+                HeadCapture.Current = capture;
+                ExchangeFailure failure;
+                try
+                {
+                    using var response = await client.SendAsync(retry ?? request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
 
-            // Browsers' reading of the raw bytes, when the transport captured them; else the handler's.
-            return WireJudgement.Judge(capture, response.RequestMessage?.RequestUri ?? request.RequestUri, null) is { } judged
-                ? (judged.Snapshot, judged.Failure is null ? null : (judged.Failure, capture))
-                : (ResponseReader.Snapshot(response), null);
-        }
-        catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
-        {
-            callerToken.ThrowIfCancellationRequested();
-            throw;
-        }
-        catch (OperationCanceledException)
-        {
-            // The probe's timeout, or the caller's own HttpClient.Timeout (then the limit is what elapsed).
-            var elapsed = time.GetElapsedTime(sent);
-            var limit = deadline.Token.IsCancellationRequested ? deadline.Timeout : elapsed;
-            return (null, (new(ExchangeFailureKind.TimedOut, $"gave up after {Durations.Seconds(elapsed)} (limit {Durations.Seconds(limit)}).", limit), capture));
-        }
+                    // Browsers' reading of the raw bytes, when the transport captured them; else the handler's.
+                    var (snapshot, refused) = WireJudgement.Judge(capture, response.RequestMessage?.RequestUri ?? request.RequestUri, null)
+                        ?? (ResponseReader.Snapshot(response), null);
+                    return (snapshot, refused, time.GetElapsedTime(sent));
+                }
+                catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
+                {
+                    callerToken.ThrowIfCancellationRequested();
+                    throw;
+                }
+                catch (OperationCanceledException)
+                {
+                    // The probe's timeout, or the caller's own HttpClient.Timeout (then the limit is what elapsed).
+                    var elapsed = time.GetElapsedTime(sent);
+                    var limit = deadline.Token.IsCancellationRequested ? deadline.Timeout : elapsed;
+                    return (null, new(ExchangeFailureKind.TimedOut, $"gave up after {Durations.Seconds(elapsed)} (limit {Durations.Seconds(limit)}).", limit), elapsed);
+                }
 #pragma warning disable CA1031 // The target's behaviour is data: any transport failure becomes a finding, never an exception.
-        catch (Exception exception)
+                catch (Exception exception)
 #pragma warning restore CA1031
-        {
-            failure = TransportErrors.Blocked(exception) is { } blocked
-                ? new ExchangeFailure(ExchangeFailureKind.AddressRefused, blocked.Message)
-                : new ExchangeFailure(ExchangeFailureKind.Failed, TransportErrors.Describe(exception));
-        }
+                {
+                    failure = TransportErrors.Blocked(exception) is { } blocked
+                        ? new ExchangeFailure(ExchangeFailureKind.AddressRefused, blocked.Message)
+                        : new ExchangeFailure(ExchangeFailureKind.Failed, TransportErrors.Describe(exception));
+                }
 
-        // .NET refused the response: browsers may still accept its bytes, or refuse them for a reason worth naming.
-        var (snapshot, judgedFailure) = WireJudgement.Judge(capture, request.RequestUri, failure) ?? (null, failure);
-        return (snapshot, judgedFailure is null ? null : (judgedFailure, capture));
+                // .NET refused the response: browsers may still accept its bytes, or refuse them for a reason worth naming.
+                var (judged, judgedFailure) = WireJudgement.Judge(capture, request.RequestUri, failure) ?? (null, failure);
+
+                // The server had closed a kept-alive connection when the request went out on it: browsers resend such a
+                // request on a new connection, and so does the probe (each failed attempt retires one stale pooled connection).
+                if (judgedFailure is { Kind: ExchangeFailureKind.Failed } && capture is { ConnectionReused: true, IsEmpty: true }
+                    && attempt < MaxAttempts && !deadline.Token.IsCancellationRequested)
+                {
+                    retry?.Dispose();
+                    retry = Copy(request);
+                    continue;
+                }
+
+                return (judged, judgedFailure, time.GetElapsedTime(sent));
+            }
+        }
+        finally
+        {
+            retry?.Dispose();
+        }
     }
 
     // A request message is sent once; a retry sends the same method, URL, version and headers (probes send no content).

@@ -50,11 +50,17 @@ internal sealed class HeadCaptureStream(Stream inner, bool tls) : Stream
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <inheritdoc />
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var reading = inner.ReadAsync(buffer, cancellationToken);
+        if (!reading.IsCompletedSuccessfully)
+        {
+            return ObserveAsync(reading, buffer);
+        }
+
+        var read = reading.Result;
         Observe(buffer.Span[..read], buffer.Length);
-        return read;
+        return ValueTask.FromResult(read);
     }
 
     /// <inheritdoc />
@@ -99,6 +105,15 @@ internal sealed class HeadCaptureStream(Stream inner, bool tls) : Stream
         }
 
         base.Dispose(disposing);
+    }
+
+    // Every read of a connection that waits for the network passes here: the state machine is pooled, not allocated.
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> ObserveAsync(ValueTask<int> reading, Memory<byte> buffer)
+    {
+        var read = await reading.ConfigureAwait(false);
+        Observe(buffer.Span[..read], buffer.Length);
+        return read;
     }
 
     // The request being written is the one whose capture is pending on the writing flow. .NET resends a request on a

@@ -11,25 +11,34 @@ namespace CorsProbing.Reporting;
 internal readonly record struct JudgedResponse(ResponseEvaluation Evaluation, ResponseRole Role, PreflightContext Context)
 {
     /// <summary>The responses whose CORS check a browser or a profile applies, in the order they are reported.</summary>
-    public static IEnumerable<JudgedResponse> Of(PreflightReading reading)
+    /// <remarks>Collected once per reading (<see cref="PreflightReading.Judged"/>): every rule walks the same array.</remarks>
+    public static JudgedResponse[] Of(PreflightReading reading) => reading.Judged;
+
+    /// <summary>Collects the responses of <paramref name="reading"/>; see <see cref="Of"/>.</summary>
+    public static JudgedResponse[] Collect(PreflightReading reading)
     {
+        var redirects = reading.FollowUps.Redirects;
+        var judged = new List<JudgedResponse>(2 + redirects.Count);
         if (!reading.Preflight.IsAbsent)
         {
-            yield return new(reading.Preflight, reading.Context.BrowserSendsPreflight ? ResponseRole.Preflight : ResponseRole.UnsentPreflight, reading.Context);
+            judged.Add(new(reading.Preflight, reading.Context.BrowserSendsPreflight ? ResponseRole.Preflight : ResponseRole.UnsentPreflight, reading.Context));
         }
 
         if (!reading.Actual.IsAbsent)
         {
-            yield return new(reading.Actual, FollowUpRole(reading.Actual, reading.Context.FollowUp), reading.Context);
+            judged.Add(new(reading.Actual, FollowUpRole(reading.Actual, reading.Context.FollowUp), reading.Context));
         }
 
-        foreach (var hop in reading.FollowUps.Redirects)
+        for (var i = 0; i < redirects.Count; i++)
         {
+            var hop = redirects[i];
             if (!hop.Evaluation.IsAbsent)
             {
-                yield return new(hop.Evaluation, hop.IsPreflight ? ResponseRole.RedirectPreflight : FollowUpRole(hop.Evaluation, hop.Context.FollowUp), hop.Context);
+                judged.Add(new(hop.Evaluation, hop.IsPreflight ? ResponseRole.RedirectPreflight : FollowUpRole(hop.Evaluation, hop.Context.FollowUp), hop.Context));
             }
         }
+
+        return [.. judged];
     }
 
     private static ResponseRole FollowUpRole(in ResponseEvaluation evaluation, ExchangeKind? kind) =>
