@@ -145,6 +145,24 @@ public class HostileServerTests
     }
 
     [Fact]
+    public async Task AHeadInTwoPieces_WhoseFirstPieceNetRefuses_IsStillReadAsBrowsersReadIt()
+    {
+        var (report, elapsed) = await ProbeAgainst(async (stream, token) =>
+        {
+            await ReadRequestAsync(stream, token);
+            await stream.WriteAsync("HTTP/1.1 204 No Content\r\nX Note: b\r\n"u8.ToArray(), token);
+            await Task.Delay(200, token);
+            await stream.WriteAsync("Access-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: PUT\r\n\r\n"u8.ToArray(), token);
+            await Task.Delay(System.Threading.Timeout.Infinite, token);
+        });
+
+        elapsed.Should().BeLessThan(Bound);
+        report.Verdict.Should().Be(CorsVerdict.Allowed, report.ToString());
+        report.Findings.Should().ContainSingle(f => f.Code == CorsFindingCodes.LenientResponse).Which.Message
+            .Should().Contain("the line 'X Note: b' was dropped").And.Contain(".NET's HTTP parser refused this response");
+    }
+
+    [Fact]
     public async Task AMalformedActualResponse_FailsTheBrowsersCall()
     {
         var (report, _) = await ProbeAgainst(

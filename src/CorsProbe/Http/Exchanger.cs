@@ -7,7 +7,8 @@ namespace CorsProbing.Http;
 /// </summary>
 internal static class Exchanger
 {
-    private const int MaxAttempts = 4;
+    // Each failed attempt retires one stale pooled connection; a burst of closed keep-alive connections can hold several.
+    private const int MaxAttempts = 16;
 
     /// <summary>Sends <paramref name="request"/> within <paramref name="deadline"/>.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="callerToken"/> was cancelled.</exception>

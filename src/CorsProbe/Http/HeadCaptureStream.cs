@@ -4,12 +4,16 @@ namespace CorsProbing.Http;
 /// The default transport's plaintext connection stream (<see cref="SocketsHttpHandler.PlaintextStreamFilter"/>): passes
 /// every byte through and copies each response head into the <see cref="HeadCapture"/> of the request written before
 /// it. HTTP/1.x sends one request at a time on a connection, so the head read after a request's write is its answer;
-/// bytes that arrive before any request are kept for the next one.
+/// bytes that arrive before any request are kept for the next one. When a head arrives in pieces, the stream reads the
+/// rest of it ahead of .NET, so the whole head is captured even if .NET's parser gives up on the first piece.
 /// </summary>
 internal sealed class HeadCaptureStream(Stream inner, bool tls) : Stream
 {
     private HeadCapture? _current;
     private byte[] _early = [];
+    private byte[] _ahead = [];
+    private int _aheadStart;
+    private int _aheadEnd;
     private int _requests;
 
     /// <inheritdoc />
@@ -40,8 +44,24 @@ internal sealed class HeadCaptureStream(Stream inner, bool tls) : Stream
     /// <inheritdoc />
     public override int Read(Span<byte> buffer)
     {
+        if (_aheadEnd > _aheadStart)
+        {
+            return TakeAhead(buffer);
+        }
+
         var read = inner.Read(buffer);
         Observe(buffer[..read], buffer.Length);
+        while (read > 0 && HeadPending && Room() is { } room)
+        {
+            var more = inner.Read(room.Span);
+            Observe(room.Span[..more], room.Length);
+            _aheadEnd += more;
+            if (more == 0)
+            {
+                break;
+            }
+        }
+
         return read;
     }
 
@@ -52,15 +72,20 @@ internal sealed class HeadCaptureStream(Stream inner, bool tls) : Stream
     /// <inheritdoc />
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (_aheadEnd > _aheadStart)
+        {
+            return ValueTask.FromResult(TakeAhead(buffer.Span));
+        }
+
         var reading = inner.ReadAsync(buffer, cancellationToken);
         if (!reading.IsCompletedSuccessfully)
         {
-            return ObserveAsync(reading, buffer);
+            return ObserveAsync(reading, buffer, cancellationToken);
         }
 
         var read = reading.Result;
         Observe(buffer.Span[..read], buffer.Length);
-        return ValueTask.FromResult(read);
+        return read > 0 && HeadPending ? ReadRestOfHeadAsync(read, cancellationToken) : ValueTask.FromResult(read);
     }
 
     /// <inheritdoc />
@@ -107,13 +132,65 @@ internal sealed class HeadCaptureStream(Stream inner, bool tls) : Stream
         base.Dispose(disposing);
     }
 
+    // A head still incomplete after a read that .NET asked for.
+    private bool HeadPending => _current is { Complete: false, Ended: false };
+
     // Every read of a connection that waits for the network passes here: the state machine is pooled, not allocated.
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<int> ObserveAsync(ValueTask<int> reading, Memory<byte> buffer)
+    private async ValueTask<int> ObserveAsync(ValueTask<int> reading, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         var read = await reading.ConfigureAwait(false);
         Observe(buffer.Span[..read], buffer.Length);
+        return read > 0 && HeadPending ? await ReadRestOfHeadAsync(read, cancellationToken).ConfigureAwait(false) : read;
+    }
+
+    // The head arrived in pieces: read on, into a side buffer .NET drains before reading the connection again, until the
+    // head is whole. If .NET's parser then refuses the part it has, the capture still holds the whole head to judge.
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> ReadRestOfHeadAsync(int read, CancellationToken cancellationToken)
+    {
+        while (HeadPending && Room() is { } room)
+        {
+            var more = await inner.ReadAsync(room, cancellationToken).ConfigureAwait(false);
+            Observe(room.Span[..more], room.Length);
+            _aheadEnd += more;
+            if (more == 0)
+            {
+                break;
+            }
+        }
+
         return read;
+    }
+
+    // Free space at the end of the side buffer, grown up to the head limit; null when it is full.
+    private Memory<byte>? Room()
+    {
+        const int Limit = WireHeadParser.MaxHeadBytes + 4096;
+        if (_aheadEnd == _ahead.Length)
+        {
+            if (_ahead.Length >= Limit)
+            {
+                return null;
+            }
+
+            Array.Resize(ref _ahead, Math.Min(Math.Max(_ahead.Length * 2, 4096), Limit));
+        }
+
+        return _ahead.AsMemory(_aheadEnd);
+    }
+
+    private int TakeAhead(Span<byte> buffer)
+    {
+        var count = Math.Min(buffer.Length, _aheadEnd - _aheadStart);
+        _ahead.AsSpan(_aheadStart, count).CopyTo(buffer);
+        _aheadStart += count;
+        if (_aheadStart == _aheadEnd)
+        {
+            (_aheadStart, _aheadEnd) = (0, 0);
+        }
+
+        return count;
     }
 
     // The request being written is the one whose capture is pending on the writing flow. .NET resends a request on a
