@@ -367,6 +367,5 @@ public sealed class CorsProbeBuilder
     private ProbePlan Plan => _plan ??= ProbePlan.Create(_requirements);
 
     // A template without an origin cannot be planned (ProbeAsync says so); its retargeted builders plan on first use.
-    private CorsProbeBuilder Retarget(Uri url) =>
-        new(_requirements with { Url = url }, _plan?.ForUrl(url) ?? (_requirements.Origin is null && _requirements.Profile.DefaultOrigin is null ? null : Plan.ForUrl(url)));
+    private CorsProbeBuilder Retarget(Uri url) => new(_requirements with { Url = url }, (_plan ??= ProbePlan.TryCreate(_requirements))?.ForUrl(url));
 }

@@ -36,7 +36,7 @@ public sealed class PreflightExchange
     /// or tolerates (a NUL byte, a bare CR, two different <c>Content-Length</c> values) cannot be seen, and the verdict
     /// takes the headers as that parser gave them.
     /// </summary>
-    public bool RawBytesRead => Response?.WireChecked ?? Failure?.RawBytesRead ?? false;
+    public bool RawBytesRead => Response?.RawBytesRead ?? Failure?.RawBytesRead ?? false;
 
     /// <summary>
     /// The method sent: for a preflight, the required method it asks about, normalized (the

@@ -61,10 +61,17 @@ internal sealed class ProbePlan
 
     /// <summary>Resolves <paramref name="requirements"/> into a plan.</summary>
     /// <exception cref="InvalidOperationException">No origin is set and the profile has no default one.</exception>
-    public static ProbePlan Create(CorsRequirements requirements)
+    public static ProbePlan Create(CorsRequirements requirements) => TryCreate(requirements) ?? throw new InvalidOperationException(
+        $"No origin to probe from: the {requirements.Profile} profile has no default origin. Call WithOrigin(\"https://your-app.example\") with the origin of the page that calls the API.");
+
+    /// <summary>Resolves <paramref name="requirements"/> into a plan, or null when there is no origin to probe from.</summary>
+    public static ProbePlan? TryCreate(CorsRequirements requirements)
     {
-        var origin = requirements.Origin ?? requirements.Profile.DefaultOrigin ?? throw new InvalidOperationException(
-            $"No origin to probe from: the {requirements.Profile} profile has no default origin. Call WithOrigin(\"https://your-app.example\") with the origin of the page that calls the API.");
+        if ((requirements.Origin ?? requirements.Profile.DefaultOrigin) is not { } origin)
+        {
+            return null;
+        }
+
         var methods = requirements.EffectiveMethods;
         var preflights = new PreflightContext[methods.Count];
         var headers = new IReadOnlyList<KeyValuePair<string, string>>[methods.Count];

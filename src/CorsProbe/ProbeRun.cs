@@ -59,7 +59,7 @@ internal static class ProbeRun
 
         var exchange = new PreflightExchange(
             context.Method, context.RequestUri, context.BrowserSendsPreflight, headers, sent.Response, sent.Elapsed, sent.Failure, ExchangeKind.Preflight,
-            followUps.First, followUps.Evidence(context, !preflight.IsAbsent), followUps.Redirects.Count == 0 ? [] : [.. followUps.Redirects.Select(hop => hop.Exchange)]);
+            followUps.First, followUps.Evidence(context, !preflight.IsAbsent), [.. followUps.Redirects.Select(hop => hop.Exchange)]);
         CorsProbeTelemetry.PreflightDone(activity, exchange);
         return new PreflightReading(context, exchange, preflight, followUps, plan.Facts);
     }

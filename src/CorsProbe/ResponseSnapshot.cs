@@ -12,8 +12,8 @@ namespace CorsProbing;
 internal sealed record ResponseSnapshot(int Status, string? ReasonPhrase, KeyValuePair<string, string>[] Lines, Uri? FinalUrl)
 {
     /// <summary>The status and lines were read from the raw bytes by browsers' rules (<see cref="Http.WireHeadParser"/>), not taken from .NET's parser.</summary>
-    public bool WireChecked { get; init; }
+    public bool RawBytesRead { get; init; }
 
-    /// <summary>What browsers tolerated in the raw bytes that a strict HTTP parser rejects (empty when nothing, or not <see cref="WireChecked"/>).</summary>
+    /// <summary>What browsers tolerated in the raw bytes that a strict HTTP parser rejects (empty when nothing, or not <see cref="RawBytesRead"/>).</summary>
     public IReadOnlyList<string> Leniencies { get; init; } = [];
 }

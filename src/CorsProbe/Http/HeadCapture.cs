@@ -7,8 +7,8 @@ namespace CorsProbing.Http;
 /// </summary>
 internal sealed class HeadCapture
 {
-    // Browsers' limit, and room for the interim responses before the head.
-    private const int Limit = WireHeadParser.MaxHeadBytes + 4096;
+    /// <summary>The most bytes kept for one response: browsers' limit, and room for interim responses before the head.</summary>
+    internal const int Limit = WireHeadParser.MaxHeadBytes + 4096;
 
     private static readonly AsyncLocal<HeadCapture?> Pending = new();
 
@@ -56,12 +56,12 @@ internal sealed class HeadCapture
         Tls = tls;
     }
 
-    /// <summary>Bytes the connection read; returns how many belonged to the head (the rest is body).</summary>
-    internal int Append(ReadOnlySpan<byte> bytes)
+    /// <summary>Bytes the connection read; those after the head (the body) are not kept.</summary>
+    internal void Append(ReadOnlySpan<byte> bytes)
     {
         if (Complete)
         {
-            return 0;
+            return;
         }
 
         // Most heads arrive whole in the first read, with some body after them: keep exactly the head.
@@ -70,10 +70,9 @@ internal sealed class HeadCapture
             _buffer = bytes[..whole].ToArray();
             _length = whole;
             Complete = true;
-            return whole;
+            return;
         }
 
-        var start = _length;
         var taken = bytes[..Math.Min(bytes.Length, Limit - _length)];
         if (_buffer.Length < _length + taken.Length)
         {
@@ -88,8 +87,6 @@ internal sealed class HeadCapture
             _length = end >= 0 ? end : _length;
             Complete = true;
         }
-
-        return _length - start;
     }
 
     /// <summary>The connection reached its end.</summary>

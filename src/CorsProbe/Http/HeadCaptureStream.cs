@@ -135,8 +135,7 @@ internal sealed class HeadCaptureStream(Stream inner, bool tls) : Stream
     // A head still incomplete after a read that .NET asked for.
     private bool HeadPending => _current is { Complete: false, Ended: false };
 
-    // Every read of a connection that waits for the network passes here: the state machine is pooled, not allocated.
-    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+    // A read that waits for the network.
     private async ValueTask<int> ObserveAsync(ValueTask<int> reading, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         var read = await reading.ConfigureAwait(false);
@@ -146,7 +145,6 @@ internal sealed class HeadCaptureStream(Stream inner, bool tls) : Stream
 
     // The head arrived in pieces: read on, into a side buffer .NET drains before reading the connection again, until the
     // head is whole. If .NET's parser then refuses the part it has, the capture still holds the whole head to judge.
-    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ReadRestOfHeadAsync(int read, CancellationToken cancellationToken)
     {
         while (HeadPending && Room() is { } room)
@@ -166,15 +164,14 @@ internal sealed class HeadCaptureStream(Stream inner, bool tls) : Stream
     // Free space at the end of the side buffer, grown up to the head limit; null when it is full.
     private Memory<byte>? Room()
     {
-        const int Limit = WireHeadParser.MaxHeadBytes + 4096;
         if (_aheadEnd == _ahead.Length)
         {
-            if (_ahead.Length >= Limit)
+            if (_ahead.Length >= HeadCapture.Limit)
             {
                 return null;
             }
 
-            Array.Resize(ref _ahead, Math.Min(Math.Max(_ahead.Length * 2, 4096), Limit));
+            Array.Resize(ref _ahead, Math.Min(Math.Max(_ahead.Length * 2, 4096), HeadCapture.Limit));
         }
 
         return _ahead.AsMemory(_aheadEnd);

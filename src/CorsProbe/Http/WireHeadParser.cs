@@ -22,14 +22,6 @@ internal static class WireHeadParser
 
     private static readonly SearchValues<byte> LineBreaks = SearchValues.Create("\r\n"u8);
 
-    private static readonly string[] KnownNames =
-    [
-        "Access-Control-Allow-Origin", "Access-Control-Allow-Credentials", "Access-Control-Allow-Methods", "Access-Control-Allow-Headers",
-        "Access-Control-Max-Age", "Access-Control-Expose-Headers", "Vary", "Content-Type", "Content-Length", "Date", "Server", "Connection",
-        "Keep-Alive", "Cache-Control", "Transfer-Encoding", "Location", "access-control-allow-origin", "access-control-allow-credentials",
-        "access-control-allow-methods", "access-control-allow-headers", "access-control-max-age", "vary", "content-type", "content-length",
-        "date", "server", "connection",
-    ];
 
     /// <summary>
     /// Where the final (non-1xx) head in <paramref name="bytes"/> ends (the offset after its blank line), or -1 when
@@ -262,7 +254,7 @@ internal static class WireHeadParser
             Note(ref leniencies, $"the line {Shown(line)} has whitespace before its colon");
         }
 
-        fields.Add(new(Name(name), Latin1(line[(colon + 1)..].Trim(" \t"u8))));
+        fields.Add(new(Latin1(name), Latin1(line[(colon + 1)..].Trim(" \t"u8))));
     }
 
     // HttpResponseHeaders::ParseStatusLine: the code is the digits after the first space; none means 200.
@@ -349,20 +341,6 @@ internal static class WireHeadParser
     }
 
     private static void Note(ref List<string>? leniencies, string text) => (leniencies ??= []).Add(text);
-
-    // Names almost every response carries are reused, not decoded again, when written exactly so.
-    private static string Name(ReadOnlySpan<byte> name)
-    {
-        foreach (var known in KnownNames)
-        {
-            if (known.Length == name.Length && Ascii.Equals(name, known))
-            {
-                return known;
-            }
-        }
-
-        return Latin1(name);
-    }
 
     private static string Latin1(ReadOnlySpan<byte> bytes) => Encoding.Latin1.GetString(bytes);
 

@@ -34,6 +34,6 @@ internal static class WireJudgement
         IReadOnlyList<string> leniencies = failure is null
             ? head.Leniencies
             : [.. head.Leniencies, $".NET's HTTP parser refused this response ({failure.Description.TrimEnd('.')})"];
-        return (new ResponseSnapshot(head.Status, head.ReasonPhrase, head.Lines, url) { WireChecked = true, Leniencies = leniencies }, null);
+        return (new ResponseSnapshot(head.Status, head.ReasonPhrase, head.Lines, url) { RawBytesRead = true, Leniencies = leniencies }, null);
     }
 }

@@ -11,34 +11,25 @@ namespace CorsProbing.Reporting;
 internal readonly record struct JudgedResponse(ResponseEvaluation Evaluation, ResponseRole Role, PreflightContext Context)
 {
     /// <summary>The responses whose CORS check a browser or a profile applies, in the order they are reported.</summary>
-    /// <remarks>Collected once per reading (<see cref="PreflightReading.Judged"/>): every rule walks the same array.</remarks>
-    public static JudgedResponse[] Of(PreflightReading reading) => reading.Judged;
-
-    /// <summary>Collects the responses of <paramref name="reading"/>; see <see cref="Of"/>.</summary>
-    public static JudgedResponse[] Collect(PreflightReading reading)
+    public static IEnumerable<JudgedResponse> Of(PreflightReading reading)
     {
-        var redirects = reading.FollowUps.Redirects;
-        var judged = new List<JudgedResponse>(2 + redirects.Count);
         if (!reading.Preflight.IsAbsent)
         {
-            judged.Add(new(reading.Preflight, reading.Context.BrowserSendsPreflight ? ResponseRole.Preflight : ResponseRole.UnsentPreflight, reading.Context));
+            yield return new(reading.Preflight, reading.Context.BrowserSendsPreflight ? ResponseRole.Preflight : ResponseRole.UnsentPreflight, reading.Context);
         }
 
         if (!reading.Actual.IsAbsent)
         {
-            judged.Add(new(reading.Actual, FollowUpRole(reading.Actual, reading.Context.FollowUp), reading.Context));
+            yield return new(reading.Actual, FollowUpRole(reading.Actual, reading.Context.FollowUp), reading.Context);
         }
 
-        for (var i = 0; i < redirects.Count; i++)
+        foreach (var hop in reading.FollowUps.Redirects)
         {
-            var hop = redirects[i];
             if (!hop.Evaluation.IsAbsent)
             {
-                judged.Add(new(hop.Evaluation, hop.IsPreflight ? ResponseRole.RedirectPreflight : FollowUpRole(hop.Evaluation, hop.Context.FollowUp), hop.Context));
+                yield return new(hop.Evaluation, hop.IsPreflight ? ResponseRole.RedirectPreflight : FollowUpRole(hop.Evaluation, hop.Context.FollowUp), hop.Context);
             }
         }
-
-        return [.. judged];
     }
 
     private static ResponseRole FollowUpRole(in ResponseEvaluation evaluation, ExchangeKind? kind) =>

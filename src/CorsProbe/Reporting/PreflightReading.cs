@@ -18,13 +18,8 @@ internal sealed class PreflightReading(PreflightContext context, PreflightExchan
     // The checks any response after the preflight failed, redirect hops included.
     private readonly CorsChecks _followUpChecks = followUps.Redirects.Aggregate(followUps.FirstEvaluation.Checks, (checks, hop) => checks | hop.Evaluation.Checks);
 
-    private JudgedResponse[]? _judged;
-
     /// <summary>What the preflight asked.</summary>
     public PreflightContext Context { get; } = context;
-
-    /// <summary>The responses the rules judge, collected on first use (<see cref="JudgedResponse.Of"/>).</summary>
-    public JudgedResponse[] Judged => _judged ??= JudgedResponse.Collect(this);
 
     /// <summary>The preflight as it happened, with the requests after it nested.</summary>
     public PreflightExchange Exchange { get; } = exchange;

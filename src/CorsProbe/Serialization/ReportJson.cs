@@ -129,7 +129,7 @@ internal static class ReportJson
     private static PreflightExchange FromDocument(ExchangeDocument exchange)
     {
         var response = exchange.Status is { } status
-            ? new ResponseSnapshot(status, exchange.ReasonPhrase, Lines(Required(exchange.ResponseHeaders, "preflights[].responseHeaders"), "responseHeaders"), null) { WireChecked = exchange.RawBytesRead }
+            ? new ResponseSnapshot(status, exchange.ReasonPhrase, Lines(Required(exchange.ResponseHeaders, "preflights[].responseHeaders"), "responseHeaders"), null) { RawBytesRead = exchange.RawBytesRead }
             : null;
         return new PreflightExchange(
             Required(exchange.Method, "preflights[].method"),

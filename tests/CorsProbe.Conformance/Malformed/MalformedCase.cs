@@ -45,9 +45,6 @@ public sealed record MalformedCase(int Id, string Class, string Description, Fun
         return start + length < text.Length ? shown + "…" : shown;
     }
 
-    /// <summary>A short, printable rendering of the bytes: control bytes and bytes ≥ 0x7F as <c>\xNN</c>.</summary>
-    public string Sample(string origin) => Printable(Text(origin));
-
     /// <summary><paramref name="text"/>, printable: control bytes and bytes ≥ 0x7F as <c>\xNN</c>, at most 400 characters.</summary>
     public static string Printable(string text)
     {

@@ -43,7 +43,7 @@ internal static class RedirectChainRule
                 "Probe through a handler that does not follow redirects (CorsProbe's default transport does not) to see each hop."));
         }
 
-        var followed = chain.Redirects.Count == 0 ? [] : chain.Redirects.Where(hop => !hop.IsPreflight).Select(hop => hop.Context).ToList();
+        var followed = chain.Redirects.Where(hop => !hop.IsPreflight).Select(hop => hop.Context).ToList();
         if (followed.Count > 0)
         {
             var tainted = followed[^1].Origin != reading.Context.Origin ? "; after the cross-origin hop the request's origin is `null`" : string.Empty;
