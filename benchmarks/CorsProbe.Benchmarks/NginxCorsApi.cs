@@ -129,35 +129,10 @@ public sealed class NginxCorsApi : IDisposable
         throw new InvalidOperationException("No loopback port is free.");
     }
 
-    private static string Configuration(string directory, int port) => $$"""
-        daemon off;
-        master_process off;
-        worker_processes 1;
-        pid {{directory}}/nginx.pid;
-        error_log {{directory}}/error.log crit;
-        events { worker_connections 1024; }
-        http {
-          access_log off;
-          client_body_temp_path {{directory}}/client_body;
-          proxy_temp_path {{directory}}/proxy;
-          fastcgi_temp_path {{directory}}/fastcgi;
-          uwsgi_temp_path {{directory}}/uwsgi;
-          scgi_temp_path {{directory}}/scgi;
-          keepalive_requests 1000000;
-          keepalive_timeout 120s;
-          server {
-            listen 127.0.0.1:{{port}};
-            location / {
-              add_header Access-Control-Allow-Origin "{{SampleResponses.Origin}}" always;
-              add_header Access-Control-Allow-Credentials true always;
-              add_header Access-Control-Allow-Methods "GET, POST, PUT, PATCH, DELETE" always;
-              add_header Access-Control-Allow-Headers "Content-Type, Authorization, X-Api-Key" always;
-              add_header Access-Control-Max-Age 600 always;
-              add_header Vary Origin always;
-              if ($request_method = OPTIONS) { return 204; }
-              return 200 "ok";
-            }
-          }
-        }
-        """;
+    // The configuration is a file of its own, shared with benchmarks/process-timings.sh.
+    private static string Configuration(string directory, int port) =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "nginx.conf"))
+            .Replace("@DIRECTORY@", directory, StringComparison.Ordinal)
+            .Replace("@PORT@", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("@ORIGIN@", SampleResponses.Origin, StringComparison.Ordinal);
 }

@@ -13,6 +13,15 @@ public static class Dotnet
             ExitCode.Should().Be(0, $"{what} must succeed:{Environment.NewLine}{Output}");
             return this;
         }
+
+        /// <summary>
+        /// The warnings a build printed, but for SourceLink's notices about the clone's git remote (none, or a local
+        /// path), which depend on the checkout, not the code.
+        /// </summary>
+        public IEnumerable<string> Warnings => Output.Split('\n').Where(line =>
+            line.Contains("warning", StringComparison.OrdinalIgnoreCase)
+            && !line.Contains("Microsoft.Build.Tasks.Git", StringComparison.Ordinal)
+            && !line.Contains("Microsoft.SourceLink", StringComparison.Ordinal));
     }
 
     public static Task<Result> RunAsync(IEnumerable<string> arguments, string workingDirectory, TimeSpan limit) =>

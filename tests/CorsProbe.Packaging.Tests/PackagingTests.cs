@@ -9,8 +9,8 @@ namespace CorsProbing.Packaging.Tests;
 public sealed class PackagingRunsAlone;
 
 /// <summary>
-/// The packages as users get them: what they contain, a throwaway project that references CorsProbe from a local feed
-/// and probes a loopback server, and the <c>corsprobe</c> tool installed into a temporary tool path.
+/// The library's packages as users get them: what they contain, reproducible builds, and a throwaway project that
+/// references CorsProbe from a local feed and probes a loopback server (the tool's packages: <see cref="ToolPackageTests"/>).
 /// </summary>
 [Collection(nameof(PackagingTests))]
 public sealed class PackagingTests : IDisposable
@@ -110,28 +110,5 @@ public sealed class PackagingTests : IDisposable
 
         run.Output.Should().Contain("verdict=Allowed");
         server.Requests.Should().BeGreaterThan(0);
-    }
-
-    [Fact]
-    public async Task TheTool_InstalledIntoATemporaryToolPath_ProbesALoopbackServer()
-    {
-        await _workspace.PackAsync("samples/CorsProbe.Cli/CorsProbe.Cli.csproj", Limit);
-        await using var server = new PreflightAnsweringServer();
-        var tools = Path.Combine(_workspace.Scratch, "tools");
-        _workspace.WriteNuGetConfig(_workspace.Scratch);
-
-        (await Dotnet.RunAsync(["tool", "install", "CorsProbe.Tool", "--tool-path", tools, "--version", _workspace.Version, "--add-source", _workspace.Feed], _workspace.Scratch, Limit))
-            .ShouldSucceed("dotnet tool install");
-        var corsprobe = Path.Combine(tools, OperatingSystem.IsWindows() ? "corsprobe.exe" : "corsprobe");
-
-        var allowed = await Dotnet.RunProgramAsync(corsprobe, [server.Url, "--origin", "https://dashboard.galxe.com", "-m", "PUT", "--allow-local"], _workspace.Scratch, Limit);
-        var refused = await Dotnet.RunProgramAsync(corsprobe, [server.Url, "--origin", "https://dashboard.galxe.com", "-m", "PUT", "--json"], _workspace.Scratch, Limit);
-        var usage = await Dotnet.RunProgramAsync(corsprobe, ["--origin"], _workspace.Scratch, Limit);
-
-        allowed.ExitCode.Should().Be(0, allowed.Output);
-        allowed.Output.Should().StartWith("CORS ALLOWED:", "redirected output is plain text");
-        refused.ExitCode.Should().Be(2, refused.Output);
-        refused.Output.Should().Contain("\"CORS016\"");
-        usage.ExitCode.Should().Be(64, usage.Output);
     }
 }

@@ -22,10 +22,20 @@ public sealed class Workspace : IDisposable
 
     public string Version { get; } = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Random.Shared.Next(1000, 9999)}";
 
-    /// <summary>Packs <paramref name="project"/> (relative to the repository) into the feed at this run's version.</summary>
-    public async Task PackAsync(string project, TimeSpan limit) =>
-        (await Dotnet.RunAsync(["pack", Path.Combine(Root, project), "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-p:ContinuousIntegrationBuild=true"], Root, limit))
-            .ShouldSucceed($"dotnet pack {project}");
+    /// <summary>
+    /// Packs <paramref name="project"/> (relative to the repository) into the feed at this run's version; with
+    /// <paramref name="runtimeIdentifier"/>, the tool package for that RID.
+    /// </summary>
+    public async Task<Dotnet.Result> PackAsync(string project, TimeSpan limit, string? runtimeIdentifier = null)
+    {
+        List<string> arguments = ["pack", Path.Combine(Root, project), "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-p:ContinuousIntegrationBuild=true"];
+        if (runtimeIdentifier is not null)
+        {
+            arguments.AddRange(["-r", runtimeIdentifier]);
+        }
+
+        return (await Dotnet.RunAsync(arguments, Root, limit)).ShouldSucceed($"dotnet pack {project} {runtimeIdentifier}");
+    }
 
     public string PackagePath(string id, string extension = "nupkg") => Path.Combine(Feed, $"{id}.{Version}.{extension}");
 

@@ -1,0 +1,32 @@
+namespace CorsProbing.Packaging.Tests;
+
+/// <summary>
+/// The <c>corsprobe</c> tool's three packages in one local feed, packed once for the tests that install them: the
+/// package users install (<c>CorsProbe.Tool</c>, which only points to the others), the Native AOT command for
+/// linux-x64 and the framework-dependent fallback for every other platform.
+/// </summary>
+public sealed class ToolPackages : IAsyncLifetime
+{
+    public const string Project = "samples/CorsProbe.Cli/CorsProbe.Cli.csproj";
+
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
+
+    public Workspace Workspace { get; } = new();
+
+    /// <summary>What <c>dotnet pack -r linux-x64</c> printed while it published the native command.</summary>
+    public Dotnet.Result NativePack { get; private set; } = new(-1, string.Empty);
+
+    public async ValueTask InitializeAsync()
+    {
+        RequiredTool.Require("clang", "sudo apt-get install -y clang zlib1g-dev");
+        await Workspace.PackAsync(Project, Limit);
+        NativePack = await Workspace.PackAsync(Project, Limit, "linux-x64");
+        await Workspace.PackAsync(Project, Limit, "any");
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Workspace.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
