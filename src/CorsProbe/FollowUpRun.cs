@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CorsProbing.Evaluation;
 using CorsProbing.Http;
 using CorsProbing.Reporting;
@@ -14,7 +15,8 @@ namespace CorsProbing;
 internal static class FollowUpRun
 {
     /// <summary>Sends the requests after the preflight of <paramref name="context"/>.</summary>
-    public static async Task<FollowUpChain> RunAsync(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<FollowUpChain> RunAsync(
         HttpClient client, ProbePlan plan, PreflightContext context, ProbeDeadline deadline, CancellationToken cancellationToken)
     {
         var time = plan.Requirements.TimeProvider;
@@ -63,7 +65,8 @@ internal static class FollowUpRun
 
     // The request a redirect leads to still needs a preflight (an unsafe method or header that survived the redirect):
     // browsers send it to the new URL, from the origin the request now has.
-    private static async Task<bool> PreflightPassesAsync(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<bool> PreflightPassesAsync(
         HttpClient client, ProbePlan plan, PreflightContext context, ProbeDeadline deadline, List<FollowUpHop> redirects, CancellationToken cancellationToken)
     {
         var lines = PreflightRequestFactory.PreflightHeaders(context);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CorsProbing.Audit;
 using CorsProbing.Diagnostics;
 using CorsProbing.Evaluation;
@@ -40,7 +41,8 @@ internal static class ProbeRun
         return report;
     }
 
-    private static async Task<PreflightReading> ProbeMethodAsync(HttpClient client, ProbePlan plan, int index, ProbeDeadline deadline, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<PreflightReading> ProbeMethodAsync(HttpClient client, ProbePlan plan, int index, ProbeDeadline deadline, CancellationToken cancellationToken)
     {
         var context = plan.Preflights[index];
         var headers = plan.PreflightHeaders[index];

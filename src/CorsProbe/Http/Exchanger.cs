@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CorsProbing.Http;
 
 /// <summary>
@@ -12,7 +14,8 @@ internal static class Exchanger
 
     /// <summary>Sends <paramref name="request"/> within <paramref name="deadline"/>.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="callerToken"/> was cancelled.</exception>
-    public static async Task<(ResponseSnapshot? Response, ExchangeFailure? Failure, TimeSpan Elapsed)> SendAsync(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<(ResponseSnapshot? Response, ExchangeFailure? Failure, TimeSpan Elapsed)> SendAsync(
         HttpClient client, HttpRequestMessage request, TimeProvider time, ProbeDeadline deadline, CancellationToken callerToken)
     {
         var sent = time.GetTimestamp();
@@ -29,51 +32,59 @@ internal static class Exchanger
             {
                 var capture = new HeadCapture();
                 HeadCapture.Current = capture;
-                ExchangeFailure failure;
                 try
                 {
-                    using var response = await client.SendAsync(retry ?? request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+                    ExchangeFailure failure;
+                    try
+                    {
+                        using var response = await client.SendAsync(retry ?? request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
 
-                    // Browsers' reading of the raw bytes, when the transport captured them; else the handler's.
-                    var (snapshot, refused) = WireJudgement.Judge(capture, response.RequestMessage?.RequestUri ?? request.RequestUri, null)
-                        ?? (ResponseReader.Snapshot(response), null);
-                    return (snapshot, refused, time.GetElapsedTime(sent));
-                }
-                catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
-                {
-                    callerToken.ThrowIfCancellationRequested();
-                    throw;
-                }
-                catch (OperationCanceledException)
-                {
-                    // The probe's timeout, or the caller's own HttpClient.Timeout (then the limit is what elapsed).
-                    var elapsed = time.GetElapsedTime(sent);
-                    var limit = deadline.Token.IsCancellationRequested ? deadline.Timeout : elapsed;
-                    return (null, new(ExchangeFailureKind.TimedOut, $"gave up after {Durations.Seconds(elapsed)} (limit {Durations.Seconds(limit)}).", limit), elapsed);
-                }
+                        // Browsers' reading of the raw bytes, when the transport captured them; else the handler's.
+                        var (snapshot, refused) = WireJudgement.Judge(capture, response.RequestMessage?.RequestUri ?? request.RequestUri, null)
+                            ?? (ResponseReader.Snapshot(response), null);
+                        return (snapshot, refused, time.GetElapsedTime(sent));
+                    }
+                    catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
+                    {
+                        callerToken.ThrowIfCancellationRequested();
+                        throw;
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // The probe's timeout, or the caller's own HttpClient.Timeout (then the limit is what elapsed).
+                        var elapsed = time.GetElapsedTime(sent);
+                        var limit = deadline.Token.IsCancellationRequested ? deadline.Timeout : elapsed;
+                        return (null, new(ExchangeFailureKind.TimedOut, $"gave up after {Durations.Seconds(elapsed)} (limit {Durations.Seconds(limit)}).", limit), elapsed);
+                    }
 #pragma warning disable CA1031 // The target's behaviour is data: any transport failure becomes a finding, never an exception.
-                catch (Exception exception)
+                    catch (Exception exception)
 #pragma warning restore CA1031
-                {
-                    failure = TransportErrors.Blocked(exception) is { } blocked
-                        ? new ExchangeFailure(ExchangeFailureKind.AddressRefused, blocked.Message)
-                        : new ExchangeFailure(ExchangeFailureKind.Failed, TransportErrors.Describe(exception));
+                    {
+                        failure = TransportErrors.Blocked(exception) is { } blocked
+                            ? new ExchangeFailure(ExchangeFailureKind.AddressRefused, blocked.Message)
+                            : new ExchangeFailure(ExchangeFailureKind.Failed, TransportErrors.Describe(exception));
+                    }
+
+                    // .NET refused the response: browsers may still accept its bytes, or refuse them for a reason worth naming.
+                    var (judged, judgedFailure) = WireJudgement.Judge(capture, request.RequestUri, failure) ?? (null, failure);
+
+                    // The server had closed a kept-alive connection when the request went out on it: browsers resend such a
+                    // request on a new connection, and so does the probe (each failed attempt retires one stale pooled connection).
+                    if (judgedFailure is { Kind: ExchangeFailureKind.Failed } && capture is { ConnectionReused: true, IsEmpty: true }
+                        && attempt < MaxAttempts && !deadline.Token.IsCancellationRequested)
+                    {
+                        retry?.Dispose();
+                        retry = Copy(request);
+                        continue;
+                    }
+
+                    return (judged, judgedFailure, time.GetElapsedTime(sent));
                 }
-
-                // .NET refused the response: browsers may still accept its bytes, or refuse them for a reason worth naming.
-                var (judged, judgedFailure) = WireJudgement.Judge(capture, request.RequestUri, failure) ?? (null, failure);
-
-                // The server had closed a kept-alive connection when the request went out on it: browsers resend such a
-                // request on a new connection, and so does the probe (each failed attempt retires one stale pooled connection).
-                if (judgedFailure is { Kind: ExchangeFailureKind.Failed } && capture is { ConnectionReused: true, IsEmpty: true }
-                    && attempt < MaxAttempts && !deadline.Token.IsCancellationRequested)
+                finally
                 {
-                    retry?.Dispose();
-                    retry = Copy(request);
-                    continue;
+                    // Every snapshot holds strings of its own: the bytes can go back to the pool.
+                    capture.Release();
                 }
-
-                return (judged, judgedFailure, time.GetElapsedTime(sent));
             }
         }
         finally

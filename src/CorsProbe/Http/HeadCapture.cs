@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CorsProbing.Http;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal sealed class HeadCapture
 
     private byte[] _buffer = [];
     private int _length;
+    private bool _pooled;
     private HeadCaptureStream? _connection;
 
     /// <summary>The capture the request being sent on this flow belongs to; the connection takes it when the request is written.</summary>
@@ -64,10 +67,13 @@ internal sealed class HeadCapture
             return;
         }
 
-        // Most heads arrive whole in the first read, with some body after them: keep exactly the head.
+        // Most heads arrive whole in the first read, with some body after them: keep exactly the head, in a pooled
+        // buffer (nothing is appended to a complete capture, so Release can return it).
         if (_length == 0 && WireHeadParser.FinalHeadEnd(bytes) is var whole and >= 0)
         {
-            _buffer = bytes[..whole].ToArray();
+            _buffer = ArrayPool<byte>.Shared.Rent(whole);
+            _pooled = true;
+            bytes[..whole].CopyTo(_buffer);
             _length = whole;
             Complete = true;
             return;
@@ -91,4 +97,18 @@ internal sealed class HeadCapture
 
     /// <summary>The connection reached its end.</summary>
     internal void End() => Ended = true;
+
+    /// <summary>
+    /// The exchange is done with the bytes: a pooled buffer goes back to the pool. Only a complete capture holds one,
+    /// and the connection appends nothing to a complete capture, so no read can race with this.
+    /// </summary>
+    public void Release()
+    {
+        if (_pooled)
+        {
+            _pooled = false;
+            ArrayPool<byte>.Shared.Return(_buffer);
+            (_buffer, _length) = ([], 0);
+        }
+    }
 }

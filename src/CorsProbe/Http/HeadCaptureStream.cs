@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CorsProbing.Http;
 
 /// <summary>
@@ -135,7 +137,8 @@ internal sealed class HeadCaptureStream(Stream inner, bool tls) : Stream
     // A head still incomplete after a read that .NET asked for.
     private bool HeadPending => _current is { Complete: false, Ended: false };
 
-    // A read that waits for the network.
+    // A read that waits for the network: one per response on a kept-alive connection, so its state machine is pooled.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ObserveAsync(ValueTask<int> reading, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         var read = await reading.ConfigureAwait(false);

@@ -186,7 +186,8 @@ internal static class WireHeadParser
             reason = default;
         }
 
-        var fields = new List<KeyValuePair<string, string>>(12);
+        var fields = ArrayPool<KeyValuePair<string, string>>.Shared.Rent(16);
+        var count = 0;
         var position = statusEnd < 0 ? head.Length : statusEnd;
         var (lineStart, lineLength) = (-1, 0);
         string? joined = null;
@@ -217,7 +218,7 @@ internal static class WireHeadParser
             }
             else
             {
-                AddField(head, lineStart, lineLength, joined, fields, ref leniencies);
+                Add(ref fields, ref count, Field(head, lineStart, lineLength, joined, ref leniencies));
                 (lineStart, lineLength, joined) = (position, length, null);
                 continuable = line.IndexOf((byte)':') > 0 && line[0] is not ((byte)' ' or (byte)'\t');
             }
@@ -225,19 +226,39 @@ internal static class WireHeadParser
             position += length;
         }
 
-        AddField(head, lineStart, lineLength, joined, fields, ref leniencies);
-        var array = fields.ToArray();
+        Add(ref fields, ref count, Field(head, lineStart, lineLength, joined, ref leniencies));
+        var array = fields.AsSpan(0, count).ToArray();
+        ArrayPool<KeyValuePair<string, string>>.Shared.Return(fields, clearArray: true);
         return Conflict(array) is { } conflict
             ? WireHead.Refused(conflict)
-            : new WireHead(status, reason.IsEmpty ? null : Latin1(reason), array, null, leniencies ?? (IReadOnlyList<string>)[]);
+            : new WireHead(status, reason.IsEmpty ? null : WireStrings.Reason(reason), array, null, leniencies ?? (IReadOnlyList<string>)[]);
+    }
+
+    // The lines are gathered in a pooled array and copied out once, at their exact count.
+    private static void Add(ref KeyValuePair<string, string>[] fields, ref int count, KeyValuePair<string, string>? field)
+    {
+        if (field is null)
+        {
+            return;
+        }
+
+        if (count == fields.Length)
+        {
+            var larger = ArrayPool<KeyValuePair<string, string>>.Shared.Rent(fields.Length * 2);
+            fields.AsSpan().CopyTo(larger);
+            ArrayPool<KeyValuePair<string, string>>.Shared.Return(fields, clearArray: true);
+            fields = larger;
+        }
+
+        fields[count++] = field.Value;
     }
 
     // A line needs a colon and a token name (trailing spaces and tabs trimmed); others are dropped.
-    private static void AddField(ReadOnlySpan<byte> head, int start, int length, string? joined, List<KeyValuePair<string, string>> fields, ref List<string>? leniencies)
+    private static KeyValuePair<string, string>? Field(ReadOnlySpan<byte> head, int start, int length, string? joined, ref List<string>? leniencies)
     {
         if (start < 0)
         {
-            return;
+            return null;
         }
 
         var line = joined is null ? head.Slice(start, length) : Encoding.Latin1.GetBytes(joined);
@@ -246,7 +267,7 @@ internal static class WireHeadParser
         if (name.IsEmpty || name.ContainsAnyExcept(Token))
         {
             Note(ref leniencies, $"the line {Shown(line)} was dropped: {(colon < 0 ? "it has no colon" : "its name is not a valid header name")}");
-            return;
+            return null;
         }
 
         if (name.Length != colon)
@@ -254,7 +275,8 @@ internal static class WireHeadParser
             Note(ref leniencies, $"the line {Shown(line)} has whitespace before its colon");
         }
 
-        fields.Add(new(Latin1(name), Latin1(line[(colon + 1)..].Trim(" \t"u8))));
+        var text = WireStrings.Name(name, out var common);
+        return new(text, WireStrings.Value(line[(colon + 1)..].Trim(" \t"u8), common));
     }
 
     // HttpResponseHeaders::ParseStatusLine: the code is the digits after the first space; none means 200.
