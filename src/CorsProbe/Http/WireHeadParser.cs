@@ -140,26 +140,14 @@ internal static class WireHeadParser
     // HttpUtil::LocateEndOfHeaders: LF, optionally CR, then LF.
     private static int HeadEnd(ReadOnlySpan<byte> bytes, int from)
     {
-        var wasLf = false;
-        byte last = 0;
-        for (var i = from; i < bytes.Length; i++)
+        for (var i = from; bytes[i..].IndexOf((byte)'\n') is var lf and >= 0;)
         {
-            var c = bytes[i];
-            if (c == '\n')
+            i += lf + 1;
+            var next = bytes[i..];
+            if (next.StartsWith("\n"u8) || next.StartsWith("\r\n"u8))
             {
-                if (wasLf)
-                {
-                    return i + 1;
-                }
-
-                wasLf = true;
+                return i + (next[0] == '\n' ? 1 : 2);
             }
-            else if (c != '\r' || last != '\n')
-            {
-                wasLf = false;
-            }
-
-            last = c;
         }
 
         return -1;
