@@ -54,4 +54,23 @@ public class WireStringsTests
         heads.Select(head => head.Lines.Single().Value).Should().Equal("https://a.example", "https://b.example", "https://a.example", "*");
         heads.Select(head => head.ReasonPhrase).Should().AllBe("No Content");
     }
+
+    [Fact]
+    public void HeadsReadAtOnceOnManyThreads_EachKeepTheirOwnValues()
+    {
+        // The remembered values are shared by every connection: a race may cost a string, never a wrong value.
+        var wrong = 0;
+        Parallel.For(0, 20_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var origin = $"https://tenant{i % 7}.example";
+            var reason = i % 2 == 0 ? "No Content" : "Nothing";
+            var head = WireHeadParser.Parse(Encoding.Latin1.GetBytes($"HTTP/1.1 204 {reason}\r\nAccess-Control-Allow-Origin: {origin}\r\nVary: Origin\r\n\r\n"), ended: false, tls: false)!;
+            if (head.Lines[0].Value != origin || head.ReasonPhrase != reason || head.Lines[1].Value != "Origin")
+            {
+                Interlocked.Increment(ref wrong);
+            }
+        });
+
+        wrong.Should().Be(0);
+    }
 }
