@@ -16,7 +16,7 @@ public sealed class NativeAotTests : IDisposable
     [Fact]
     public async Task TheSmokeApp_PublishesWithoutWarnings_AndProbesNatively()
     {
-        RequiredTool.Require("clang", "sudo apt-get install -y clang zlib1g-dev");
+        RequiredTool.Require(RequiredTool.Clang, RequiredTool.InstallClang);
         var output = Path.Combine(_workspace.Scratch, "aot");
 
         var publish = (await Dotnet.RunAsync(

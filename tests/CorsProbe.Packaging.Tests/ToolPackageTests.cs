@@ -31,6 +31,7 @@ public sealed class ToolPackageTests(ToolPackages packages) : IClassFixture<Tool
     [Fact]
     public void TheNativeCommand_PublishesWithoutTrimOrAotWarnings()
     {
+        RequiredTool.Require(RequiredTool.Clang, RequiredTool.InstallClang);
         packages.NativePack.Output.Should().Contain("Generating native code");
         packages.NativePack.Warnings.Should().BeEmpty("trim and AOT warnings are errors for the tool, and none may appear");
     }
@@ -38,6 +39,7 @@ public sealed class ToolPackageTests(ToolPackages packages) : IClassFixture<Tool
     [Fact]
     public async Task OnLinuxX64_InstallingTheTool_GivesTheNativeCommand_WhichProbesALoopbackServer()
     {
+        RequiredTool.Require(RequiredTool.Clang, RequiredTool.InstallClang);
         var corsprobe = await InstallAsync("CorsProbe.Tool", "native");
 
         var binary = new FileInfo(corsprobe).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? corsprobe;

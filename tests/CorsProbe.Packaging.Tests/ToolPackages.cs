@@ -18,10 +18,14 @@ public sealed class ToolPackages : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        RequiredTool.Require("clang", "sudo apt-get install -y clang zlib1g-dev");
         await Workspace.PackAsync(Project, Limit);
-        NativePack = await Workspace.PackAsync(Project, Limit, "linux-x64");
         await Workspace.PackAsync(Project, Limit, "any");
+
+        // Native AOT links with clang: without it the native tests skip (fail under CI), the fallback's still run.
+        if (RequiredTool.IsInstalled(RequiredTool.Clang))
+        {
+            NativePack = await Workspace.PackAsync(Project, Limit, "linux-x64");
+        }
     }
 
     public ValueTask DisposeAsync()
