@@ -361,11 +361,15 @@ public sealed class CorsProbeBuilder
 
     // The transport does not change what is sent, so a resolved plan carries over (a retargeted template given the
     // client of the moment, as the DI prober does per probe, stays cheap).
-    private CorsProbeBuilder WithTransport(CorsRequirements requirements) => new(requirements, _plan?.WithRequirements(requirements));
+    private CorsProbeBuilder WithTransport(CorsRequirements requirements) => new(requirements, _plan?.With(requirements));
 
     // Resolved on first use; a template's plan is shared with the builders ForUrl makes from it.
     private ProbePlan Plan => _plan ??= ProbePlan.Create(_requirements);
 
     // A template without an origin cannot be planned (ProbeAsync says so); its retargeted builders plan on first use.
-    private CorsProbeBuilder Retarget(Uri url) => new(_requirements with { Url = url }, (_plan ??= ProbePlan.TryCreate(_requirements))?.ForUrl(url));
+    private CorsProbeBuilder Retarget(Uri url)
+    {
+        var requirements = _requirements with { Url = url };
+        return new(requirements, (_plan ??= ProbePlan.TryCreate(_requirements))?.With(requirements));
+    }
 }

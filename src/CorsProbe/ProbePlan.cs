@@ -42,22 +42,24 @@ internal sealed class ProbePlan
     public TimeSpan Timeout => Requirements.Timeout ?? Requirements.Profile.Timeout;
 
     /// <summary>
-    /// The same plan for <paramref name="url"/> (already validated): the preflights' header lines, the origin and the
-    /// profiles do not depend on the URL, so they are shared.
+    /// The same plan for <paramref name="requirements"/> that differ from this plan's only in the URL (already
+    /// validated) or the transport: the preflights' header lines, the origin and the profiles do not depend on either,
+    /// so they are shared, and the preflights are re-addressed only when the URL changed.
     /// </summary>
-    public ProbePlan ForUrl(Uri url)
+    public ProbePlan With(CorsRequirements requirements)
     {
-        var preflights = new PreflightContext[Preflights.Length];
-        for (var i = 0; i < preflights.Length; i++)
+        var preflights = Preflights;
+        if (!ReferenceEquals(requirements.Url, Requirements.Url))
         {
-            preflights[i] = Preflights[i] with { RequestUri = url };
+            preflights = new PreflightContext[Preflights.Length];
+            for (var i = 0; i < preflights.Length; i++)
+            {
+                preflights[i] = Preflights[i] with { RequestUri = requirements.Url };
+            }
         }
 
-        return new ProbePlan(Requirements with { Url = url }, Origin, preflights, PreflightHeaders, Profiles);
+        return new ProbePlan(requirements, Origin, preflights, PreflightHeaders, Profiles);
     }
-
-    /// <summary>The same plan with <paramref name="requirements"/> that differ from this plan's only in the transport.</summary>
-    public ProbePlan WithRequirements(CorsRequirements requirements) => new(requirements, Origin, Preflights, PreflightHeaders, Profiles);
 
     /// <summary>Resolves <paramref name="requirements"/> into a plan.</summary>
     /// <exception cref="InvalidOperationException">No origin is set and the profile has no default one.</exception>
