@@ -14,7 +14,7 @@ public class CaseComparisonTests
         var probe = await ProbeAsync();
         var browser = BrowserAs(probe);
 
-        new CaseComparison(Case, browser, probe).Agrees.Should().BeTrue();
+        new CaseComparison(Engine.Chromium, Case, browser, probe).Agrees.Should().BeTrue();
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public class CaseComparisonTests
         var probe = await ProbeAsync();
         var browser = BrowserAs(probe) with { Allowed = !probe.Allowed };
 
-        new CaseComparison(Case, browser, probe).Differences.Should().ContainSingle().Which.Should().StartWith("Chromium");
+        new CaseComparison(Engine.Chromium, Case, browser, probe).Differences.Should().ContainSingle().Which.Should().StartWith("Chromium");
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public class CaseComparisonTests
         var probe = await ProbeAsync();
         var browser = BrowserAs(probe) with { RequestMethod = probe.RequestMethod!.ToLowerInvariant() };
 
-        new CaseComparison(Case, browser, probe).Differences.Should().ContainSingle().Which.Should().Contain("Access-Control-Request-Method");
+        new CaseComparison(Engine.Chromium, Case, browser, probe).Differences.Should().ContainSingle().Which.Should().Contain("Access-Control-Request-Method");
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class CaseComparisonTests
         var probe = await ProbeAsync();
         var browser = BrowserAs(probe) with { RequestHeaders = probe.RequestHeaders + ",x-extra" };
 
-        new CaseComparison(Case, browser, probe).Differences.Should().ContainSingle().Which.Should().Contain("Access-Control-Request-Headers");
+        new CaseComparison(Engine.Chromium, Case, browser, probe).Differences.Should().ContainSingle().Which.Should().Contain("Access-Control-Request-Headers");
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class CaseComparisonTests
         var probe = await ProbeAsync();
         var browser = BrowserAs(probe) with { PreflightSent = false };
 
-        new CaseComparison(Case, browser, probe).Differences.Should().ContainSingle().Which.Should().Contain("preflight");
+        new CaseComparison(Engine.Chromium, Case, browser, probe).Differences.Should().ContainSingle().Which.Should().Contain("preflight");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class CaseComparisonTests
         var probe = await ProbeAsync();
         var browser = BrowserAs(probe) with { Outcome = "missing" };
 
-        new CaseComparison(Case, browser, probe).Agrees.Should().BeFalse();
+        new CaseComparison(Engine.Chromium, Case, browser, probe).Agrees.Should().BeFalse();
     }
 
     private static BrowserResult BrowserAs(ProbeResult probe) =>

@@ -35,7 +35,7 @@ public static class MalformedRun
         await using var pages = new CaseServer([], fetches, new Dictionary<string, int>());
         await using (Chromium.Start(RunnerPage.StartUrl, pages.HostResolverRules))
         {
-            await pages.Finished.WaitAsync(ChromiumRun.Limit, cancellationToken);
+            await pages.Finished.WaitAsync(BrowserRun.Limit, cancellationToken);
         }
 
         return [.. pairs.Select(p => new MalformedObservation(

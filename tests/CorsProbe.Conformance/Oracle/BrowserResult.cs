@@ -8,5 +8,9 @@ namespace CorsProbing.Conformance.Oracle;
 /// <param name="PreflightSent">Chromium sent a preflight.</param>
 /// <param name="RequestMethod">Its <c>Access-Control-Request-Method</c>.</param>
 /// <param name="RequestHeaders">Its <c>Access-Control-Request-Headers</c>.</param>
+/// <param name="DroppedHeaders">
+/// The names of headers the page set that the actual request did not carry with the value set (lower case, sorted,
+/// comma-separated), or null when it carried them all or did not arrive: the headers the engine forbids scripts to set.
+/// </param>
 public sealed record BrowserResult(
-    int Id, string Fingerprint, bool Allowed, string Outcome, bool PreflightSent, string? RequestMethod, string? RequestHeaders);
+    int Id, string Fingerprint, bool Allowed, string Outcome, bool PreflightSent, string? RequestMethod, string? RequestHeaders, string? DroppedHeaders = null);

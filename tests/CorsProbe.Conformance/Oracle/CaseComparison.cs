@@ -2,22 +2,29 @@ using CorsProbing.Conformance.Cases;
 
 namespace CorsProbing.Conformance.Oracle;
 
-/// <summary>One case as Chromium and CorsProbe saw it, and every way they differ.</summary>
+/// <summary>One case as a browser engine and CorsProbe saw it, and every way they differ.</summary>
 public sealed class CaseComparison
 {
     /// <summary>Compares the two results of <paramref name="case"/>.</summary>
-    public CaseComparison(ConformanceCase @case, BrowserResult browser, ProbeResult probe)
+    public CaseComparison(Engine engine, ConformanceCase @case, BrowserResult browser, ProbeResult probe)
     {
+        Engine = engine;
         Case = @case;
         Browser = browser;
         Probe = probe;
         Differences = FindDifferences();
     }
 
+    /// <summary>The engine.</summary>
+    public Engine Engine { get; }
+
+    /// <summary>The profile of CorsProbe that answers for <see cref="Engine"/>.</summary>
+    public CorsProfile Profile => EngineProfiles.Of(Engine);
+
     /// <summary>The case.</summary>
     public ConformanceCase Case { get; }
 
-    /// <summary>What Chromium did.</summary>
+    /// <summary>What the browser did.</summary>
     public BrowserResult Browser { get; }
 
     /// <summary>What CorsProbe concluded.</summary>
@@ -38,28 +45,28 @@ public sealed class CaseComparison
         var differences = new List<string>();
         if (Browser.Outcome == "missing")
         {
-            differences.Add("Chromium never reported this case");
+            differences.Add($"{Engine} never reported this case");
         }
 
-        if (Browser.Allowed != Probe.Allowed)
+        if (Browser.Allowed != (Probe.Report.VerdictFor(Profile) == CorsVerdict.Allowed))
         {
-            differences.Add($"Chromium {(Browser.Allowed ? "allowed" : "blocked")} it (fetch {Browser.Outcome}), CorsProbe's Browser profile says {Probe.Report.VerdictFor(CorsProfile.Browser)} [{Probe.Codes}]");
+            differences.Add($"{Engine} {(Browser.Allowed ? "allowed" : "blocked")} it (fetch {Browser.Outcome}), CorsProbe's {Profile.Name} profile says {Probe.Report.VerdictFor(Profile)} [{Probe.Codes}]");
         }
 
         if (Browser.PreflightSent != Probe.PreflightSent)
         {
-            differences.Add($"Chromium {(Browser.PreflightSent ? "sent" : "did not send")} a preflight, CorsProbe says a browser {(Probe.PreflightSent ? "sends" : "does not send")} one");
+            differences.Add($"{Engine} {(Browser.PreflightSent ? "sent" : "did not send")} a preflight, CorsProbe says a browser {(Probe.PreflightSent ? "sends" : "does not send")} one");
         }
         else if (Browser.PreflightSent)
         {
             if (!string.Equals(Browser.RequestMethod, Probe.RequestMethod, StringComparison.Ordinal))
             {
-                differences.Add($"Access-Control-Request-Method: Chromium sent '{Browser.RequestMethod}', CorsProbe '{Probe.RequestMethod}'");
+                differences.Add($"Access-Control-Request-Method: {Engine} sent '{Browser.RequestMethod}', CorsProbe '{Probe.RequestMethod}'");
             }
 
             if (!string.Equals(Browser.RequestHeaders, Probe.RequestHeaders, StringComparison.Ordinal))
             {
-                differences.Add($"Access-Control-Request-Headers: Chromium sent '{Browser.RequestHeaders}', CorsProbe '{Probe.RequestHeaders}'");
+                differences.Add($"Access-Control-Request-Headers: {Engine} sent '{Browser.RequestHeaders}', CorsProbe '{Probe.RequestHeaders}'");
             }
         }
 

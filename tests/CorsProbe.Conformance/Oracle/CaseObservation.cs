@@ -17,6 +17,9 @@ public sealed class CaseObservation
     /// <summary>Whether the actual request arrived.</summary>
     public bool ActualSeen { get; private set; }
 
+    /// <summary>The actual request's header lines, or empty when it did not arrive.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ActualHeaders { get; private set; } = [];
+
     /// <summary>Records a preflight.</summary>
     public void Preflight(string? method, string? headers)
     {
@@ -28,12 +31,13 @@ public sealed class CaseObservation
         }
     }
 
-    /// <summary>Records the actual request.</summary>
-    public void Actual()
+    /// <summary>Records the actual request and its header lines.</summary>
+    public void Actual(IReadOnlyList<KeyValuePair<string, string>> headers)
     {
         lock (_gate)
         {
             ActualSeen = true;
+            ActualHeaders = headers;
         }
     }
 }

@@ -19,6 +19,7 @@ public sealed class CaseServer : IAsyncDisposable
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly RawHttpServer _tls;
     private readonly RawHttpServer _plain;
+    private readonly ForwardingProxy _proxy;
 
     private readonly ILookup<CaseOrigin, FetchSpec> _fetches;
     private readonly IReadOnlyDictionary<string, int> _extraHosts;
@@ -40,6 +41,7 @@ public sealed class CaseServer : IAsyncDisposable
         _extraHosts = extraHosts;
         _tls = new RawHttpServer(Handle, tls: true);
         _plain = new RawHttpServer(Handle, tls: false);
+        _proxy = new ForwardingProxy(PortFor);
     }
 
     /// <summary>The TLS port (<c>api.example.com</c>, <c>dashboard.galxe.com</c>).</summary>
@@ -57,6 +59,18 @@ public sealed class CaseServer : IAsyncDisposable
         $"MAP localhost:{CaseOrigins.LocalhostPort} 127.0.0.1:{PlainPort}" +
         string.Concat(_extraHosts.Select(host => $", MAP {host.Key} 127.0.0.1:{host.Value}"));
 
+    /// <summary>The proxy that sends every name the suite uses to this server, for browsers without host-resolver rules.</summary>
+    public ForwardingProxy Proxy => _proxy;
+
+    /// <summary>The loopback port that serves <paramref name="host"/> on <paramref name="port"/>, or null for a name the suite does not use.</summary>
+    public int? PortFor(string host, int port) => (host.ToLowerInvariant(), port) switch
+    {
+        (ConformanceCase.ApiHost or "dashboard.galxe.com", 443) => TlsPort,
+        ("localhost", CaseOrigins.LocalhostPort) => PlainPort,
+        var (name, _) when port == 443 && _extraHosts.TryGetValue(name, out var extra) => extra,
+        _ => null,
+    };
+
     /// <summary>What <paramref name="client"/> sent for case <paramref name="id"/>.</summary>
     public CaseObservation Observation(int id, ClientKind client) => _observations.GetOrAdd((id, client), _ => new CaseObservation());
 
@@ -66,6 +80,7 @@ public sealed class CaseServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await _proxy.DisposeAsync();
         await _tls.DisposeAsync();
         await _plain.DisposeAsync();
     }
@@ -102,7 +117,7 @@ public sealed class CaseServer : IAsyncDisposable
             return new RawResponse(found.Status, found.ResponseLines);
         }
 
-        observation.Actual();
+        observation.Actual(request.Headers);
         return new RawResponse(200, [.. found.ActualResponseLines, new("Content-Type", "text/plain")], "ok");
     }
 

@@ -13,7 +13,7 @@ public static class ConformanceDocument
     /// The document for <paramref name="comparisons"/> against <paramref name="recording"/>, with the malformed-response
     /// section (<see cref="Malformed.MalformedDocument"/>) after the summary.
     /// </summary>
-    public static string Render(ChromiumRecording recording, IReadOnlyList<CaseComparison> comparisons, string malformedSection)
+    public static string Render(BrowserRecording recording, IReadOnlyList<CaseComparison> comparisons, string malformedSection)
     {
         var agreements = comparisons.Count(c => c.Agrees);
         var text = new StringBuilder();

@@ -20,7 +20,7 @@ public static class RealServerRun
         await using var pages = new CaseServer([], fetches, ports);
         await using (Chromium.Start(RunnerPage.StartUrl, pages.HostResolverRules, netLog))
         {
-            await pages.Finished.WaitAsync(ChromiumRun.Limit, cancellationToken);
+            await pages.Finished.WaitAsync(BrowserRun.Limit, cancellationToken);
         }
 
         var started = ChromiumNetLog.RequestsStarted(netLog);

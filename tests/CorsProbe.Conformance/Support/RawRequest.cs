@@ -10,6 +10,9 @@ public sealed record RawRequest(string Method, string Target, IReadOnlyList<KeyV
     /// <summary>The host name the request was addressed to, without the port.</summary>
     public string Host => (Header("Host") ?? string.Empty).Split(':')[0].ToLowerInvariant();
 
-    /// <summary>The path of <see cref="Target"/>, without the query.</summary>
-    public string Path => Target.Split('?')[0];
+    /// <summary>
+    /// The path of <see cref="Target"/>, without the query. A request a browser sends through a proxy names the whole URL
+    /// (absolute form, which an origin server must accept too): its path is the path.
+    /// </summary>
+    public string Path => (Uri.TryCreate(Target, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url.AbsolutePath : Target).Split('?')[0];
 }

@@ -1,0 +1,8 @@
+namespace CorsProbing.Conformance.Oracle;
+
+/// <summary>The CorsProbe profile that answers for each engine.</summary>
+public static class EngineProfiles
+{
+    /// <summary>The profile of <paramref name="engine"/>.</summary>
+    public static CorsProfile Of(Engine engine) => CorsProfile.Browser;
+}
