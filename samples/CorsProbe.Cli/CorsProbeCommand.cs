@@ -23,8 +23,8 @@ public static class CorsProbeCommand
         var methods = new Option<string[]>("--method", "-m") { Description = "A method the page uses; repeat for several (default: GET)." };
         var headers = new Option<string[]>("--header", "-H") { Description = "A header the page sets: 'Name' (value unknown) or 'Name: value'; repeat for several." };
         var credentials = new Option<bool>("--credentials") { Description = "The page sends credentials (cookies, HTTP auth)." };
-        var profile = new Option<string>("--profile") { Description = "Which rules decide the exit code: browser or galxe.", DefaultValueFactory = _ => "browser" };
-        profile.AcceptOnlyFromAmong("browser", "galxe");
+        var profile = new Option<string>("--profile") { Description = "Which rules decide the exit code: browser (every engine), chromium, firefox, webkit or galxe.", DefaultValueFactory = _ => "browser" };
+        profile.AcceptOnlyFromAmong("browser", "chromium", "firefox", "webkit", "galxe");
         var timeout = new Option<double?>("--timeout")
         {
             Description = $"Timeout of each probe in seconds (default: the profile's, {CorsProfile.Browser.Timeout.TotalSeconds} for browser, {CorsProfile.Galxe.Timeout.TotalSeconds} for galxe).",

@@ -5,11 +5,20 @@ namespace CorsProbing.Cli;
 /// <summary>A report on a terminal: the verdicts, a coloured table of the checks, the fixes, the audit and the curl command.</summary>
 public static class ReportView
 {
+    // Each engine's verdict, only where they differ: " (Chromium: Allowed, Firefox: Denied, WebKit: Denied)".
+    private static string Engines(CorsReport report)
+    {
+        CorsProfile[] engines = [CorsProfile.Chromium, CorsProfile.Firefox, CorsProfile.WebKit];
+        return engines.Select(report.VerdictFor).Distinct().Count() == 1
+            ? string.Empty
+            : " (" + string.Join(", ", engines.Select(p => $"{p.Name}: [{Colour(report.VerdictFor(p))}]{report.VerdictFor(p)}[/]")) + ")";
+    }
+
     public static void Render(IAnsiConsole console, CorsReport report)
     {
         console.Write(new Rule($"[{Colour(report.Verdict)}]CORS {report.Verdict.ToString().ToUpperInvariant()}[/] {Markup.Escape(report.Url.OriginalString)}").LeftJustified());
         console.MarkupLine($"from [bold]{Markup.Escape(report.Origin)}[/]{(report.IncludesCredentials ? " with credentials" : string.Empty)} · " +
-            $"Browser: [{Colour(report.VerdictFor(CorsProfile.Browser))}]{report.VerdictFor(CorsProfile.Browser)}[/] · " +
+            $"Browser: [{Colour(report.VerdictFor(CorsProfile.Browser))}]{report.VerdictFor(CorsProfile.Browser)}[/]{Engines(report)} · " +
             $"Galxe: [{Colour(report.VerdictFor(CorsProfile.Galxe))}]{report.VerdictFor(CorsProfile.Galxe)}[/] · {report.Profile} profile decides");
 
         if (report.Findings.Count > 0)

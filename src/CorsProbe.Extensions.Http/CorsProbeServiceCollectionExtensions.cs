@@ -64,6 +64,7 @@ public static class CorsProbeServiceCollectionExtensions
         var options = services.AddOptions<CorsProbeOptions>().ValidateOnStart();
         if (configuration is not null)
         {
+            // The binder leaves the profile alone (the project file says why); it is bound by name just below.
             options.Bind(configuration);
 
             // A profile is named in configuration; the binder cannot make one from a name, so it is looked up here.
@@ -71,7 +72,7 @@ public static class CorsProbeServiceCollectionExtensions
                 ? CorsProfile.FindBuiltIn(name.Trim()) ?? throw new OptionsValidationException(
                     Microsoft.Extensions.Options.Options.DefaultName,
                     typeof(CorsProbeOptions),
-                    [$"CorsProbe:Profile: '{name}' is not a built-in profile; use {string.Join(" or ", CorsProfile.Browser, CorsProfile.Galxe)}, or set a profile of your own in code."])
+                    [$"CorsProbe:Profile: '{name}' is not a built-in profile; use {string.Join(", ", CorsProfile.Browser, CorsProfile.Chromium, CorsProfile.Firefox, CorsProfile.WebKit)} or {CorsProfile.Galxe}, or set a profile of your own in code."])
                 : o.Profile);
         }
 

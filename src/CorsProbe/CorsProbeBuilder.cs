@@ -339,10 +339,11 @@ public sealed class CorsProbeBuilder
     private CorsProbeBuilder WithHeaders(List<AuthorHeader> headers, string paramName)
     {
         var requirements = _requirements with { Headers = headers.AsReadOnly() };
-        if (requirements.UnsafeHeaderNames.Length > AllowHeadersVisitor.MaxNames)
+        var most = requirements.HeaderForms.Max(form => form.UnsafeHeaderNames.Length);
+        if (most > AllowHeadersVisitor.MaxNames)
         {
             throw new ArgumentException(
-                $"The request would send {requirements.UnsafeHeaderNames.Length} CORS-unsafe headers; CorsProbe judges at most {AllowHeadersVisitor.MaxNames}.", paramName);
+                $"The request would send {most} CORS-unsafe headers; CorsProbe judges at most {AllowHeadersVisitor.MaxNames}.", paramName);
         }
 
         return new(requirements);

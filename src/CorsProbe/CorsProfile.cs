@@ -32,11 +32,22 @@ public sealed class CorsProfile : IEquatable<CorsProfile>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// What a current Chromium decides: the WHATWG Fetch CORS check and CORS-preflight rules as Chromium implements
-    /// them, on the preflight and on the actual response. It has no default origin: call
-    /// <see cref="CorsProbeBuilder.WithOrigin(string)"/>.
+    /// What browsers decide, all of them: the call is allowed only when Chromium, Firefox and WebKit each allow it, so
+    /// its verdict is the worst of <see cref="Chromium"/>, <see cref="Firefox"/> and <see cref="WebKit"/>, and findings
+    /// say which engines block ("Firefox and Safari block: …"). The WHATWG Fetch CORS check and CORS-preflight rules as
+    /// the engines implement them, on the preflight and on the actual response. The default profile. It has no default
+    /// origin: call <see cref="CorsProbeBuilder.WithOrigin(string)"/>.
     /// </summary>
     public static CorsProfile Browser { get; } = new("Browser", "browsers");
+
+    /// <summary>What a current Chromium (Chrome, Edge) decides: <see cref="Browser"/>'s rules with <see cref="BrowserEngine.Chromium"/>'s.</summary>
+    public static CorsProfile Chromium { get; } = new("Chromium", "Chrome and Edge") { Engines = [BrowserEngine.Chromium], IsEngine = true };
+
+    /// <summary>What a current Firefox decides: <see cref="Browser"/>'s rules with <see cref="BrowserEngine.Firefox"/>'s.</summary>
+    public static CorsProfile Firefox { get; } = new("Firefox", "Firefox") { Engines = [BrowserEngine.Firefox], IsEngine = true };
+
+    /// <summary>What a current WebKit (Safari) decides: <see cref="Browser"/>'s rules with <see cref="BrowserEngine.WebKit"/>'s.</summary>
+    public static CorsProfile WebKit { get; } = new("WebKit", "Safari") { Engines = [BrowserEngine.WebKit], IsEngine = true };
 
     /// <summary>
     /// The check the Galxe platform documents for customer APIs: always a preflight from
@@ -49,6 +60,7 @@ public sealed class CorsProfile : IEquatable<CorsProfile>
         DefaultOrigin = "https://dashboard.galxe.com",
         TimeLimit = TimeSpan.FromSeconds(5),
         AllowedPorts = [80, 443],
+        Engines = [BrowserEngine.Chromium],
         AlwaysPreflights = true,
         JudgesActualResponses = false,
         RequiresListedMethods = true,
@@ -58,7 +70,7 @@ public sealed class CorsProfile : IEquatable<CorsProfile>
     };
 
     /// <summary>The built-in profiles, in the order reports list them.</summary>
-    internal static IReadOnlyList<CorsProfile> BuiltIn { get; } = Array.AsReadOnly([Browser, Galxe]);
+    internal static IReadOnlyList<CorsProfile> BuiltIn { get; } = Array.AsReadOnly([Browser, Chromium, Firefox, WebKit, Galxe]);
 
     /// <summary>Starts a profile with the browser's rules; set the ones that differ with an object initializer.</summary>
     /// <param name="name">A short name that identifies the profile in reports and JSON, such as <c>Acme</c>: letters, digits, <c>-</c> and <c>_</c>.</param>
@@ -85,6 +97,30 @@ public sealed class CorsProfile : IEquatable<CorsProfile>
 
     /// <summary>How messages name whoever applies the check (<c>browsers</c>, <c>the Galxe platform</c>).</summary>
     public string Subject { get; }
+
+    /// <summary>
+    /// The engines whose requests and rules the check follows: a header only some engines let scripts set, or safelist, is
+    /// judged in the preflight each of these would send, and the verdict is the worst of theirs. Every engine by default
+    /// (<see cref="Browser"/>); <see cref="Galxe"/> follows Chromium's.
+    /// </summary>
+    /// <exception cref="ArgumentException">The list is empty.</exception>
+    public IReadOnlyList<BrowserEngine> Engines
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            var engines = BrowserEngine.All.Where(engine => value.Contains(engine)).ToArray();
+            field = engines.Length > 0 ? Array.AsReadOnly(engines) : throw new ArgumentException("Give at least one engine, such as BrowserEngine.Chromium.", nameof(Engines));
+            EngineSet = EngineSet.Of(engines);
+        }
+    } = BrowserEngine.All;
+
+    /// <summary><see cref="Engines"/> as bits.</summary>
+    internal EngineSet EngineSet { get; private init; } = EngineSet.All;
+
+    /// <summary>Whether this is one engine's built-in profile, whose differences from <see cref="Browser"/> the findings name engine by engine.</summary>
+    internal bool IsEngine { get; private init; }
 
     /// <summary>The origin probes come from when the caller sets none, or <see langword="null"/> when the caller must.</summary>
     /// <exception cref="ArgumentException">The value is not a serialized origin.</exception>

@@ -74,6 +74,6 @@ internal static class FollowUpRun
         var answer = await Exchanger.SendAsync(client, request, plan.Requirements.TimeProvider, deadline, cancellationToken).ConfigureAwait(false);
         var evaluation = answer.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : default;
         redirects.Add(new FollowUpHop(context, new PreflightExchange(context.Method, context.RequestUri, true, lines, answer.Response, answer.Elapsed, answer.Failure), evaluation));
-        return !evaluation.IsAbsent && evaluation.PreflightPasses;
+        return !evaluation.IsAbsent && evaluation.PreflightPassesIn(context.Engines);
     }
 }

@@ -14,9 +14,11 @@ public sealed class PreflightExchange
         ExchangeKind kind = ExchangeKind.Preflight,
         PreflightExchange? actualRequest = null,
         CorsEvidence evidence = CorsEvidence.None,
-        IReadOnlyList<PreflightExchange>? redirects = null)
+        IReadOnlyList<PreflightExchange>? redirects = null,
+        EngineSet engines = default)
     {
         Method = method;
+        Engines = engines.IsEmpty || engines == EngineSet.All ? BrowserEngine.All : [.. engines.Engines];
         Url = url;
         BrowserSendsPreflight = browserSendsPreflight;
         RequestHeaders = requestHeaders;
@@ -37,6 +39,12 @@ public sealed class PreflightExchange
     /// takes the headers as that parser gave them.
     /// </summary>
     public bool RawBytesRead => Response?.RawBytesRead ?? Failure?.RawBytesRead ?? false;
+
+    /// <summary>
+    /// The engines that send this request: all three, unless they name the request's headers differently (a header
+    /// only some engines forbid or safelist), in which case CorsProbe sends each form and judges each answer.
+    /// </summary>
+    public IReadOnlyList<BrowserEngine> Engines { get; }
 
     /// <summary>
     /// The method sent: for a preflight, the required method it asks about, normalized (the

@@ -17,7 +17,7 @@ internal sealed class ProbePlan
         Preflights = preflights;
         PreflightHeaders = preflightHeaders;
         Profiles = profiles ?? Reporting.ReportBuilder.JudgedProfiles(requirements.Profile);
-        Facts = new Reporting.ProbeFacts(requirements.Url, origin, requirements.Credentials, Profiles, requirements.NetworkPolicy);
+        Facts = new Reporting.ProbeFacts(requirements.Url, origin, requirements.Credentials, Profiles, requirements.NetworkPolicy, requirements.Headers);
     }
 
     /// <summary>What the caller asked for.</summary>
@@ -26,7 +26,7 @@ internal sealed class ProbePlan
     /// <summary>The origin every request comes from: the caller's, else the profile's default.</summary>
     public string Origin { get; }
 
-    /// <summary>One preflight per required method, in the order required.</summary>
+    /// <summary>One preflight per required method and header form, in the order required.</summary>
     public PreflightContext[] Preflights { get; }
 
     /// <summary>The header lines of each preflight.</summary>
@@ -74,12 +74,18 @@ internal sealed class ProbePlan
             return null;
         }
 
+        // Where engines name the headers differently, each form is its own preflight: CorsProbe sends what each would.
         var methods = requirements.EffectiveMethods;
-        var preflights = new PreflightContext[methods.Count];
-        var headers = new IReadOnlyList<KeyValuePair<string, string>>[methods.Count];
-        for (var i = 0; i < methods.Count; i++)
+        var forms = requirements.HeaderForms;
+        var preflights = new PreflightContext[methods.Count * forms.Count];
+        var headers = new IReadOnlyList<KeyValuePair<string, string>>[preflights.Length];
+        for (var i = 0; i < preflights.Length; i++)
         {
-            preflights[i] = new PreflightContext(requirements.Url, origin, methods[i], requirements.UnsafeHeaderNames, requirements.Credentials, requirements.SendsFollowUps);
+            var form = forms[i % forms.Count];
+            preflights[i] = new PreflightContext(requirements.Url, origin, methods[i / forms.Count], form.UnsafeHeaderNames, requirements.Credentials, requirements.SendsFollowUps)
+            {
+                Engines = form.Engines,
+            };
             headers[i] = PreflightRequestFactory.PreflightHeaders(preflights[i]);
         }
 

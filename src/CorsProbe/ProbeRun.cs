@@ -55,13 +55,13 @@ internal static class ProbeRun
         var preflight = sent.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : default;
 
         // Browsers send the next request when they send no preflight, or when the preflight passes.
-        var followUps = !preflight.IsAbsent && context.FollowUp is not null && (!context.BrowserSendsPreflight || preflight.PreflightPasses)
+        var followUps = !preflight.IsAbsent && context.FollowUp is not null && (!context.BrowserSendsPreflight || preflight.PreflightPassesIn(context.Engines))
             ? await FollowUpRun.RunAsync(client, plan, context, deadline, cancellationToken).ConfigureAwait(false)
             : FollowUpChain.None;
 
         var exchange = new PreflightExchange(
             context.Method, context.RequestUri, context.BrowserSendsPreflight, headers, sent.Response, sent.Elapsed, sent.Failure, ExchangeKind.Preflight,
-            followUps.First, followUps.Evidence(context, !preflight.IsAbsent), [.. followUps.Redirects.Select(hop => hop.Exchange)]);
+            followUps.First, followUps.Evidence(context, !preflight.IsAbsent), [.. followUps.Redirects.Select(hop => hop.Exchange)], context.Engines);
         CorsProbeTelemetry.PreflightDone(activity, exchange);
         return new PreflightReading(context, exchange, preflight, followUps, plan.Facts);
     }

@@ -21,7 +21,7 @@ public class CaseComparisonTests
     public async Task Disagrees_WhenTheVerdictDiffers()
     {
         var probe = await ProbeAsync();
-        var browser = BrowserAs(probe) with { Allowed = !probe.Allowed };
+        var browser = BrowserAs(probe) with { Allowed = !probe.Allowed(Engine.Chromium) };
 
         new CaseComparison(Engine.Chromium, Case, browser, probe).Differences.Should().ContainSingle().Which.Should().StartWith("Chromium");
     }
@@ -30,7 +30,7 @@ public class CaseComparisonTests
     public async Task Disagrees_WhenTheRequestMethodDiffersByOneByte()
     {
         var probe = await ProbeAsync();
-        var browser = BrowserAs(probe) with { RequestMethod = probe.RequestMethod!.ToLowerInvariant() };
+        var browser = BrowserAs(probe) with { RequestMethod = probe.RequestMethod(Engine.Chromium)!.ToLowerInvariant() };
 
         new CaseComparison(Engine.Chromium, Case, browser, probe).Differences.Should().ContainSingle().Which.Should().Contain("Access-Control-Request-Method");
     }
@@ -39,7 +39,7 @@ public class CaseComparisonTests
     public async Task Disagrees_WhenTheRequestHeadersDiffer()
     {
         var probe = await ProbeAsync();
-        var browser = BrowserAs(probe) with { RequestHeaders = probe.RequestHeaders + ",x-extra" };
+        var browser = BrowserAs(probe) with { RequestHeaders = probe.RequestHeaders(Engine.Chromium) + ",x-extra" };
 
         new CaseComparison(Engine.Chromium, Case, browser, probe).Differences.Should().ContainSingle().Which.Should().Contain("Access-Control-Request-Headers");
     }
@@ -63,7 +63,7 @@ public class CaseComparisonTests
     }
 
     private static BrowserResult BrowserAs(ProbeResult probe) =>
-        new(Case.Id, Case.Fingerprint, probe.Allowed, probe.Allowed ? "resolved" : "rejected", probe.PreflightSent, probe.RequestMethod, probe.RequestHeaders);
+        new(Case.Id, Case.Fingerprint, probe.Allowed(Engine.Chromium), probe.Allowed(Engine.Chromium) ? "resolved" : "rejected", probe.PreflightSent(Engine.Chromium), probe.RequestMethod(Engine.Chromium), probe.RequestHeaders(Engine.Chromium));
 
     private static async Task<ProbeResult> ProbeAsync()
     {

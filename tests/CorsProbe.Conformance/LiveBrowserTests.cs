@@ -33,8 +33,8 @@ public class LiveBrowserTests
 
         var comparisons = await ConformanceRun.CompareAsync(engine, server, CaseMatrix.All, browser, cancellationToken);
         comparisons.Where(c => !c.Agrees).Should().BeEmpty(ConformanceRun.Disagreements(comparisons));
-        browser.Select(b => (b.Id, b.Allowed, b.PreflightSent, b.RequestMethod, b.RequestHeaders, b.DroppedHeaders)).Should().Equal(
-            BrowserRecording.Load(engine).Cases.Select(b => (b.Id, b.Allowed, b.PreflightSent, b.RequestMethod, b.RequestHeaders, b.DroppedHeaders)),
+        browser.Select(b => (b.Id, b.Allowed, b.PreflightSent, b.RequestMethod, b.RequestHeaders, b.DroppedHeaders, b.PreflightCount)).Should().Equal(
+            BrowserRecording.Load(engine).Cases.Select(b => (b.Id, b.Allowed, b.PreflightSent, b.RequestMethod, b.RequestHeaders, b.DroppedHeaders, b.PreflightCount)),
             $"the live browser must decide as recorded; re-record with CORSPROBE_RECORD=1 if {engine} changed");
     }
 }

@@ -106,7 +106,6 @@ public class BuilderValidationTests
     [InlineData("Cookie")]
     [InlineData("origin")]
     [InlineData("Host")]
-    [InlineData("User-Agent")]
     [InlineData("Sec-Fetch-Mode")]
     [InlineData("Proxy-Authorization")]
     [InlineData("Access-Control-Request-Method")]

@@ -41,7 +41,7 @@ internal static class AuditRunner
         if (requirements.Audit)
         {
             // The configured origin asks for an invented method and header: only a server that reflects the request lists them.
-            string[] headers = [.. requirements.UnsafeHeaderNames.Append($"x-corsprobe-{label}").Order(StringComparer.Ordinal)];
+            string[] headers = [.. first.UnsafeHeaderNames.Append($"x-corsprobe-{label}").Order(StringComparer.Ordinal)];
             var context = first with { Method = InventedMethod, UnsafeHeaderNames = headers };
             exchanges.Add(SendAsync(client, requirements, context, new AuditOrigin(plan.Origin, AuditTechnique.ReflectedLists), actual: false, gate, deadline, cancellationToken));
         }

@@ -52,6 +52,12 @@ internal enum CorsChecks
     /// <summary>CORS103: a specific origin is echoed without <c>Vary: Origin</c>.</summary>
     MissingVaryOrigin = 1 << 14,
 
+    /// <summary>
+    /// With <see cref="AllowCredentials"/>: <c>Access-Control-Allow-Credentials</c> is <c>true</c> on one line and empty on
+    /// the others, which engines that leave out empty lines when joining (Firefox) accept.
+    /// </summary>
+    AllowCredentialsApartFromEmptyLines = 1 << 15,
+
     /// <summary>The checks that fail the CORS check proper (origin and credentials).</summary>
     CorsCheck = AllowOriginMissing | AllowOriginMultiple | AllowOriginMismatch | WildcardWithCredentials | AllowCredentials,
 }

@@ -64,6 +64,10 @@ internal static class CorsEvaluator
         if (context.Credentials && !headers.AllowCredentials.IsSingle("true"))
         {
             checks |= CorsChecks.AllowCredentials;
+            if (headers.AllowCredentials.IsSingleApartFromEmptyLines("true"))
+            {
+                checks |= CorsChecks.AllowCredentialsApartFromEmptyLines;
+            }
         }
 
         if (origin == OriginMatch.Exact && !VaryCoversOrigin(headers.Vary))

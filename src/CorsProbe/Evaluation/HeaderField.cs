@@ -22,6 +22,32 @@ internal readonly record struct HeaderField(KeyValuePair<string, string>[]? Line
     /// <summary>True when the header is one line equal to <paramref name="expected"/> after trimming (case-sensitive).</summary>
     public bool IsSingle(string expected) => TryGetSingle(out var value) && value.SequenceEqual(expected);
 
+    /// <summary>
+    /// True when, leaving out its empty lines, the header is one line equal to <paramref name="expected"/> (Firefox
+    /// joins a header's lines without the empty ones).
+    /// </summary>
+    public bool IsSingleApartFromEmptyLines(string expected)
+    {
+        var found = false;
+        foreach (var (_, value) in this)
+        {
+            var trimmed = HttpWhitespace.Trim(value);
+            if (trimmed.IsEmpty)
+            {
+                continue;
+            }
+
+            if (found || !trimmed.SequenceEqual(expected))
+            {
+                return false;
+            }
+
+            found = true;
+        }
+
+        return found;
+    }
+
     /// <summary>Fetch "get": the lines trimmed and joined with ", "; <see langword="null"/> when absent. Allocates: for reports.</summary>
     public string? Combined()
     {

@@ -34,6 +34,17 @@ internal readonly record struct ResponseEvaluation(
     /// <summary>True when the preflight lets the actual request go in a browser that sends it.</summary>
     public bool PreflightPasses => (Checks & PreflightBlocking) == 0;
 
+    /// <summary>
+    /// True when the CORS check fails only on <c>Access-Control-Allow-Credentials</c> sent as <c>true</c> and empty lines,
+    /// which engines that join without empty lines (Firefox) accept.
+    /// </summary>
+    public bool FailsOnlyOnEmptyCredentialsLines =>
+        (Checks & PreflightBlocking) == CorsChecks.AllowCredentials && Has(CorsChecks.AllowCredentialsApartFromEmptyLines);
+
+    /// <summary>True when the preflight lets the actual request go in one of <paramref name="engines"/> at least.</summary>
+    public bool PreflightPassesIn(EngineSet engines) =>
+        PreflightPasses || (FailsOnlyOnEmptyCredentialsLines && engines.Overlaps(EngineSet.JoiningWithoutEmptyLines));
+
     /// <summary>True when the CORS check proper (origin and credentials) passes.</summary>
     public bool CorsCheckPasses => (Checks & CorsChecks.CorsCheck) == 0;
 

@@ -71,7 +71,7 @@ internal static class RedirectStep
             RequestUri = next,
             Origin = tainted ? SerializedOrigin.Opaque : current.Origin,
             Method = method,
-            UnsafeHeaderNames = CorsUnsafeHeaderNames.Compute(kept),
+            UnsafeHeaderNames = CorsUnsafeHeaderNames.Compute(kept, current.Engines.Engines.First()),
         };
         return new RedirectOutcome(context, kept, RedirectRefusal.None, next);
     }

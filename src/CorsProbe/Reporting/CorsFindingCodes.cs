@@ -94,6 +94,9 @@ public static class CorsFindingCodes
     /// <summary>Browsers accept a response that strict HTTP parsers (.NET's among them) refuse or read differently: an odd status line, a dropped line, a bare CR, ...</summary>
     public const string LenientResponse = "CORS110";
 
+    /// <summary>Note: some engines drop a header the script sets (<c>User-Agent</c> in Chromium): their request goes without it.</summary>
+    public const string HeaderDroppedByEngine = "CORS111";
+
     /// <summary>Security (audit): any origin is echoed, without credentials.</summary>
     public const string ReflectsAnyOrigin = "CORS201";
 

@@ -13,6 +13,9 @@ internal sealed record FindingDraft(string Code, string Title, string? Method, F
     /// <summary>For <see cref="FindingScope.Preflight"/> and <see cref="FindingScope.AllowHeaders"/>: whether a browser sends the preflight.</summary>
     public bool BrowserSendsPreflight { get; init; } = true;
 
+    /// <summary>The engines whose requests it concerns: all, or those that send the preflight it was found in.</summary>
+    public EngineSet Engines { get; init; } = EngineSet.All;
+
     /// <summary>For <see cref="FindingScope.Port"/>: the URL's port.</summary>
     public int Port { get; init; }
 

@@ -72,5 +72,5 @@ internal sealed class PreflightReading(PreflightContext context, PreflightExchan
 
     /// <summary>A draft about this method, with this preflight's browser facts.</summary>
     public FindingDraft Draft(string code, string title, FindingScope scope, CorsSeverity severity, string message, string? remedy) =>
-        new(code, title, Method, scope, severity, message, remedy) { BrowserSendsPreflight = Context.BrowserSendsPreflight };
+        new(code, title, Method, scope, severity, message, remedy) { BrowserSendsPreflight = Context.BrowserSendsPreflight, Engines = Context.Engines };
 }

@@ -6,4 +6,6 @@ namespace CorsProbing.Reporting;
 /// <param name="Credentials">Credentials mode "include".</param>
 /// <param name="Profiles">The profiles the report judges: Browser first, the chosen one included.</param>
 /// <param name="NetworkPolicy">Which addresses the default transport may reach.</param>
-internal sealed record ProbeFacts(Uri Url, string Origin, bool Credentials, IReadOnlyList<CorsProfile> Profiles, NetworkPolicy NetworkPolicy);
+/// <param name="Headers">The headers the page's script sets.</param>
+internal sealed record ProbeFacts(
+    Uri Url, string Origin, bool Credentials, IReadOnlyList<CorsProfile> Profiles, NetworkPolicy NetworkPolicy, IReadOnlyList<Requirements.AuthorHeader> Headers);

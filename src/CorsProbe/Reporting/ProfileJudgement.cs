@@ -6,6 +6,12 @@ internal static class ProfileJudgement
     /// <summary>The severity of <paramref name="draft"/> under <paramref name="profile"/>.</summary>
     public static CorsSeverity SeverityOf(CorsProfile profile, FindingDraft draft)
     {
+        // A finding in a preflight only other engines send is not about this profile's browsers.
+        if (!draft.Engines.Overlaps(profile.EngineSet))
+        {
+            return CorsSeverity.Info;
+        }
+
         var counts = draft.Scope switch
         {
             FindingScope.Everyone => true,

@@ -21,6 +21,8 @@ internal static class ReportBuilder
             exchanges[i] = readings[i].Exchange;
         }
 
+        EngineFindings.Apply(drafts);
+        DroppedHeaderRule.Apply(probe, drafts);
         PortRule.Apply(probe, drafts);
         if (audit is not null)
         {

@@ -6,12 +6,27 @@ namespace CorsProbing.Reporting;
 /// <summary>Renders a report as plain, multi-line text that reads like a diagnosis.</summary>
 internal static class ReportText
 {
+    // The engines' verdicts follow Browser's only where they differ: "Browser: Denied (Chromium: Allowed, ...)".
+    private static string EngineVerdicts(CorsReport report, CorsProfile profile)
+    {
+        if (!ReferenceEquals(profile, CorsProfile.Browser))
+        {
+            return string.Empty;
+        }
+
+        var engines = report.Profiles.Where(p => p.IsEngine).ToList();
+        var verdict = report.VerdictFor(profile);
+        return engines.TrueForAll(p => report.VerdictFor(p) == verdict)
+            ? string.Empty
+            : $" ({string.Join(", ", engines.Select(p => $"{p.Name}: {report.VerdictFor(p)}"))})";
+    }
+
     public static string Render(CorsReport report)
     {
         var text = new StringBuilder();
         var credentials = report.IncludesCredentials ? " with credentials" : string.Empty;
         text.Append(CultureInfo.InvariantCulture, $"CORS {report.Verdict.ToString().ToUpperInvariant()}: {report.Url.OriginalString} from origin {report.Origin}{credentials} ({report.Profile} profile)").AppendLine();
-        text.Append("  ").AppendJoin("   ", report.Profiles.Select(p => $"{p.Name}: {report.VerdictFor(p)}")).AppendLine();
+        text.Append("  ").AppendJoin("   ", report.Profiles.Where(p => !p.IsEngine).Select(p => $"{p.Name}: {report.VerdictFor(p)}{EngineVerdicts(report, p)}")).AppendLine();
 
         if (report.Findings.Count > 0)
         {

@@ -21,12 +21,15 @@ internal sealed record CorsRequirements
             field = value;
 
             // Computed once per builder, not once per probe: a template is probed for many URLs.
-            UnsafeHeaderNames = CorsUnsafeHeaderNames.Compute(value);
+            HeaderForms = HeaderForm.Of(value);
         }
     } = [];
 
-    /// <summary>The CORS-unsafe names among <see cref="Headers"/>: lower-cased, unique, sorted.</summary>
-    public string[] UnsafeHeaderNames { get; private init; } = [];
+    /// <summary>
+    /// How the engines name the CORS-unsafe headers among <see cref="Headers"/>: one form when they agree, else one per
+    /// distinct list, each sent as its own preflight.
+    /// </summary>
+    public IReadOnlyList<HeaderForm> HeaderForms { get; private init; } = HeaderForm.NoHeaders;
 
     /// <summary>Credentials mode "include".</summary>
     public bool Credentials { get; init; }

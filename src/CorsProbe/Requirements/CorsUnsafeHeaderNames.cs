@@ -1,31 +1,34 @@
 namespace CorsProbing.Requirements;
 
 /// <summary>
-/// Fetch "CORS-unsafe request-header names" (F l.1111-1140; Chromium cors_util.cc): the names a preflight must
-/// announce in <c>Access-Control-Request-Headers</c> and the response must allow.
+/// Fetch "CORS-unsafe request-header names" (F l.1111-1140; Chromium cors_util.cc) as each engine computes them: the
+/// names a preflight must announce in <c>Access-Control-Request-Headers</c> and the response must allow.
 /// </summary>
 internal static class CorsUnsafeHeaderNames
 {
     /// <summary>Safelisted values adding up to more than this many bytes make every safelisted header unsafe.</summary>
     public const int MaxSafelistedTotalLength = 1024;
 
-    /// <summary>Returns the unsafe names lower-cased, de-duplicated and sorted by byte value.</summary>
-    public static string[] Compute(IReadOnlyList<AuthorHeader> headers)
+    /// <summary>
+    /// The unsafe names of the headers <paramref name="engine"/> sends (it drops those it forbids), lower-cased and sorted
+    /// by byte value; unique unless the engine repeats a name set twice.
+    /// </summary>
+    public static string[] Compute(IReadOnlyList<AuthorHeader> headers, BrowserEngine engine)
     {
         if (headers.Count == 0)
         {
             return [];
         }
 
-        var names = new string[headers.Count];
-        var count = 0;
+        var sent = Sent(headers, engine);
+        var names = new List<string>(sent.Count);
         var safelistedLength = 0;
         var anySafelisted = false;
-        foreach (var header in headers)
+        foreach (var header in sent)
         {
-            if (header.Value is null || !SafelistedRequestHeaders.IsSafelisted(header.Name, header.Value))
+            if (header.Value is null || !SafelistedRequestHeaders.IsSafelisted(header.Name, ValueJudged(sent, header, engine), engine))
             {
-                names[count++] = header.Name.ToLowerInvariant();
+                names.Add(header.Name.ToLowerInvariant());
             }
             else
             {
@@ -35,26 +38,48 @@ internal static class CorsUnsafeHeaderNames
         }
 
         // Past 1024 bytes of safelisted values, every header is unsafe.
-        if (anySafelisted && safelistedLength > MaxSafelistedTotalLength)
+        if (engine.LimitsSafelistedTotal && anySafelisted && safelistedLength > MaxSafelistedTotalLength)
         {
-            count = 0;
-            foreach (var header in headers)
-            {
-                names[count++] = header.Name.ToLowerInvariant();
-            }
+            names.Clear();
+            names.AddRange(sent.Select(header => header.Name.ToLowerInvariant()));
         }
 
         // "Convert header names to a sorted-lowercase set": byte-lower-case, unique, byte order.
-        Array.Sort(names, 0, count, StringComparer.Ordinal);
-        var unique = 0;
-        for (var i = 0; i < count; i++)
+        names.Sort(StringComparer.Ordinal);
+        return engine.RemovesDuplicateNames ? [.. names.Distinct(StringComparer.Ordinal)] : [.. names];
+    }
+
+    /// <summary>The headers <paramref name="engine"/> puts on the request: all but those it forbids scripts to set.</summary>
+    public static IReadOnlyList<AuthorHeader> Sent(IReadOnlyList<AuthorHeader> headers, BrowserEngine engine)
+    {
+        for (var i = 0; i < headers.Count; i++)
         {
-            if (unique == 0 || names[i] != names[unique - 1])
+            if (ForbiddenRequestHeaders.DroppedBy(headers[i].Name).Contains(engine))
             {
-                names[unique++] = names[i];
+                return [.. headers.Where(h => !ForbiddenRequestHeaders.DroppedBy(h.Name).Contains(engine))];
             }
         }
 
-        return unique == names.Length ? names : names[..unique];
+        return headers;
+    }
+
+    // Engines that limit the joined value judge "a, b" for a name set twice; Firefox judges each value as set.
+    private static string ValueJudged(IReadOnlyList<AuthorHeader> sent, AuthorHeader header, BrowserEngine engine)
+    {
+        if (!engine.LimitsJoinedValues)
+        {
+            return header.Value!;
+        }
+
+        string? joined = null;
+        foreach (var other in sent)
+        {
+            if (other.Value is not null && other.Name.Equals(header.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                joined = joined is null ? other.Value : $"{joined}, {other.Value}";
+            }
+        }
+
+        return joined ?? header.Value!;
     }
 }

@@ -1,22 +1,29 @@
 namespace CorsProbing.Requirements;
 
 /// <summary>
-/// Fetch "forbidden request-header" (which <c>Headers</c> drops silently), with Chromium's additions
-/// (<c>User-Agent</c>, <c>Access-Control-Request-Private-Network</c>; net/http/http_util.cc kForbiddenHeaderFields).
+/// Fetch "forbidden request-header" (which <c>Headers</c> drops silently) as every engine applies it, and the one
+/// name only some engines forbid: <c>User-Agent</c>, which Chromium drops (net/http/http_util.cc kForbiddenHeaderFields)
+/// and Firefox and WebKit send.
 /// </summary>
 internal static class ForbiddenRequestHeaders
 {
     private static readonly HashSet<string> Names = new(StringComparer.OrdinalIgnoreCase)
     {
         "Accept-Charset", "Accept-Encoding", "Access-Control-Request-Headers", "Access-Control-Request-Method",
-        "Access-Control-Request-Private-Network", "Connection", "Content-Length", "Cookie", "Cookie2", "Date", "DNT",
+        "Connection", "Content-Length", "Cookie", "Cookie2", "Date", "DNT",
         "Expect", "Host", "Keep-Alive", "Origin", "Referer", "Set-Cookie", "TE", "Trailer", "Transfer-Encoding",
-        "Upgrade", "User-Agent", "Via",
+        "Upgrade", "Via",
     };
 
     private static readonly string[] MethodOverrideNames = ["X-HTTP-Method", "X-HTTP-Method-Override", "X-Method-Override"];
 
-    /// <summary>Why a header name is forbidden, or <see langword="null"/> when it is not (its value unknown).</summary>
+    /// <summary>The engines that drop a header named <paramref name="name"/> that every engine lets scripts set otherwise.</summary>
+    public static EngineSet DroppedBy(string name) =>
+        name.Equals("User-Agent", StringComparison.OrdinalIgnoreCase)
+            ? EngineSet.Of(BrowserEngine.All.Where(engine => engine.ForbidsUserAgent))
+            : EngineSet.None;
+
+    /// <summary>Why every engine forbids a header name, or <see langword="null"/> when one lets scripts set it (its value unknown).</summary>
     public static string? ReasonForName(string name)
     {
         if (Names.Contains(name))
@@ -32,7 +39,7 @@ internal static class ForbiddenRequestHeaders
         return null;
     }
 
-    /// <summary>Why a header (name and value) is forbidden, or <see langword="null"/> when it is not.</summary>
+    /// <summary>Why every engine forbids a header (name and value), or <see langword="null"/> when one lets scripts set it.</summary>
     public static string? ReasonForHeader(string name, string value)
     {
         var reason = ReasonForName(name);

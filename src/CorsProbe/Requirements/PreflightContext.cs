@@ -15,6 +15,9 @@ internal readonly record struct PreflightContext(
     bool Credentials,
     bool SendsFollowUp = true)
 {
+    /// <summary>The engines that send this preflight (the others name the request's headers differently).</summary>
+    public EngineSet Engines { get; init; } = EngineSet.All;
+
     /// <summary>Whether a browser sends a preflight for this request at all (Fetch "HTTP fetch": unsafe method or headers).</summary>
     public bool BrowserSendsPreflight => UnsafeHeaderNames.Length > 0 || !HttpMethods.IsSafelisted(Method);
 

@@ -3,8 +3,9 @@ using System.Buffers;
 namespace CorsProbing.Requirements;
 
 /// <summary>
-/// Fetch "CORS-safelisted request-header" by name <em>and</em> value, with Chromium's client-hint additions
-/// (services/network/public/cpp/cors/cors.cc IsCorsSafelistedHeader).
+/// Fetch "CORS-safelisted request-header" by name <em>and</em> value, as each engine applies it: Chromium adds its
+/// client hints (services/network/public/cpp/cors/cors.cc IsCorsSafelistedHeader); WebKit reads a <c>Range</c> unit in
+/// any case.
 /// </summary>
 internal static class SafelistedRequestHeaders
 {
@@ -25,8 +26,8 @@ internal static class SafelistedRequestHeaders
 
     private static readonly string[] EffectiveConnectionTypes = ["slow-2g", "2g", "3g", "4g"];
 
-    /// <summary>True when the header (name, value) is CORS-safelisted in Chromium.</summary>
-    public static bool IsSafelisted(string name, string value)
+    /// <summary>True when the header (name, value) is CORS-safelisted in <paramref name="engine"/>.</summary>
+    public static bool IsSafelisted(string name, string value, BrowserEngine engine)
     {
         if (value.Length > MaxValueLength)
         {
@@ -39,13 +40,13 @@ internal static class SafelistedRequestHeaders
             "ACCEPT" => !span.ContainsAny(UnsafeBytes),
             "ACCEPT-LANGUAGE" or "CONTENT-LANGUAGE" => !span.ContainsAnyExcept(LanguageChars),
             "CONTENT-TYPE" => IsSafelistedContentType(span),
-            "RANGE" => IsSimpleRange(span),
-            // Chromium only (docs/cors-rules.md, "Where Chromium differs"): client-hint-like headers.
-            "SAVE-DATA" => span.Equals("on", StringComparison.OrdinalIgnoreCase),
-            "DPR" or "DEVICE-MEMORY" or "DOWNLINK" => IsDecimal(span),
-            "WIDTH" or "VIEWPORT-WIDTH" or "RTT" => IsDigits(span),
-            "ECT" => Array.IndexOf(EffectiveConnectionTypes, value) >= 0,
-            "INTERVENTION" => true,
+            "RANGE" => IsSimpleRange(span, engine.RangeUnitIgnoresCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal),
+            // Chromium only (docs/cors-rules.md, "Where the engines differ"): client-hint-like headers.
+            "SAVE-DATA" => engine.SafelistsClientHints && span.Equals("on", StringComparison.OrdinalIgnoreCase),
+            "DPR" or "DEVICE-MEMORY" or "DOWNLINK" => engine.SafelistsClientHints && IsDecimal(span),
+            "WIDTH" or "VIEWPORT-WIDTH" or "RTT" => engine.SafelistsClientHints && IsDigits(span),
+            "ECT" => engine.SafelistsClientHints && Array.IndexOf(EffectiveConnectionTypes, value) >= 0,
+            "INTERVENTION" => engine.SafelistsClientHints,
             _ => false,
         };
     }
@@ -76,10 +77,10 @@ internal static class SafelistedRequestHeaders
     }
 
     // Fetch "parse a single range header value" with allowWhitespace false: bytes=N- or bytes=N-M, N <= M.
-    private static bool IsSimpleRange(ReadOnlySpan<char> value)
+    private static bool IsSimpleRange(ReadOnlySpan<char> value, StringComparison unit)
     {
         const string prefix = "bytes=";
-        if (!value.StartsWith(prefix, StringComparison.Ordinal))
+        if (!value.StartsWith(prefix, unit))
         {
             return false;
         }

@@ -40,7 +40,8 @@ internal sealed record ExchangeDocument(
     ExchangeDocument? ActualRequest = null,
     CorsEvidence Evidence = CorsEvidence.None,
     IReadOnlyList<ExchangeDocument>? Redirects = null,
-    bool RawBytesRead = false);
+    bool RawBytesRead = false,
+    IReadOnlyList<string>? Engines = null);
 
 /// <summary>One security finding of the audit.</summary>
 internal sealed record SecurityFindingDocument(

@@ -16,7 +16,7 @@ namespace CorsProbing.Serialization;
 internal static class ReportJson
 {
     /// <summary>The version of the JSON shape this build writes.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     public static string Write(CorsReport report) =>
         JsonSerializer.Serialize(ToDocument(report), CorsProbeJsonContext.Default.ReportDocument);
@@ -26,7 +26,7 @@ internal static class ReportJson
         ArgumentNullException.ThrowIfNull(json);
         var document = JsonSerializer.Deserialize(json, CorsProbeJsonContext.Default.ReportDocument)
             ?? throw new JsonException("The JSON is `null`, not a CorsProbe report.");
-        if (document.SchemaVersion is not (1 or 2 or SchemaVersion))
+        if (document.SchemaVersion is not (1 or 2 or 3 or SchemaVersion))
         {
             throw new JsonException($"This is a CorsProbe report of schema version {document.SchemaVersion}; this version of CorsProbe reads versions 1 to {SchemaVersion}.");
         }
@@ -64,7 +64,8 @@ internal static class ReportJson
         exchange.ActualRequest is { } actual ? ToDocument(actual) : null,
         exchange.Evidence,
         [.. exchange.Redirects.Select(ToDocument)],
-        exchange.RawBytesRead);
+        exchange.RawBytesRead,
+        [.. exchange.Engines.Select(engine => engine.Name)]);
 
     private static CorsReport FromDocument(ReportDocument document)
     {
@@ -143,8 +144,15 @@ internal static class ReportJson
             // A nested exchange is never a preflight: versions before 3 did not write the kind of the actual GET/HEAD.
             exchange.ActualRequest is { } actual ? FromDocument(actual with { Kind = actual.Kind == ExchangeKind.Preflight ? ExchangeKind.ActualRequest : actual.Kind }) : null,
             exchange.Evidence,
-            [.. (exchange.Redirects ?? []).Select(FromDocument)]);
+            [.. (exchange.Redirects ?? []).Select(FromDocument)],
+            Engines(exchange.Engines));
     }
+
+    // Versions before 4 wrote no engines: every engine sent each request.
+    private static EngineSet Engines(IReadOnlyList<string>? names) => names is null
+        ? EngineSet.All
+        : EngineSet.Of(names.Select(name => BrowserEngine.All.FirstOrDefault(engine => engine.Name == name)
+            ?? throw new JsonException($"`preflights[].engines` names '{name}', which is not Chromium, Firefox or WebKit.")));
 
     private static KeyValuePair<string, string>[] Lines(IReadOnlyList<string[]> lines, string name) =>
         [.. lines.Select(line => line is [{ } key, { } value]

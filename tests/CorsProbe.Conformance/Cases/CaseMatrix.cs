@@ -41,7 +41,7 @@ public static class CaseMatrix
 
     private static List<ConformanceCase> Generate()
     {
-        var drafts = new List<(RequestShape Shape, ResponseDraft Response, string Description)>();
+        var drafts = new List<(RequestShape Shape, ResponseDraft Response, string Description, RepeatFetch? Repeat)>();
 
         // 1. Every method x header set x credentials mode, answered correctly; origins take turns.
         var turn = 0;
@@ -53,7 +53,7 @@ public static class CaseMatrix
                 {
                     var shape = new RequestShape((CaseOrigin)(turn % 3), method, headers, credentials);
                     var response = ResponseDraft.CorrectFor(shape, wildcardWhenAllowed: turn % 2 == 0);
-                    drafts.Add((shape, response, $"correct answer; {method}, {Describe(shape)}"));
+                    drafts.Add((shape, response, $"correct answer; {method}, {Describe(shape)}", null));
                     turn++;
                 }
             }
@@ -65,16 +65,33 @@ public static class CaseMatrix
             var correct = ResponseDraft.CorrectFor(shape, wildcardWhenAllowed: false);
             foreach (var (dimension, variant, response) in ResponseVariations.Of(shape, correct))
             {
-                drafts.Add((shape, response, $"{dimension}: {variant}; {shape.Method}, {Describe(shape)}"));
+                drafts.Add((shape, response, $"{dimension}: {variant}; {shape.Method}, {Describe(shape)}", null));
             }
+        }
+
+        // 3. Request headers the engines may treat differently, each to an answer that allows the origin and no header.
+        foreach (var (label, headers) in RequestHeaderProbes.All)
+        {
+            var shape = new RequestShape(CaseOrigin.Galxe, "GET", headers, Credentials: false);
+            var response = new ResponseDraft { AllowOrigin = [shape.OriginValue] };
+            drafts.Add((shape, response, $"request header: {label}; GET, no Access-Control-Allow-Headers, origin {shape.OriginValue}", null));
+        }
+
+        // 4. The preflight cache: a correct answer with an Access-Control-Max-Age, then the same fetch again.
+        foreach (var (maxAge, repeat) in PreflightCacheProbes.All)
+        {
+            var shape = Shape(CaseOrigin.Galxe, "PUT", 0, false);
+            var response = ResponseDraft.CorrectFor(shape, wildcardWhenAllowed: false) with { MaxAge = maxAge };
+            var described = maxAge.Length == 0 ? "absent" : string.Join(" + ", maxAge.Select(v => $"`{v}`"));
+            drafts.Add((shape, response, $"preflight cache: Access-Control-Max-Age {described}, {repeat}; PUT, origin {shape.OriginValue}", repeat));
         }
 
         // The same request with the same answer is one case, whichever way it was reached.
         var cases = new List<ConformanceCase>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (shape, response, description) in drafts)
+        foreach (var (shape, response, description, repeat) in drafts)
         {
-            var candidate = new ConformanceCase(cases.Count + 1, shape.Origin, shape.Method, shape.Headers, shape.Credentials, response.Status, response.Lines(), description);
+            var candidate = new ConformanceCase(cases.Count + 1, shape.Origin, shape.Method, shape.Headers, shape.Credentials, response.Status, response.Lines(), description, repeat);
             if (seen.Add(candidate.Fingerprint))
             {
                 cases.Add(candidate);

@@ -14,6 +14,7 @@ namespace CorsProbing.Conformance.Cases;
 /// <param name="Status">The preflight response's status.</param>
 /// <param name="ResponseLines">The preflight response's header lines, written exactly as given.</param>
 /// <param name="Description">What the case varies, for the conformance table.</param>
+/// <param name="Repeat">A second fetch after a delay, for the preflight cache; null for one fetch.</param>
 public sealed record ConformanceCase(
     int Id,
     CaseOrigin Origin,
@@ -22,7 +23,8 @@ public sealed record ConformanceCase(
     bool Credentials,
     int Status,
     IReadOnlyList<KeyValuePair<string, string>> ResponseLines,
-    string Description)
+    string Description,
+    RepeatFetch? Repeat = null)
 {
     /// <summary>The host every case's API is served as.</summary>
     public const string ApiHost = "api.example.com";
@@ -34,7 +36,7 @@ public sealed record ConformanceCase(
     public string OriginValue => CaseOrigins.Serialize(Origin);
 
     /// <summary>The <c>fetch()</c> a runner page performs for this case.</summary>
-    public Oracle.FetchSpec Fetch => new(Id, Url, Method, RequestHeaders, Credentials);
+    public Oracle.FetchSpec Fetch => new(Id, Url, Method, RequestHeaders, Credentials, Repeat);
 
     /// <summary>Everything that defines the case, so a recording can tell when the matrix changed under it.</summary>
     public string Fingerprint
@@ -51,6 +53,11 @@ public sealed record ConformanceCase(
             foreach (var (name, value) in ResponseLines)
             {
                 text.Append("|<").Append(name).Append(':').Append(value);
+            }
+
+            if (Repeat is not null)
+            {
+                text.Append('|').Append(Repeat);
             }
 
             return text.ToString();

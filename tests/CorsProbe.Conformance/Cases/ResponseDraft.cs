@@ -21,6 +21,9 @@ public sealed record ResponseDraft
     /// <summary><c>Access-Control-Allow-Headers</c> lines.</summary>
     public IReadOnlyList<string> AllowHeaders { get; init; } = [];
 
+    /// <summary><c>Access-Control-Max-Age</c> lines.</summary>
+    public IReadOnlyList<string> MaxAge { get; init; } = [];
+
     /// <summary>How the names and values are written.</summary>
     public NameStyle Style { get; init; }
 
@@ -46,6 +49,7 @@ public sealed record ResponseDraft
         Add(lines, "Access-Control-Allow-Credentials", AllowCredentials);
         Add(lines, "Access-Control-Allow-Methods", AllowMethods);
         Add(lines, "Access-Control-Allow-Headers", AllowHeaders);
+        Add(lines, "Access-Control-Max-Age", MaxAge);
         if (AllowOrigin.Any(value => value != "*"))
         {
             Add(lines, "Vary", ["Origin"]);

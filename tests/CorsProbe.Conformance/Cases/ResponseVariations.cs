@@ -23,6 +23,7 @@ public static class ResponseVariations
         foreach (var (variant, lines) in new (string, string[])[]
         {
             ("absent", []), ("true", ["true"]), ("TRUE", ["TRUE"]), ("false", ["false"]), ("two lines of true", ["true", "true"]),
+            ("an empty line, then true", ["", "true"]), ("true, then an empty line", ["true", ""]),
         })
         {
             yield return ("Access-Control-Allow-Credentials", variant, correct with { AllowCredentials = lines });

@@ -12,5 +12,6 @@ namespace CorsProbing.Conformance.Oracle;
 /// The names of headers the page set that the actual request did not carry with the value set (lower case, sorted,
 /// comma-separated), or null when it carried them all or did not arrive: the headers the engine forbids scripts to set.
 /// </param>
+/// <param name="PreflightCount">For a case fetched twice (<see cref="Cases.ConformanceCase.Repeat"/>): how many preflights arrived, 1 when the second fetch used the cached one.</param>
 public sealed record BrowserResult(
-    int Id, string Fingerprint, bool Allowed, string Outcome, bool PreflightSent, string? RequestMethod, string? RequestHeaders, string? DroppedHeaders = null);
+    int Id, string Fingerprint, bool Allowed, string Outcome, bool PreflightSent, string? RequestMethod, string? RequestHeaders, string? DroppedHeaders = null, int? PreflightCount = null);

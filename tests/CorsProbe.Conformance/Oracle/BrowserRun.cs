@@ -31,7 +31,8 @@ public static class BrowserRun
             seen.PreflightSeen,
             seen.PreflightMethod,
             seen.PreflightHeaders,
-            seen.ActualSeen ? Dropped(c.RequestHeaders, seen.ActualHeaders) : null);
+            seen.ActualSeen ? Dropped(c.RequestHeaders, seen.ActualHeaders) : null,
+            c.Repeat is null ? null : seen.Preflights.Count);
     }
 
     // A header set more than once arrives as one line joined with ", " or as several lines: either carries it.

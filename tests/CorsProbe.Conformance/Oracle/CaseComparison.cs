@@ -38,7 +38,7 @@ public sealed class CaseComparison
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"case {Case.Id} ({Case.Description}): {string.Join("; ", Differences)}{Environment.NewLine}{Probe.Report}";
+        $"case {Case.Id} ({Case.Description}): {string.Join("; ", Differences)}{Environment.NewLine}{(object?)Probe.Report ?? Probe.Refusal}";
 
     private List<string> FindDifferences()
     {
@@ -48,25 +48,38 @@ public sealed class CaseComparison
             differences.Add($"{Engine} never reported this case");
         }
 
-        if (Browser.Allowed != (Probe.Report.VerdictFor(Profile) == CorsVerdict.Allowed))
+        if (Probe.Refusal is not null)
         {
-            differences.Add($"{Engine} {(Browser.Allowed ? "allowed" : "blocked")} it (fetch {Browser.Outcome}), CorsProbe's {Profile.Name} profile says {Probe.Report.VerdictFor(Profile)} [{Probe.Codes}]");
+            // CorsProbe refuses a header every engine forbids; the engine must have dropped every header the page set.
+            var set = Case.RequestHeaders.Select(h => h.Key.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal);
+            if (Browser.DroppedHeaders != string.Join(",", set))
+            {
+                differences.Add($"CorsProbe refuses the headers ({Probe.Refusal}), but {Engine} dropped '{Browser.DroppedHeaders}' and {(Browser.PreflightSent ? "sent a preflight" : "sent no preflight")}");
+            }
+
+            return differences;
         }
 
-        if (Browser.PreflightSent != Probe.PreflightSent)
+        if (Browser.Allowed != Probe.Allowed(Engine))
         {
-            differences.Add($"{Engine} {(Browser.PreflightSent ? "sent" : "did not send")} a preflight, CorsProbe says a browser {(Probe.PreflightSent ? "sends" : "does not send")} one");
+            differences.Add($"{Engine} {(Browser.Allowed ? "allowed" : "blocked")} it (fetch {Browser.Outcome}), CorsProbe's {Profile.Name} profile says {Probe.Verdict(Engine)} [{Probe.Codes}]");
+        }
+
+        var preflightSent = Probe.PreflightSent(Engine);
+        if (Browser.PreflightSent != preflightSent)
+        {
+            differences.Add($"{Engine} {(Browser.PreflightSent ? "sent" : "did not send")} a preflight, CorsProbe says {Engine} {(preflightSent ? "sends" : "does not send")} one");
         }
         else if (Browser.PreflightSent)
         {
-            if (!string.Equals(Browser.RequestMethod, Probe.RequestMethod, StringComparison.Ordinal))
+            if (!string.Equals(Browser.RequestMethod, Probe.RequestMethod(Engine), StringComparison.Ordinal))
             {
-                differences.Add($"Access-Control-Request-Method: {Engine} sent '{Browser.RequestMethod}', CorsProbe '{Probe.RequestMethod}'");
+                differences.Add($"Access-Control-Request-Method: {Engine} sent '{Browser.RequestMethod}', CorsProbe '{Probe.RequestMethod(Engine)}'");
             }
 
-            if (!string.Equals(Browser.RequestHeaders, Probe.RequestHeaders, StringComparison.Ordinal))
+            if (!string.Equals(Browser.RequestHeaders, Probe.RequestHeaders(Engine), StringComparison.Ordinal))
             {
-                differences.Add($"Access-Control-Request-Headers: {Engine} sent '{Browser.RequestHeaders}', CorsProbe '{Probe.RequestHeaders}'");
+                differences.Add($"Access-Control-Request-Headers: {Engine} sent '{Browser.RequestHeaders}', CorsProbe '{Probe.RequestHeaders(Engine)}'");
             }
         }
 

@@ -4,12 +4,25 @@ namespace CorsProbing.Conformance.Oracle;
 public sealed class CaseObservation
 {
     private readonly object _gate = new();
+    private readonly List<(string? Method, string? Headers)> _preflights = [];
 
     /// <summary>The preflight's <c>Access-Control-Request-Method</c>, or null when no preflight arrived.</summary>
     public string? PreflightMethod { get; private set; }
 
     /// <summary>The preflight's <c>Access-Control-Request-Headers</c>, or null when absent.</summary>
     public string? PreflightHeaders { get; private set; }
+
+    /// <summary>Every preflight that arrived: its <c>Access-Control-Request-Method</c> and <c>-Headers</c>.</summary>
+    public IReadOnlyList<(string? Method, string? Headers)> Preflights
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _preflights];
+            }
+        }
+    }
 
     /// <summary>Whether a preflight arrived.</summary>
     public bool PreflightSeen { get; private set; }
@@ -26,6 +39,7 @@ public sealed class CaseObservation
         lock (_gate)
         {
             PreflightSeen = true;
+            _preflights.Add((method, headers));
             PreflightMethod = method;
             PreflightHeaders = headers;
         }

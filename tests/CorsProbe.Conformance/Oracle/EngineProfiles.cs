@@ -4,5 +4,10 @@ namespace CorsProbing.Conformance.Oracle;
 public static class EngineProfiles
 {
     /// <summary>The profile of <paramref name="engine"/>.</summary>
-    public static CorsProfile Of(Engine engine) => CorsProfile.Browser;
+    public static CorsProfile Of(Engine engine) => engine switch
+    {
+        Engine.Chromium => CorsProfile.Chromium,
+        Engine.Firefox => CorsProfile.Firefox,
+        _ => CorsProfile.WebKit,
+    };
 }

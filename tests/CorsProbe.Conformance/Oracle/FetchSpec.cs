@@ -6,4 +6,5 @@ namespace CorsProbing.Conformance.Oracle;
 /// <param name="Method">The method passed to <c>fetch()</c>.</param>
 /// <param name="Headers">The headers passed to <c>fetch()</c>.</param>
 /// <param name="Credentials">Whether to use <c>credentials: "include"</c>.</param>
-public sealed record FetchSpec(int Id, string Url, string Method, IReadOnlyList<KeyValuePair<string, string>> Headers, bool Credentials);
+/// <param name="Repeat">A second fetch after a delay, or null.</param>
+public sealed record FetchSpec(int Id, string Url, string Method, IReadOnlyList<KeyValuePair<string, string>> Headers, bool Credentials, Cases.RepeatFetch? Repeat = null);

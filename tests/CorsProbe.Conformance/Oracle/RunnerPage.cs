@@ -22,6 +22,7 @@ public static class RunnerPage
             method = c.Method,
             headers = c.Headers.Select(h => new[] { h.Key, h.Value }),
             credentials = c.Credentials ? "include" : "omit",
+            repeat = c.Repeat is null ? null : new { delay = c.Repeat.DelayMilliseconds, noStore = c.Repeat.NoStore },
         }));
         return $$"""
             <!doctype html>
@@ -45,6 +46,14 @@ public static class RunnerPage
                   outcome = e.name === 'TimeoutError' ? 'timed out' : 'rejected';
                 }
                 results.push({ id: c.id, outcome });
+                if (c.repeat) {
+                  await new Promise(resolve => setTimeout(resolve, c.repeat.delay));
+                  try {
+                    const again = await fetch(c.url, { method: c.method, headers: c.headers, credentials: c.credentials, mode: 'cors', cache: c.repeat.noStore ? 'no-store' : 'default', signal: AbortSignal.timeout(10000) });
+                    await again.text();
+                  } catch (e) {
+                  }
+                }
               }
               await fetch('/report', { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(results) });
               {{then}}

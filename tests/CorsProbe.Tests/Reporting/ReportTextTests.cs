@@ -65,6 +65,6 @@ public class ReportTextTests
         var report = await Denied();
 
         FluentActions.Invoking(() => report.VerdictFor(new CorsProfile("Other", "another platform")))
-            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*did not judge the Other profile*Browser, Galxe*");
+            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*did not judge the Other profile*Browser, Chromium, Firefox, WebKit, Galxe*");
     }
 }

@@ -80,7 +80,7 @@ public class ReportJsonTests
         using var document = JsonDocument.Parse((await ReportOf("denied")).ToJson());
         var root = document.RootElement;
 
-        root.GetProperty("schemaVersion").GetInt32().Should().Be(3);
+        root.GetProperty("schemaVersion").GetInt32().Should().Be(4);
         root.GetProperty("verdict").GetString().Should().Be("Denied");
         root.GetProperty("verdicts").GetProperty("Galxe").GetString().Should().Be("Denied");
         root.GetProperty("findings")[0].GetProperty("severities").GetProperty("Browser").GetString().Should().Be("Error");
@@ -90,10 +90,10 @@ public class ReportJsonTests
     public void AnotherSchemaVersion_IsRefused_NamingBoth()
     {
         var json = JsonNode.Parse(MinimalJson())!;
-        json["schemaVersion"] = 4;
+        json["schemaVersion"] = 5;
 
         FluentActions.Invoking(() => CorsReport.FromJson(json.ToJsonString()))
-            .Should().Throw<JsonException>().WithMessage("*schema version 4*reads versions 1 to 3*");
+            .Should().Throw<JsonException>().WithMessage("*schema version 5*reads versions 1 to 4*");
     }
 
     [Theory]

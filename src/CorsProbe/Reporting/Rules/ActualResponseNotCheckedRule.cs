@@ -11,7 +11,7 @@ internal static class ActualResponseNotCheckedRule
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
         var context = reading.Context;
-        if (context.SendsFollowUp || reading.Preflight.IsAbsent || (context.BrowserSendsPreflight && !reading.Preflight.PreflightPasses))
+        if (context.SendsFollowUp || reading.Preflight.IsAbsent || (context.BrowserSendsPreflight && !reading.Preflight.PreflightPassesIn(context.Engines)))
         {
             return;
         }

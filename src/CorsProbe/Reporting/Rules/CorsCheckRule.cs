@@ -69,13 +69,30 @@ internal static class CorsCheckRule
 
         if (evaluation.Has(CorsChecks.AllowCredentials))
         {
-            Add(CorsFindingCodes.AllowCredentials, CredentialsTitle,
-                $"The request includes credentials, so the response must carry `Access-Control-Allow-Credentials: true` (exactly, lower-case); it has {HeaderText.Describe(CorsHeaderNames.AllowCredentials, evaluation.Headers.AllowCredentials)}.",
-                "Send `Access-Control-Allow-Credentials: true` once, or make the request without credentials.");
+            // Engines that join a header's lines without the empty ones (Firefox) read `true` and an empty line as `true`.
+            var lenient = evaluation.Has(CorsChecks.AllowCredentialsApartFromEmptyLines)
+                ? judged.Context.Engines.Intersect(EngineSet.JoiningWithoutEmptyLines)
+                : EngineSet.None;
+            var message = $"The request includes credentials, so the response must carry `Access-Control-Allow-Credentials: true` (exactly, lower-case); it has {HeaderText.Describe(CorsHeaderNames.AllowCredentials, evaluation.Headers.AllowCredentials)}.";
+            const string remedy = "Send `Access-Control-Allow-Credentials: true` once, or make the request without credentials.";
+            var strict = judged.Context.Engines.Except(lenient);
+            if (!strict.IsEmpty)
+            {
+                Add(CorsFindingCodes.AllowCredentials, CredentialsTitle, message, remedy, engines: strict);
+            }
+
+            if (!lenient.IsEmpty)
+            {
+                Add(CorsFindingCodes.AllowCredentials, CredentialsTitle,
+                    message + " The empty line is left out there, so the header reads `true` and the call passes; the standard and the other browsers join the lines into `true, ` and block it.",
+                    remedy, CorsSeverity.Warning, lenient);
+            }
         }
 
-        void Add(string code, string title, string message, string remedy, CorsSeverity severity = CorsSeverity.Error) =>
-            findings.Add(reading.Draft(code, title, judged.Scope, severity, judged.Frame(reading, message), remedy));
+        void Add(string code, string title, string message, string remedy, CorsSeverity severity = CorsSeverity.Error, EngineSet engines = default) =>
+            findings.Add(reading.Draft(code, title, judged.Scope, severity, judged.Frame(reading, message), remedy) is var draft && !engines.IsEmpty
+                ? draft with { Engines = engines }
+                : draft);
     }
 
     // A stand-in GET refused with a 4xx and no grant says little when the OPTIONS answer grants the origin: the GET may

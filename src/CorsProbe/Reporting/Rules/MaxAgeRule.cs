@@ -10,7 +10,7 @@ internal static class MaxAgeRule
 
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
-        if (!reading.Context.BrowserSendsPreflight || reading.Exchange.Response is null || !reading.Preflight.PreflightPasses)
+        if (!reading.Context.BrowserSendsPreflight || reading.Exchange.Response is null || !reading.Preflight.PreflightPassesIn(reading.Context.Engines))
         {
             return;
         }

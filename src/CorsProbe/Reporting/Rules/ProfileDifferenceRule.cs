@@ -11,7 +11,8 @@ internal static class ProfileDifferenceRule
         List<FindingDraft>? drafts = null;
         for (var i = 1; i < probe.Profiles.Count; i++)
         {
-            if (verdicts[i] != verdicts[0])
+            // An engine's profile differs from Browser by the findings that name the engines which block.
+            if (verdicts[i] != verdicts[0] && !probe.Profiles[i].IsEngine)
             {
                 drafts ??= [.. findings];
                 findings.Add(Explain(drafts, CorsProfile.Browser, verdicts[0], probe.Profiles[i], verdicts[i]));
