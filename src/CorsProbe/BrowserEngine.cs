@@ -27,6 +27,7 @@ public sealed class BrowserEngine
     {
         ForbidsUserAgent = true,
         SafelistsClientHints = true,
+        NoStoreSkipsPreflightCache = true,
         MaxAgeLimit = TimeSpan.FromHours(2),
     };
 
@@ -40,13 +41,16 @@ public sealed class BrowserEngine
         LimitsJoinedValues = false,
         LimitsSafelistedTotal = false,
         JoinsWithoutEmptyLines = true,
+        DisablesCacheOnInvalidMaxAge = true,
         RemovesDuplicateNames = false,
+        NoStoreSkipsPreflightCache = true,
         MaxAgeLimit = TimeSpan.FromHours(24),
     };
 
     /// <summary>
     /// WebKit (Safari): lets scripts set <c>User-Agent</c>; does not safelist client hints; reads the unit of a
-    /// safelisted <c>Range</c> in any case (<c>Bytes=0-</c>); caches a preflight for at most 10 minutes.
+    /// safelisted <c>Range</c> in any case (<c>Bytes=0-</c>); caches a preflight for at most 10 minutes, 5 seconds when
+    /// <c>Access-Control-Max-Age</c> is absent or not an integer, even for a <c>fetch()</c> with <c>cache: "no-store"</c>.
     /// </summary>
     public static BrowserEngine WebKit { get; } = new("WebKit", "Safari", 2)
     {
@@ -90,6 +94,18 @@ public sealed class BrowserEngine
     /// standard joins them to <c>true, </c> and fails the CORS check.
     /// </summary>
     public bool JoinsWithoutEmptyLines { get; private init; }
+
+    /// <summary>
+    /// Whether an <c>Access-Control-Max-Age</c> that is not a plain number of seconds (<c>+10</c>, <c>1.5</c>,
+    /// <c>10abc</c>, two values) turns the preflight cache off (Firefox); the others fall back to 5 seconds.
+    /// </summary>
+    public bool DisablesCacheOnInvalidMaxAge { get; private init; }
+
+    /// <summary>Whether a <c>fetch()</c> with <c>cache: "no-store"</c> sends a new preflight instead of using a cached one (Chromium, Firefox; not WebKit).</summary>
+    public bool NoStoreSkipsPreflightCache { get; private init; }
+
+    /// <summary>How long the engine caches a preflight when <c>Access-Control-Max-Age</c> is absent: 5 seconds in all three.</summary>
+    public TimeSpan DefaultMaxAge { get; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The longest time the engine keeps a preflight in its cache, whatever <c>Access-Control-Max-Age</c> says.</summary>
     public TimeSpan MaxAgeLimit { get; private init; }

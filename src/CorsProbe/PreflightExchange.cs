@@ -47,6 +47,20 @@ public sealed class PreflightExchange
     public IReadOnlyList<BrowserEngine> Engines { get; }
 
     /// <summary>
+    /// How long <paramref name="engine"/> keeps this preflight's answer in its preflight cache when the preflight passes,
+    /// by the engine's reading of <c>Access-Control-Max-Age</c> (its default, its limit, and what it does with a value
+    /// that is not a plain number); zero when no response arrived.
+    /// </summary>
+    /// <param name="engine">The engine.</param>
+    /// <returns>The time; zero when the engine does not cache it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="engine"/> is null.</exception>
+    public TimeSpan PreflightCacheTime(BrowserEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return Response is null ? TimeSpan.Zero : TimeSpan.FromSeconds(Evaluation.MaxAge.SecondsIn(Evaluation.CorsHeaderFields.Read(Response).MaxAge, engine));
+    }
+
+    /// <summary>
     /// The method sent: for a preflight, the required method it asks about, normalized (the
     /// <c>Access-Control-Request-Method</c> value); for the request nested in <see cref="ActualRequest"/>, <c>GET</c> or <c>HEAD</c>.
     /// </summary>

@@ -65,6 +65,18 @@ public class CaseComparisonTests
     private static BrowserResult BrowserAs(ProbeResult probe) =>
         new(Case.Id, Case.Fingerprint, probe.Allowed(Engine.Chromium), probe.Allowed(Engine.Chromium) ? "resolved" : "rejected", probe.PreflightSent(Engine.Chromium), probe.RequestMethod(Engine.Chromium), probe.RequestHeaders(Engine.Chromium));
 
+    [Fact]
+    public async Task Disagrees_WhenTheEngineSentAnotherNumberOfPreflights_ForACaseFetchedTwice()
+    {
+        var cached = CaseMatrix.All.First(c => c.Repeat is { NoStore: false } && c.ResponseLines.Any(l => l.Key == "Access-Control-Max-Age" && l.Value == "600"));
+        await using var server = new CaseServer([cached]);
+        var probe = (await ProbeRun.RunAsync(server, [cached], TestContext.Current.CancellationToken))[cached.Id];
+        var browser = new BrowserResult(cached.Id, cached.Fingerprint, true, "resolved", true, "PUT", null, PreflightCount: 1);
+
+        new CaseComparison(Engine.Firefox, cached, browser, probe).Agrees.Should().BeTrue();
+        new CaseComparison(Engine.Firefox, cached, browser with { PreflightCount = 2 }, probe).Differences.Should().ContainSingle().Which.Should().StartWith("preflight cache");
+    }
+
     private static async Task<ProbeResult> ProbeAsync()
     {
         await using var server = new CaseServer([Case]);

@@ -83,6 +83,11 @@ public sealed class CaseComparison
             }
         }
 
+        if (Case.Repeat is { } repeat && Browser.PreflightCount is { } count && Probe.PreflightsFor(Engine, repeat) is var predicted && count != predicted)
+        {
+            differences.Add($"preflight cache: {Engine} sent {count} preflight(s) for two fetches {repeat.DelayMilliseconds} ms apart, CorsProbe says {predicted} ({Engine} keeps this answer {Probe.Exchange(Engine)?.PreflightCacheTime(EngineProfiles.EngineOf(Engine)).TotalSeconds} s)");
+        }
+
         return differences;
     }
 }

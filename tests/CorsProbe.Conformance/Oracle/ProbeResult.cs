@@ -24,6 +24,17 @@ public sealed record ProbeResult(CorsReport? Report, IReadOnlyList<(string? Meth
     /// <summary>The <c>Access-Control-Request-Headers</c> of that preflight, as the server received it.</summary>
     public string? RequestHeaders(Engine engine) => Wire(engine, "Access-Control-Request-Headers");
 
+    /// <summary>
+    /// How many preflights CorsProbe says <paramref name="engine"/> sends for two fetches <paramref name="repeat"/> apart:
+    /// one when it still holds the first answer (and the second fetch does not skip the cache), else two.
+    /// </summary>
+    public int PreflightsFor(Engine engine, Cases.RepeatFetch repeat)
+    {
+        var rules = EngineProfiles.EngineOf(engine);
+        var cached = Exchange(engine)?.PreflightCacheTime(rules) > TimeSpan.FromMilliseconds(repeat.DelayMilliseconds);
+        return cached && !(repeat.NoStore && rules.NoStoreSkipsPreflightCache) ? 1 : 2;
+    }
+
     /// <summary>The finding codes, for the conformance table.</summary>
     public string Codes => Report is null ? string.Empty : string.Join(" ", Report.Findings.Select(f => f.Code).Distinct());
 

@@ -53,7 +53,7 @@ public class CliTests
 
     [Theory]
     [InlineData("*'--unknown'*", "--unknown")]
-    [InlineData("*'firefox'*browser*galxe*", "--profile", "firefox")]
+    [InlineData("*'opera'*browser*galxe*", "--profile", "opera")]
     [InlineData("*missing*'--origin'*", "--origin")]
     public async Task BadArguments_ExitSixtyFour_NamingTheArgument(string reason, params string[] extra)
     {

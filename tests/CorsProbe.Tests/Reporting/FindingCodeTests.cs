@@ -284,11 +284,13 @@ public class FindingCodeTests
     }
 
     [Theory]
-    [InlineData(null, "Info", "5 s")]
-    [InlineData("abc", "Warning", "5 s")]
-    [InlineData("-1", "Warning", "0 s")]
-    [InlineData("86400", "Info", "7200 s")]
-    public async Task CORS104_ReportsChromiumsEffectiveMaxAge(string? maxAge, string severity, string effective)
+    [InlineData(null, "Info", "browsers cache the preflight for 5 s")]
+    [InlineData("abc", "Warning", "Chrome/Edge and Safari: cached for 5 s (not a plain number of seconds: the default); Firefox: not cached (not a plain number of seconds)")]
+    [InlineData("+10", "Warning", "Chrome/Edge and Safari: cached for 10 s; Firefox: not cached (not a plain number of seconds)")]
+    [InlineData("-1", "Warning", "Chrome/Edge, Firefox and Safari: not cached (negative)")]
+    [InlineData("86400", "Warning", "Chrome/Edge: cached for 2 hours (the most kept there); Firefox: cached for 24 hours; Safari: cached for 10 minutes (the most kept there)")]
+    [InlineData("3600", "Warning", "Chrome/Edge and Firefox: cached for 1 hour; Safari: cached for 10 minutes (the most kept there)")]
+    public async Task CORS104_SaysHowLongEachEngineKeepsThePreflight(string? maxAge, string severity, string effective)
     {
         var server = new StubCorsServer().With("Access-Control-Allow-Origin", "*").With("Access-Control-Allow-Methods", "PUT").With("Access-Control-Allow-Headers", "Content-Type");
         if (maxAge is not null)
@@ -300,6 +302,24 @@ public class FindingCodeTests
 
         finding.Severity.Should().Be(Enum.Parse<CorsSeverity>(severity));
         finding.Message.Should().Contain(effective);
+    }
+
+    [Theory]
+    [InlineData("600", 600, 600, 600)]
+    [InlineData("86400", 7200, 86400, 600)]
+    [InlineData("1.5", 5, 0, 5)]
+    [InlineData("99999999999999999999", 5, 86400, 5)]
+    [InlineData("", 5, 5, 5)]
+    [InlineData("-3", 0, 0, 0)]
+    public async Task PreflightCacheTime_IsEachEnginesReading(string maxAge, int chromium, int firefox, int webKit)
+    {
+        var server = new StubCorsServer().With("Access-Control-Allow-Origin", Probe.Origin).With("Access-Control-Allow-Methods", "PUT").With("Access-Control-Max-Age", maxAge);
+
+        var exchange = (await Probe.Through(server).RequireMethods("PUT").RunAsync()).Preflights.Single();
+
+        exchange.PreflightCacheTime(BrowserEngine.Chromium).Should().Be(TimeSpan.FromSeconds(chromium));
+        exchange.PreflightCacheTime(BrowserEngine.Firefox).Should().Be(TimeSpan.FromSeconds(firefox));
+        exchange.PreflightCacheTime(BrowserEngine.WebKit).Should().Be(TimeSpan.FromSeconds(webKit));
     }
 
     [Fact]
