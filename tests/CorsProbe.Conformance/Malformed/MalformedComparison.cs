@@ -1,14 +1,15 @@
 namespace CorsProbing.Conformance.Malformed;
 
-/// <summary>One malformed case in one shape, as Chromium and CorsProbe saw it.</summary>
+/// <summary>One malformed case in one shape, as an engine and CorsProbe saw it.</summary>
+/// <param name="Engine">The engine.</param>
 /// <param name="Case">The case.</param>
-/// <param name="Browser">What Chromium did.</param>
+/// <param name="Browser">What the engine did.</param>
 /// <param name="Report">CorsProbe's report on the same bytes.</param>
 /// <param name="Elapsed">How long CorsProbe's probe took.</param>
-public sealed record MalformedComparison(MalformedCase Case, MalformedObservation Browser, CorsReport Report, TimeSpan Elapsed)
+public sealed record MalformedComparison(Oracle.Engine Engine, MalformedCase Case, MalformedObservation Browser, CorsReport Report, TimeSpan Elapsed)
 {
-    /// <summary>CorsProbe's Browser profile says the call goes through.</summary>
-    public bool ProbeAllowed => Report.VerdictFor(CorsProfile.Browser) == CorsVerdict.Allowed;
+    /// <summary>CorsProbe's profile of the engine says the call goes through.</summary>
+    public bool ProbeAllowed => Report.VerdictFor(Oracle.EngineProfiles.Of(Engine)) == CorsVerdict.Allowed;
 
     /// <summary>The two verdicts agree.</summary>
     public bool Agrees => Browser.Allowed == ProbeAllowed;
@@ -18,5 +19,5 @@ public sealed record MalformedComparison(MalformedCase Case, MalformedObservatio
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Case} ({Browser.Shape}): Chromium {Browser.Outcome}, CorsProbe's Browser profile {Report.VerdictFor(CorsProfile.Browser)} [{Codes}]{Environment.NewLine}{Report}";
+        $"{Case} ({Browser.Shape}): {Engine} {Browser.Outcome}, CorsProbe's {Engine} profile {Report.VerdictFor(Oracle.EngineProfiles.Of(Engine))} [{Codes}]{Environment.NewLine}{Report}";
 }

@@ -6,43 +6,55 @@ namespace CorsProbing.Conformance.Malformed;
 /// <summary>Renders the malformed-response section of <c>docs/conformance.md</c>: per class, then every case in both shapes.</summary>
 public static class MalformedDocument
 {
-    /// <summary>The section for <paramref name="comparisons"/> against <paramref name="recording"/>.</summary>
-    public static string Render(MalformedRecording recording, IReadOnlyList<MalformedComparison> comparisons)
+    /// <summary>
+    /// The section for each engine's recording and comparisons (<paramref name="engines"/>, Chromium first; every list in
+    /// the catalogue's order).
+    /// </summary>
+    public static string Render(IReadOnlyList<(Oracle.Engine Engine, MalformedRecording Recording, IReadOnlyList<MalformedComparison> Comparisons)> engines)
     {
-        var agreements = comparisons.Count(c => c.Agrees);
+        var chromium = engines[0];
         var text = new StringBuilder();
         text.AppendLine("## Malformed responses");
         text.AppendLine();
-        text.AppendLine(Invariant($"A loopback TLS server (`tests/CorsProbe.Conformance/Malformed/ByteServer.cs`) writes each response of the catalogue byte for byte, then closes the connection. Headless **{recording.Browser}** (recorded {recording.Recorded}) fetches every case twice from `https://dashboard.galxe.com`: as a `PUT`, whose preflight gets the malformed bytes (the `PUT` then gets a correct answer), and as a simple `GET`, whose own response is malformed. Apart from its one defect, each answer is a correct CORS answer (the exact origin, `PUT` allowed). Chromium **allowed** a case when `fetch()` resolved."));
+        text.AppendLine(Invariant($"A loopback TLS server (`tests/CorsProbe.Conformance/Malformed/ByteServer.cs`) writes each response of the catalogue byte for byte, then closes the connection. Each engine fetches every case twice from `https://dashboard.galxe.com`: as a `PUT`, whose preflight gets the malformed bytes (the `PUT` then gets a correct answer), and as a simple `GET`, whose own response is malformed. Apart from its one defect, each answer is a correct CORS answer (the exact origin, `PUT` allowed). An engine **allowed** a case when `fetch()` resolved."));
         text.AppendLine();
-        text.AppendLine("CorsProbe probes the same bytes through its default transport, which reads each response head from the raw bytes by Chromium's rules (`src/CorsProbe/Http/WireHeadParser.cs`); its **Browser** verdict must equal Chromium's. `CORS019` is a response browsers refuse, `CORS110` one they accept though it is not valid HTTP/1.1.");
+        text.AppendLine("CorsProbe probes the same bytes through its default transport, which reads each response head from the raw bytes by **Chromium's** rules (`src/CorsProbe/Http/WireHeadParser.cs`); its Chromium verdict must equal Chromium's. `CORS019` is a response browsers refuse, `CORS110` one they accept though it is not valid HTTP/1.1. Firefox and WebKit read malformed bytes differently (Firefox refuses more status lines and a space before the colon; WebKit refuses odd `Content-Length` and `Transfer-Encoding` values, other HTTP versions and heads over 64 KiB, and accepts duplicate `Location` lines): their outcomes are recorded and shown below, and CorsProbe does not model them yet, so its verdicts for them are Chromium's.");
         text.AppendLine();
-        text.AppendLine("| Cases (× 2 shapes) | Agreements | Disagreements | Agreement |");
-        text.AppendLine("|---:|---:|---:|---:|");
-        text.AppendLine(Invariant($"| {comparisons.Count} | {agreements} | {comparisons.Count - agreements} | {100.0 * agreements / comparisons.Count:0.0}% |"));
+        text.AppendLine("| Engine | Browser | Recorded | Cases (× 2 shapes) | Agreements | Disagreements | Agreement |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|");
+        foreach (var (engine, recording, comparisons) in engines)
+        {
+            var agreements = comparisons.Count(c => c.Agrees);
+            text.AppendLine(Invariant($"| {engine} | {recording.Browser} | {recording.Recorded} | {comparisons.Count} | {agreements} | {comparisons.Count - agreements} | {100.0 * agreements / comparisons.Count:0.0}% |"));
+        }
+
         text.AppendLine();
         text.AppendLine("### By class");
         text.AppendLine();
-        text.AppendLine("| Class | Cases | Chromium allowed the PUT | Chromium allowed the GET | Agreement |");
-        text.AppendLine("|---|---:|---:|---:|---:|");
-        foreach (var group in comparisons.GroupBy(c => c.Case.Class))
+        text.AppendLine("| Class | Cases | " + string.Join(" | ", engines.Select(e => $"{e.Engine} allowed PUT / GET")) + " | " + string.Join(" | ", engines.Select(e => $"Agreement, {e.Engine}")) + " |");
+        text.AppendLine("|---|---:|" + string.Concat(engines.Select(_ => "---:|")) + string.Concat(engines.Select(_ => "---:|")));
+        foreach (var group in chromium.Comparisons.Select((c, index) => (c, index)).GroupBy(x => x.c.Case.Class))
         {
-            var put = group.Where(c => c.Browser.Shape == MalformedShape.PreflightedPut).ToList();
-            var get = group.Where(c => c.Browser.Shape == MalformedShape.SimpleGet).ToList();
-            text.AppendLine(Invariant($"| {group.Key} | {put.Count} | {put.Count(c => c.Browser.Allowed)} | {get.Count(c => c.Browser.Allowed)} | {group.Count(c => c.Agrees)}/{group.Count()} |"));
+            var indexes = group.Select(x => x.index).ToList();
+            var allowed = engines.Select(e =>
+                $"{indexes.Count(i => e.Comparisons[i].Browser.Shape == MalformedShape.PreflightedPut && e.Comparisons[i].Browser.Allowed)} / {indexes.Count(i => e.Comparisons[i].Browser.Shape == MalformedShape.SimpleGet && e.Comparisons[i].Browser.Allowed)}");
+            var agreement = engines.Select(e => $"{indexes.Count(i => e.Comparisons[i].Agrees)}/{indexes.Count}");
+            text.AppendLine(Invariant($"| {group.Key} | {indexes.Count / 2} | {string.Join(" | ", allowed)} | {string.Join(" | ", agreement)} |"));
         }
 
         text.AppendLine();
         text.AppendLine("### Every malformed response");
         text.AppendLine();
-        text.AppendLine("| # | Class | What is wrong | The bytes that differ from a correct answer | Chromium, PUT | CorsProbe, PUT | Chromium, GET | CorsProbe, GET | Agree |");
+        text.AppendLine("| # | Class | What is wrong | The bytes that differ from a correct answer | PUT: " + string.Join(" / ", engines.Select(e => e.Engine)) + " | CorsProbe, PUT | GET: " + string.Join(" / ", engines.Select(e => e.Engine)) + " | CorsProbe, GET | Agree (Chromium) |");
         text.AppendLine("|---:|---|---|---|---|---|---|---|:-:|");
-        foreach (var pair in comparisons.GroupBy(c => c.Case.Id))
+        for (var i = 0; i < chromium.Comparisons.Count; i += 2)
         {
-            var put = pair.Single(c => c.Browser.Shape == MalformedShape.PreflightedPut);
-            var get = pair.Single(c => c.Browser.Shape == MalformedShape.SimpleGet);
+            var put = chromium.Comparisons[i];
+            var get = chromium.Comparisons[i + 1];
             var sample = put.Case.Difference(MalformedTargets.GalxeOrigin, 90);
-            text.AppendLine(Invariant($"| {put.Case.Id} | {put.Case.Class} | {Cell(put.Case.Description)} | `{Cell(sample)}` | {put.Browser.Outcome} | {Probe(put)} | {get.Browser.Outcome} | {Probe(get)} | {(put.Agrees && get.Agrees ? "yes" : "**no**")} |"));
+            var putOutcomes = string.Join(" / ", engines.Select(e => e.Comparisons[i].Browser.Outcome));
+            var getOutcomes = string.Join(" / ", engines.Select(e => e.Comparisons[i + 1].Browser.Outcome));
+            text.AppendLine(Invariant($"| {put.Case.Id} | {put.Case.Class} | {Cell(put.Case.Description)} | `{Cell(sample)}` | {putOutcomes} | {Probe(put)} | {getOutcomes} | {Probe(get)} | {(put.Agrees && get.Agrees ? "yes" : "**no**")} |"));
         }
 
         return text.ToString();
@@ -51,7 +63,7 @@ public static class MalformedDocument
     private static string Probe(MalformedComparison comparison)
     {
         var codes = comparison.Report.Findings.Select(f => f.Code).Where(code => code is "CORS001" or "CORS002" or "CORS019" or "CORS110" or "CORS005" or "CORS006" or "CORS007" or "CORS003").Distinct();
-        return $"{comparison.Report.VerdictFor(CorsProfile.Browser)} {string.Join(" ", codes)}".TrimEnd();
+        return $"{comparison.Report.VerdictFor(CorsProfile.Chromium)} {string.Join(" ", codes)}".TrimEnd();
     }
 
     private static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).Replace("`", "'", StringComparison.Ordinal);

@@ -7,7 +7,7 @@ using CorsProbing.Conformance.Support;
 
 namespace CorsProbing.Conformance.Malformed;
 
-/// <summary>Puts the catalogue to live Chromium and to CorsProbe (through its default, guarded transport).</summary>
+/// <summary>Puts the catalogue to a live engine and to CorsProbe (through its default, guarded transport).</summary>
 public static class MalformedRun
 {
     /// <summary>The timeout every CorsProbe probe of the catalogue runs with.</summary>
@@ -24,16 +24,16 @@ public static class MalformedRun
     public static string Fingerprint(MalformedCase @case) =>
         Convert.ToHexString(SHA256.HashData(@case.Bytes(MalformedTargets.GalxeOrigin)))[..16] + (@case.Early ? "-early" : string.Empty);
 
-    /// <summary>Runs every case in both shapes in one headless Chromium.</summary>
-    public static async Task<IReadOnlyList<MalformedObservation>> ChromiumAsync(
-        MalformedTargets targets, IReadOnlyList<MalformedCase> cases, CancellationToken cancellationToken)
+    /// <summary>Runs every case in both shapes in one browser process of <paramref name="engine"/>.</summary>
+    public static async Task<IReadOnlyList<MalformedObservation>> BrowserAsync(
+        Engine engine, MalformedTargets targets, IReadOnlyList<MalformedCase> cases, CancellationToken cancellationToken)
     {
         var pairs = Pairs(cases).ToList();
         var fetches = pairs
             .Select(p => new FetchSpec(FetchId(p.Case, p.Shape), targets.Url(p.Case, p.Shape), p.Shape == MalformedShape.PreflightedPut ? "PUT" : "GET", [], false))
             .ToLookup(_ => CaseOrigin.Galxe);
         await using var pages = new CaseServer([], fetches, new Dictionary<string, int>());
-        await using (Chromium.Start(RunnerPage.StartUrl, pages.HostResolverRules))
+        await using (await EngineLauncher.StartAsync(engine, pages, cancellationToken))
         {
             await pages.Finished.WaitAsync(BrowserRun.Limit, cancellationToken);
         }
@@ -42,9 +42,9 @@ public static class MalformedRun
             p.Case.Id, p.Shape, Fingerprint(p.Case), pages.Outcome(FetchId(p.Case, p.Shape)) ?? "missing", targets.ActualSeen(p.Case.Id, p.Shape, ClientKind.Browser)))];
     }
 
-    /// <summary>Probes every case in both shapes with CorsProbe and pairs each report with <paramref name="browser"/>.</summary>
+    /// <summary>Probes every case in both shapes with CorsProbe and pairs each report with <paramref name="browser"/>, <paramref name="engine"/>'s outcomes.</summary>
     public static async Task<IReadOnlyList<MalformedComparison>> CompareAsync(
-        MalformedTargets targets, IReadOnlyList<MalformedCase> cases, IReadOnlyList<MalformedObservation> browser, CancellationToken cancellationToken)
+        Engine engine, MalformedTargets targets, IReadOnlyList<MalformedCase> cases, IReadOnlyList<MalformedObservation> browser, CancellationToken cancellationToken)
     {
         var reports = new ConcurrentDictionary<(int, MalformedShape), (CorsReport, TimeSpan)>();
         await Parallel.ForEachAsync(Pairs(cases), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (pair, token) =>
@@ -64,15 +64,15 @@ public static class MalformedRun
         return [.. Pairs(cases).Select(p =>
         {
             var (report, elapsed) = reports[(p.Case.Id, p.Shape)];
-            return new MalformedComparison(p.Case, byKey[(p.Case.Id, p.Shape)], report, elapsed);
+            return new MalformedComparison(engine, p.Case, byKey[(p.Case.Id, p.Shape)], report, elapsed);
         })];
     }
 
-    /// <summary>The catalogue put to CorsProbe and paired with the recorded Chromium outcomes.</summary>
-    public static async Task<IReadOnlyList<MalformedComparison>> CompareWithRecordingAsync(CancellationToken cancellationToken)
+    /// <summary>The catalogue put to CorsProbe and paired with <paramref name="engine"/>'s recorded outcomes.</summary>
+    public static async Task<IReadOnlyList<MalformedComparison>> CompareWithRecordingAsync(Engine engine, CancellationToken cancellationToken)
     {
         await using var targets = new MalformedTargets(MalformedCatalogue.All);
-        return await CompareAsync(targets, MalformedCatalogue.All, MalformedRecording.Load().Cases, cancellationToken);
+        return await CompareAsync(engine, targets, MalformedCatalogue.All, MalformedRecording.Load(engine).Cases, cancellationToken);
     }
 
     private static int FetchId(MalformedCase @case, MalformedShape shape) => (@case.Id * 10) + (int)shape;

@@ -68,6 +68,8 @@ public sealed class CaseServer : IAsyncDisposable
         (ConformanceCase.ApiHost or "dashboard.galxe.com", 443) => TlsPort,
         ("localhost", CaseOrigins.LocalhostPort) => PlainPort,
         var (name, _) when port == 443 && _extraHosts.TryGetValue(name, out var extra) => extra,
+        // Servers addressed by their loopback address and port (the malformed-response catalogue) are reached as they are.
+        ("127.0.0.1", _) => port,
         _ => null,
     };
 
