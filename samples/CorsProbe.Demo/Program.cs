@@ -40,7 +40,7 @@ foreach (var (path, setup, require) in endpoints)
 }
 
 AnsiConsole.Write(table);
-AnsiConsole.MarkupLine("Galxe is the platform's documented check (methods must be listed, headers are not checked); Browser is what Chromium decides.");
+AnsiConsole.MarkupLine("Galxe is the platform's documented check (methods must be listed, headers are not checked); Browser is what every browser engine (Chromium, Firefox, WebKit) allows.");
 
 var (failingPath, failing) = reports.First(r => r.Path == "/galxe-only");
 AnsiConsole.WriteLine();

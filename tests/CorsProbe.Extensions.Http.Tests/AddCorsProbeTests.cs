@@ -100,6 +100,21 @@ public class AddCorsProbeTests
     }
 
     [Theory]
+    [InlineData("firefox")]
+    [InlineData("WebKit")]
+    [InlineData("Chromium")]
+    public void AnEnginesProfile_BindsByName(string name)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CorsProbe:Profile"] = name }).Build();
+        using var provider = Build(services => services.AddCorsProbe(configuration.GetSection(CorsProbeOptions.SectionName)));
+
+        var profile = provider.GetRequiredService<IOptions<CorsProbeOptions>>().Value.Profile;
+
+        profile.Should().Be(CorsProfile.FindBuiltIn(name));
+        profile.Engines.Should().ContainSingle().Which.Name.Should().BeEquivalentTo(name);
+    }
+
+    [Theory]
     [InlineData("DefaultOrigin", "dashboard.galxe.com")]
     [InlineData("Timeout", "-00:00:01")]
     [InlineData("MaxConcurrency", "0")]

@@ -108,6 +108,10 @@ public class EngineProfileTests
         json.RootElement.GetProperty("preflights").EnumerateArray()
             .Select(p => string.Join("+", p.GetProperty("engines").EnumerateArray().Select(e => e.GetString())))
             .Should().Equal("Chromium", "Firefox+WebKit");
+        var read = CorsReport.FromJson(report.ToJson());
+        read.ToJson().Should().Be(report.ToJson());
+        read.Preflights.Select(p => p.Engines.Count).Should().Equal(1, 2);
+        read.VerdictFor(CorsProfile.Chromium).Should().Be(CorsVerdict.Allowed);
     }
 
     [Fact]
