@@ -11,33 +11,41 @@ namespace CorsProbing;
 /// stand-in GET, then each redirect as <c>fetch()</c> follows it in CORS mode (docs/cors-rules.md, "Redirects"): the
 /// CORS check on every redirect, at most 20, the origin turning <c>null</c> after a cross-origin hop, and a preflight
 /// at the new URL when the request still needs one. Every request goes through the same guarded transport and deadline.
+/// Where the engines read a response's bytes differently (a malformed head), the chain goes on for each group of
+/// engines from the same bytes, so each gets a chain of its own.
 /// </summary>
 internal static class FollowUpRun
 {
-    /// <summary>Sends the requests after the preflight of <paramref name="context"/>.</summary>
+    /// <summary>Sends the requests after the preflight of <paramref name="context"/>: one chain per group of engines that read every answer alike.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<FollowUpChain> RunAsync(
+    public static async ValueTask<IReadOnlyList<FollowUpChain>> RunAsync(
         HttpClient client, ProbePlan plan, PreflightContext context, ProbeDeadline deadline, CancellationToken cancellationToken)
     {
+        var chains = new List<FollowUpChain>(1);
+        var start = new ChainState(context, plan.Requirements.Headers, null, default, []);
+        await ContinueAsync(client, plan, context.Origin, start, 0, deadline, chains, cancellationToken).ConfigureAwait(false);
+        return chains;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private static async ValueTask ContinueAsync(
+        HttpClient client, ProbePlan plan, string page, ChainState state, int hop, ProbeDeadline deadline, List<FollowUpChain> chains, CancellationToken cancellationToken)
+    {
         var time = plan.Requirements.TimeProvider;
-        var page = context.Origin;
-        var headers = plan.Requirements.Headers;
-        PreflightExchange? first = null;
-        var firstEvaluation = default(ResponseEvaluation);
-        var redirects = new List<FollowUpHop>();
-        for (var hop = 0; ; hop++)
+        var lines = PreflightRequestFactory.FollowUpHeaders(state.Context, state.Headers);
+        using var request = PreflightRequestFactory.FollowUp(state.Context, lines);
+        var answer = await Exchanger.SendAsync(client, request, state.Context.Engines, time, deadline, cancellationToken).ConfigureAwait(false);
+        foreach (var reading in answer.Readings ?? [new EngineReading(state.Context.Engines, answer.Response, answer.Failure)])
         {
-            var lines = PreflightRequestFactory.FollowUpHeaders(context, headers);
-            using var request = PreflightRequestFactory.FollowUp(context, lines);
-            var answer = await Exchanger.SendAsync(client, request, time, deadline, cancellationToken).ConfigureAwait(false);
-            var evaluation = answer.Response is { } response ? CorsEvaluator.EvaluateActualResponse(response, context) : default;
+            // Each reading continues a chain of its own: the hops so far are copied when the chain forks.
+            var context = state.Context with { Engines = reading.Engines };
+            var redirects = answer.Readings is null ? state.Redirects : [.. state.Redirects];
+            var evaluation = reading.Response is { } response ? CorsEvaluator.EvaluateActualResponse(response, context) : default;
+
             // A stand-in turned into a GET by a 301/302/303 is the browser's own request from there on.
-            var exchange = new PreflightExchange(request.Method.Method, context.RequestUri, false, lines, answer.Response, answer.Elapsed, answer.Failure, context.FollowUp!.Value);
-            if (hop == 0)
-            {
-                (first, firstEvaluation) = (exchange, evaluation);
-            }
-            else
+            var exchange = new PreflightExchange(request.Method.Method, context.RequestUri, false, lines, reading.Response, answer.Elapsed, reading.Failure, context.FollowUp!.Value);
+            var (first, firstEvaluation) = hop == 0 ? (exchange, evaluation) : (state.First, state.FirstEvaluation);
+            if (hop > 0)
             {
                 redirects.Add(new FollowUpHop(context, exchange, evaluation));
             }
@@ -45,35 +53,45 @@ internal static class FollowUpRun
             // Browsers stop at a response that is not a redirect, and at a redirect that fails the CORS check.
             if (evaluation.IsAbsent || !evaluation.Has(CorsChecks.Redirect) || !evaluation.CorsCheckPasses)
             {
-                return new FollowUpChain(first, firstEvaluation, redirects, answer.Failure, RedirectRefusal.None, null);
+                chains.Add(new FollowUpChain(first, firstEvaluation, redirects, reading.Failure, RedirectRefusal.None, null) { Engines = context.Engines });
+                continue;
             }
 
             var location = RedirectCheck.RedirectLocation(evaluation.Headers.Location)!;
-            var next = RedirectStep.Next(context, headers, page, evaluation.Response.Status, location, hop);
+            var next = RedirectStep.Next(context, state.Headers, page, evaluation.Response.Status, location, hop);
             if (next.Refusal != RedirectRefusal.None)
             {
-                return new FollowUpChain(first, firstEvaluation, redirects, null, next.Refusal, next.Location);
+                chains.Add(new FollowUpChain(first, firstEvaluation, redirects, null, next.Refusal, next.Location) { Engines = context.Engines });
+                continue;
             }
 
-            (context, headers) = (next.Context, next.Headers);
-            if (context.BrowserSendsPreflight && !await PreflightPassesAsync(client, plan, context, deadline, redirects, cancellationToken).ConfigureAwait(false))
+            if (next.Context.BrowserSendsPreflight && !await PreflightPassesAsync(client, plan, next.Context, deadline, redirects, cancellationToken).ConfigureAwait(false))
             {
-                return new FollowUpChain(first, firstEvaluation, redirects, redirects[^1].Exchange.Failure, RedirectRefusal.None, null);
+                chains.Add(new FollowUpChain(first, firstEvaluation, redirects, redirects[^1].Exchange.Failure, RedirectRefusal.None, null) { Engines = context.Engines });
+                continue;
             }
+
+            await ContinueAsync(client, plan, page, new ChainState(next.Context, next.Headers, first, firstEvaluation, redirects), hop + 1, deadline, chains, cancellationToken)
+                .ConfigureAwait(false);
         }
     }
 
     // The request a redirect leads to still needs a preflight (an unsafe method or header that survived the redirect):
-    // browsers send it to the new URL, from the origin the request now has.
+    // browsers send it to the new URL, from the origin the request now has. Its answer is read as the group's first
+    // engine reads it.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<bool> PreflightPassesAsync(
         HttpClient client, ProbePlan plan, PreflightContext context, ProbeDeadline deadline, List<FollowUpHop> redirects, CancellationToken cancellationToken)
     {
         var lines = PreflightRequestFactory.PreflightHeaders(context);
         using var request = PreflightRequestFactory.Preflight(context, lines);
-        var answer = await Exchanger.SendAsync(client, request, plan.Requirements.TimeProvider, deadline, cancellationToken).ConfigureAwait(false);
+        var answer = await Exchanger.SendAsync(client, request, context.Engines, plan.Requirements.TimeProvider, deadline, cancellationToken).ConfigureAwait(false);
         var evaluation = answer.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : default;
         redirects.Add(new FollowUpHop(context, new PreflightExchange(context.Method, context.RequestUri, true, lines, answer.Response, answer.Elapsed, answer.Failure), evaluation));
         return !evaluation.IsAbsent && evaluation.PreflightPassesIn(context.Engines);
     }
+
+    // Where a chain stands before its next request: what is sent next, and what was sent so far.
+    private sealed record ChainState(
+        PreflightContext Context, IReadOnlyList<AuthorHeader> Headers, PreflightExchange? First, ResponseEvaluation FirstEvaluation, List<FollowUpHop> Redirects);
 }

@@ -4,6 +4,7 @@ using CorsProbing.Diagnostics;
 using CorsProbing.Evaluation;
 using CorsProbing.Http;
 using CorsProbing.Reporting;
+using CorsProbing.Requirements;
 
 namespace CorsProbing;
 
@@ -27,10 +28,10 @@ internal static class ProbeRun
         var client = ProbeTransport.For(requirements, out var owned);
         using var disposeOwned = owned;
 
-        var readings = new PreflightReading[plan.Preflights.Length];
-        for (var i = 0; i < readings.Length; i++)
+        var readings = new List<PreflightReading>(plan.Preflights.Length);
+        for (var i = 0; i < plan.Preflights.Length; i++)
         {
-            readings[i] = await ProbeMethodAsync(client, plan, i, deadline, cancellationToken).ConfigureAwait(false);
+            await ProbeMethodAsync(client, plan, plan.Preflights[i], plan.PreflightHeaders[i], deadline, readings, cancellationToken).ConfigureAwait(false);
         }
 
         var audit = requirements.Audit || requirements.RejectedOrigins.Count > 0
@@ -41,29 +42,37 @@ internal static class ProbeRun
         return report;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<PreflightReading> ProbeMethodAsync(HttpClient client, ProbePlan plan, int index, ProbeDeadline deadline, CancellationToken cancellationToken)
+    // Where the engines read an answer's bytes differently (a malformed head), each group of engines that read them
+    // alike gets a reading of its own, judged by its own reading of the same bytes.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private static async ValueTask ProbeMethodAsync(
+        HttpClient client, ProbePlan plan, PreflightContext planned, IReadOnlyList<KeyValuePair<string, string>> headers, ProbeDeadline deadline,
+        List<PreflightReading> readings, CancellationToken cancellationToken)
     {
-        var context = plan.Preflights[index];
-        var headers = plan.PreflightHeaders[index];
         var time = plan.Requirements.TimeProvider;
-        using var activity = CorsProbeTelemetry.StartPreflight(context.Method);
+        using var activity = CorsProbeTelemetry.StartPreflight(planned.Method);
 
-        using var request = PreflightRequestFactory.Preflight(context, headers);
-        var sent = await Exchanger.SendAsync(client, request, time, deadline, cancellationToken).ConfigureAwait(false);
+        using var request = PreflightRequestFactory.Preflight(planned, headers);
+        var sent = await Exchanger.SendAsync(client, request, planned.Engines, time, deadline, cancellationToken).ConfigureAwait(false);
+        foreach (var answer in sent.Readings ?? [new EngineReading(planned.Engines, sent.Response, sent.Failure)])
+        {
+            var context = planned with { Engines = answer.Engines };
+            var preflight = answer.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : default;
 
-        var preflight = sent.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : default;
-
-        // Browsers send the next request when they send no preflight, or when the preflight passes.
-        var followUps = !preflight.IsAbsent && context.FollowUp is not null && (!context.BrowserSendsPreflight || preflight.PreflightPassesIn(context.Engines))
-            ? await FollowUpRun.RunAsync(client, plan, context, deadline, cancellationToken).ConfigureAwait(false)
-            : FollowUpChain.None;
-
-        var exchange = new PreflightExchange(
-            context.Method, context.RequestUri, context.BrowserSendsPreflight, headers, sent.Response, sent.Elapsed, sent.Failure, ExchangeKind.Preflight,
-            followUps.First, followUps.Evidence(context, !preflight.IsAbsent), [.. followUps.Redirects.Select(hop => hop.Exchange)], context.Engines);
-        CorsProbeTelemetry.PreflightDone(activity, exchange);
-        return new PreflightReading(context, exchange, preflight, followUps, plan.Facts);
+            // Browsers send the next request when they send no preflight, or when the preflight passes.
+            IReadOnlyList<FollowUpChain> chains = !preflight.IsAbsent && context.FollowUp is not null && (!context.BrowserSendsPreflight || preflight.PreflightPassesIn(context.Engines))
+                ? await FollowUpRun.RunAsync(client, plan, context, deadline, cancellationToken).ConfigureAwait(false)
+                : [FollowUpChain.None with { Engines = context.Engines }];
+            foreach (var followUps in chains)
+            {
+                var judged = context with { Engines = followUps.Engines };
+                var exchange = new PreflightExchange(
+                    judged.Method, judged.RequestUri, judged.BrowserSendsPreflight, headers, answer.Response, sent.Elapsed, answer.Failure, ExchangeKind.Preflight,
+                    followUps.First, followUps.Evidence(judged, !preflight.IsAbsent), [.. followUps.Redirects.Select(hop => hop.Exchange)], judged.Engines);
+                CorsProbeTelemetry.PreflightDone(activity, exchange);
+                readings.Add(new PreflightReading(judged, exchange, preflight, followUps, plan.Facts));
+            }
+        }
     }
 
     // The audit needs an answering target. It re-sends the first method's request with other origins: the GET/HEAD

@@ -91,15 +91,19 @@ public class HostileServerTests
 
         report.Verdict.Should().Be(CorsVerdict.Unreachable);
         report.Findings[0].Code.Should().Be("CORS019");
-        report.Findings[0].Message.Should().Contain("larger than 256 KiB, the browsers' limit");
+        report.Findings[0].Message.Should().Contain("larger than 256 KiB, which browsers refuse");
     }
 
     [Fact]
-    public async Task HeadersOf100KiB_AreReadAsBrowsersReadThem()
+    public async Task HeadersOf100KiB_AreReadByChromiumAndFirefox_AndRefusedByWebKit()
     {
         var (report, _) = await Answering("HTTP/1.1 204 No Content\r\nX-Padding: " + new string('a', 100 * 1024) + "\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: PUT\r\n\r\n", reusable: 1);
 
-        report.Findings.Where(f => f.Severity == CorsSeverity.Error).Should().BeEmpty(report.ToString());
+        report.VerdictFor(CorsProfile.Chromium).Should().Be(CorsVerdict.Allowed, report.ToString());
+        report.VerdictFor(CorsProfile.Firefox).Should().Be(CorsVerdict.Allowed);
+        report.VerdictFor(CorsProfile.WebKit).Should().Be(CorsVerdict.Unreachable);
+        report.Findings.Should().ContainSingle(f => f.Severity == CorsSeverity.Error)
+            .Which.Message.Should().StartWith("Safari blocks: ").And.Contain("larger than 64 KiB");
     }
 
     [Fact]
@@ -133,12 +137,16 @@ public class HostileServerTests
     }
 
     [Fact]
-    public async Task AStatusLineWithoutACode_IsReadAsBrowsersReadIt_AndNamed()
+    public async Task AStatusLineWithoutACode_IsReadAs200ByChromium_AndRefusedByFirefoxAndWebKit()
     {
         var (report, _) = await Answering("HTTP/1.1 OK\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: PUT\r\nContent-Length: 0\r\n\r\n");
 
-        report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Allowed, report.ToString());
+        report.VerdictFor(CorsProfile.Chromium).Should().Be(CorsVerdict.Allowed, report.ToString());
+        report.VerdictFor(CorsProfile.Firefox).Should().Be(CorsVerdict.Unreachable);
+        report.VerdictFor(CorsProfile.WebKit).Should().Be(CorsVerdict.Unreachable);
+        report.Preflights.Select(p => string.Join("+", p.Engines)).Should().Equal("Chromium", "Firefox+WebKit");
         report.Preflights[0].StatusCode.Should().Be(200);
+        report.Findings.Should().Contain(f => f.Code == CorsFindingCodes.MalformedResponse && f.Message.StartsWith("Firefox and Safari block: ", StringComparison.Ordinal));
         var lenient = report.Findings.Should().ContainSingle(f => f.Code == CorsFindingCodes.LenientResponse).Which;
         lenient.Severity.Should().Be(CorsSeverity.Warning);
         lenient.Message.Should().Contain("the status line 'HTTP/1.1 OK' has no status code: browsers take it as 200").And.Contain(".NET's HTTP parser refused this response");

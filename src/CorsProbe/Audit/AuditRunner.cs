@@ -68,7 +68,7 @@ internal static class AuditRunner
             using var request = actual
                 ? PreflightRequestFactory.FollowUp(context, PreflightRequestFactory.FollowUpHeaders(context, requirements.Headers))
                 : PreflightRequestFactory.Preflight(context, PreflightRequestFactory.PreflightHeaders(context));
-            var sent = await Exchanger.SendAsync(client, request, requirements.TimeProvider, deadline, callerToken).ConfigureAwait(false);
+            var sent = await Exchanger.SendAsync(client, request, EngineSet.Of(BrowserEngine.Chromium), requirements.TimeProvider, deadline, callerToken).ConfigureAwait(false);
             if (sent.Response is not { } response)
             {
                 return AuditResponse.Failed(origin, requestMethod, sent.Failure!.Kind == ExchangeFailureKind.TimedOut ? "timed out." : sent.Failure.Description);

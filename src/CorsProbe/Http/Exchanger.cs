@@ -12,17 +12,21 @@ internal static class Exchanger
     // Each failed attempt retires one stale pooled connection; a burst of closed keep-alive connections can hold several.
     private const int MaxAttempts = 16;
 
-    /// <summary>Sends <paramref name="request"/> within <paramref name="deadline"/>.</summary>
+    /// <summary>
+    /// Sends <paramref name="request"/> within <paramref name="deadline"/>, reading the answer as the first of
+    /// <paramref name="engines"/> does; <c>Readings</c> are each group's reading of the same bytes when the engines read
+    /// them differently (a malformed head), else null.
+    /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="callerToken"/> was cancelled.</exception>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<(ResponseSnapshot? Response, ExchangeFailure? Failure, TimeSpan Elapsed)> SendAsync(
-        HttpClient client, HttpRequestMessage request, TimeProvider time, ProbeDeadline deadline, CancellationToken callerToken)
+    public static async ValueTask<(ResponseSnapshot? Response, ExchangeFailure? Failure, TimeSpan Elapsed, IReadOnlyList<EngineReading>? Readings)> SendAsync(
+        HttpClient client, HttpRequestMessage request, EngineSet engines, TimeProvider time, ProbeDeadline deadline, CancellationToken callerToken)
     {
         var sent = time.GetTimestamp();
         if (deadline.Token.IsCancellationRequested)
         {
             callerToken.ThrowIfCancellationRequested();
-            return (null, new(ExchangeFailureKind.TimedOut, "the probe's time ran out before this request was sent.", deadline.Timeout), TimeSpan.Zero);
+            return (null, new(ExchangeFailureKind.TimedOut, "the probe's time ran out before this request was sent.", deadline.Timeout), TimeSpan.Zero, null);
         }
 
         HttpRequestMessage? retry = null;
@@ -40,9 +44,9 @@ internal static class Exchanger
                         using var response = await client.SendAsync(retry ?? request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
 
                         // Browsers' reading of the raw bytes, when the transport captured them; else the handler's.
-                        var (snapshot, refused) = WireJudgement.Judge(capture, response.RequestMessage?.RequestUri ?? request.RequestUri, null)
+                        var (snapshot, refused) = WireJudgement.Judge(capture, response.RequestMessage?.RequestUri ?? request.RequestUri, null, engines, out var readings)
                             ?? (ResponseReader.Snapshot(response), null);
-                        return (snapshot, refused, time.GetElapsedTime(sent));
+                        return (snapshot, refused, time.GetElapsedTime(sent), readings);
                     }
                     catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
                     {
@@ -54,7 +58,7 @@ internal static class Exchanger
                         // The probe's timeout, or the caller's own HttpClient.Timeout (then the limit is what elapsed).
                         var elapsed = time.GetElapsedTime(sent);
                         var limit = deadline.Token.IsCancellationRequested ? deadline.Timeout : elapsed;
-                        return (null, new(ExchangeFailureKind.TimedOut, $"gave up after {Durations.Seconds(elapsed)} (limit {Durations.Seconds(limit)}).", limit), elapsed);
+                        return (null, new(ExchangeFailureKind.TimedOut, $"gave up after {Durations.Seconds(elapsed)} (limit {Durations.Seconds(limit)}).", limit), elapsed, null);
                     }
 #pragma warning disable CA1031 // The target's behaviour is data: any transport failure becomes a finding, never an exception.
                     catch (Exception exception)
@@ -66,7 +70,7 @@ internal static class Exchanger
                     }
 
                     // .NET refused the response: browsers may still accept its bytes, or refuse them for a reason worth naming.
-                    var (judged, judgedFailure) = WireJudgement.Judge(capture, request.RequestUri, failure) ?? (null, failure);
+                    var (judged, judgedFailure) = WireJudgement.Judge(capture, request.RequestUri, failure, engines, out var judgedReadings) ?? (null, failure);
 
                     // The server had closed a kept-alive connection when the request went out on it: browsers resend such a
                     // request on a new connection, and so does the probe (each failed attempt retires one stale pooled connection).
@@ -78,7 +82,7 @@ internal static class Exchanger
                         continue;
                     }
 
-                    return (judged, judgedFailure, time.GetElapsedTime(sent));
+                    return (judged, judgedFailure, time.GetElapsedTime(sent), judgedReadings);
                 }
                 finally
                 {

@@ -5,11 +5,12 @@ using System.Text;
 namespace CorsProbing.Http;
 
 /// <summary>
-/// Reads a response head from raw bytes the way Chromium's network stack does (net/http: HttpStreamParser,
-/// HttpUtil::AssembleRawHeaders, HttpResponseHeaders), which is more lenient than .NET's parser in some places and
-/// stricter in others: the status line may start up to 4 bytes in; a missing status code means 200; CR alone breaks a
-/// line; lines whose name is not a token are dropped; but a NUL byte anywhere, a head over 256 KiB, a head cut short
-/// over TLS, or two different Content-Length (or Location) values fail the request.
+/// Reads a response head from raw bytes the way a browser's network stack does. By default Chromium's (net/http:
+/// HttpStreamParser, HttpUtil::AssembleRawHeaders, HttpResponseHeaders), which is more lenient than .NET's parser in
+/// some places and stricter in others: the status line may start up to 4 bytes in; a missing status code means 200; CR
+/// alone breaks a line; lines whose name is not a token are dropped; but a NUL byte anywhere, a head over 256 KiB, a
+/// head cut short over TLS, or two different Content-Length (or Location) values fail the request. Firefox's and
+/// WebKit's differences are <see cref="WireRules"/>.
 /// </summary>
 internal static class WireHeadParser
 {
@@ -22,6 +23,8 @@ internal static class WireHeadParser
 
     private static readonly SearchValues<byte> LineBreaks = SearchValues.Create("\r\n"u8);
 
+    private static readonly SearchValues<byte> LineFeed = SearchValues.Create("\n"u8);
+
 
     /// <summary>
     /// Where the final (non-1xx) head in <paramref name="bytes"/> ends (the offset after its blank line), or -1 when
@@ -32,7 +35,7 @@ internal static class WireHeadParser
         var offset = 0;
         while (true)
         {
-            var start = StatusLineStart(bytes[offset..]);
+            var start = StatusLineStart(bytes[offset..], WireRules.Chromium);
             if (start < 0)
             {
                 // Not HTTP at all: what arrived is enough to judge.
@@ -45,7 +48,7 @@ internal static class WireHeadParser
                 return bytes.Length - offset - start > MaxHeadBytes ? bytes.Length : -1;
             }
 
-            if (!IsInterim(bytes[(offset + start)..end]))
+            if (!IsInterim(bytes[(offset + start)..end], WireRules.Chromium))
             {
                 return end;
             }
@@ -59,14 +62,17 @@ internal static class WireHeadParser
     /// <paramref name="ended"/> says the connection closed after these bytes; <paramref name="tls"/> that it was HTTPS.
     /// Null when the bytes stop before the head is complete and the connection did not end (nothing to judge).
     /// </summary>
-    public static WireHead? Parse(ReadOnlySpan<byte> bytes, bool ended, bool tls)
+    public static WireHead? Parse(ReadOnlySpan<byte> bytes, bool ended, bool tls) => Parse(bytes, ended, tls, WireRules.Chromium);
+
+    /// <summary>Reads the head as an engine with <paramref name="rules"/> does.</summary>
+    public static WireHead? Parse(ReadOnlySpan<byte> bytes, bool ended, bool tls, WireRules rules)
     {
         List<string>? leniencies = null;
         var offset = 0;
         while (true)
         {
             var rest = bytes[offset..];
-            var start = StatusLineStart(rest);
+            var start = StatusLineStart(rest, rules);
             if (start < 0)
             {
                 if (rest.Length <= StatusLineSlop && !ended)
@@ -86,11 +92,11 @@ internal static class WireHeadParser
 
             var head = rest[start..];
             var end = HeadEnd(head, 0);
-            if (end < 0 || end > MaxHeadBytes)
+            if (end < 0 || end > rules.MaxHeadBytes)
             {
-                if (head.Length > MaxHeadBytes)
+                if (head.Length > rules.MaxHeadBytes)
                 {
-                    return WireHead.Refused($"the response head is larger than {MaxHeadBytes / 1024} KiB, the browsers' limit");
+                    return WireHead.Refused($"the response head is larger than {rules.MaxHeadBytes / 1024} KiB, which browsers refuse");
                 }
 
                 if (!ended)
@@ -107,34 +113,64 @@ internal static class WireHeadParser
             }
 
             head = head[..end];
-            if (head.IndexOf((byte)0) is var nul and >= 0)
+            if (rules.RefusesNul && head.IndexOf((byte)0) is var nul and >= 0)
             {
                 return WireHead.Refused($"a NUL byte (0x00) at byte {(offset + start + nul).ToString(CultureInfo.InvariantCulture)}, in the line {Shown(LineAround(head, nul))}: browsers fail a response whose head contains NUL");
             }
 
-            if (IsInterim(head))
+            if (rules.RefusesSwitchingProtocols && StatusCode(StatusLine(head, rules), out _) == 101)
+            {
+                return WireHead.Refused("a 101 Switching Protocols answer, though no upgrade was asked for: the browser fails the request");
+            }
+
+            if (IsInterim(head, rules))
             {
                 offset += start + end;
                 leniencies = null;
                 continue;
             }
 
-            return Read(head, leniencies);
+            return Read(head, leniencies, rules);
         }
     }
 
-    // HttpUtil::LocateStartOfStatusLine: "HTTP" (any case) within the first few bytes.
-    private static int StatusLineStart(ReadOnlySpan<byte> bytes)
+    // HttpUtil::LocateStartOfStatusLine: "HTTP" (any case) within the first few bytes; Firefox and WebKit want
+    // "HTTP/" exactly, or a Shoutcast "ICY ".
+    private static int StatusLineStart(ReadOnlySpan<byte> bytes, WireRules rules)
     {
-        for (var i = 0; i <= StatusLineSlop && i + 4 <= bytes.Length; i++)
+        var skipped = rules.SkipsEmptyLinesBeforeStatus && bytes.IndexOfAnyExcept(LineBreaks) is var first and > 0 ? first : 0;
+        if (rules.AcceptsIcy && bytes[skipped..].StartsWith("ICY "u8))
         {
-            if (Ascii.EqualsIgnoreCase(bytes.Slice(i, 4), "HTTP"u8))
+            return skipped;
+        }
+
+        for (var i = skipped; i <= skipped + rules.StatusLineSlop && i + 4 <= bytes.Length; i++)
+        {
+            if (rules.HttpPrefixIgnoresCase ? Ascii.EqualsIgnoreCase(bytes.Slice(i, 4), "HTTP"u8) : bytes[i..].StartsWith("HTTP/"u8))
             {
                 return i;
             }
         }
 
         return -1;
+    }
+
+    // The status line: up to the first CR or LF (Chromium), or up to LF with trailing CRs taken off.
+    private static ReadOnlySpan<byte> StatusLine(ReadOnlySpan<byte> head, WireRules rules)
+    {
+        var end = head.IndexOfAny(rules.BareCrBreaksLine ? LineBreaks : LineFeed);
+        var line = end < 0 ? head : head[..end];
+        return rules.BareCrBreaksLine ? line : TrimCrs(line, rules);
+    }
+
+    private static ReadOnlySpan<byte> TrimCrs(ReadOnlySpan<byte> line, WireRules rules)
+    {
+        for (var taken = 0; taken < rules.TrailingCrs && line.EndsWith("\r"u8); taken++)
+        {
+            line = line[..^1];
+        }
+
+        return line;
     }
 
     // HttpUtil::LocateEndOfHeaders: LF, optionally CR, then LF.
@@ -153,20 +189,22 @@ internal static class WireHeadParser
         return -1;
     }
 
-    private static bool IsInterim(ReadOnlySpan<byte> head)
-    {
-        var lineEnd = head.IndexOfAny(LineBreaks);
-        return StatusCode(lineEnd < 0 ? head : head[..lineEnd], out _) is >= 100 and < 200;
-    }
+    private static bool IsInterim(ReadOnlySpan<byte> head, WireRules rules) => StatusCode(StatusLine(head, rules), out _) is >= 100 and < 200;
 
     // HttpUtil::AssembleRawHeaders, then HttpUtil::HeadersIterator: the status line ends at the first CR or LF; after
     // it, CR and LF both break lines, empty lines vanish, and a line starting with a space or tab continues a previous
     // line that had a name. Lines are read from the bytes; only a folded line is joined into a string first.
-    private static WireHead Read(ReadOnlySpan<byte> head, List<string>? leniencies)
+    private static WireHead Read(ReadOnlySpan<byte> head, List<string>? leniencies, WireRules rules)
     {
-        var statusEnd = head.IndexOfAny(LineBreaks);
-        var statusLine = statusEnd < 0 ? head : head[..statusEnd];
+        var breaks = rules.BareCrBreaksLine ? LineBreaks : LineFeed;
+        var statusEnd = head.IndexOfAny(breaks);
+        var statusLine = StatusLine(head, rules);
         var status = StatusCode(statusLine, out var reason);
+        if (rules.StrictStatusLine && StrictStatusDefect(statusLine, rules) is { } statusDefect)
+        {
+            return WireHead.Refused(statusDefect);
+        }
+
         if (status < 0)
         {
             Note(ref leniencies, $"the status line {Shown(statusLine)} has no status code: browsers take it as 200");
@@ -182,22 +220,34 @@ internal static class WireHeadParser
         var continuable = false;
         while (position < head.Length)
         {
-            if (head[position] == '\r' && position + 1 < head.Length && !LineBreaks.Contains(head[position + 1]))
+            if (rules.BareCrBreaksLine && head[position] == '\r' && position + 1 < head.Length && !LineBreaks.Contains(head[position + 1]))
             {
                 var ended = joined ?? Latin1(lineStart < 0 ? statusLine : head.Slice(lineStart, lineLength));
                 Note(ref leniencies, $"a bare CR ends the line {Quoted(ended)}: browsers break the line there, .NET reads a space");
             }
 
-            var next = head[position..].IndexOfAnyExcept(LineBreaks);
+            var next = head[position..].IndexOfAnyExcept(breaks);
             if (next < 0)
             {
                 break;
             }
 
             position += next;
-            var length = head[position..].IndexOfAny(LineBreaks);
+            var length = head[position..].IndexOfAny(breaks);
             length = length < 0 ? head.Length - position : length;
             var line = head.Slice(position, length);
+            if (!rules.BareCrBreaksLine)
+            {
+                // Only LF ends a line: the CRs before it are taken off, and a line of CRs alone is an empty line.
+                line = TrimCrs(line, rules);
+                length = line.Length;
+                if (line.IsEmpty || line.IndexOfAnyExcept((byte)'\r') < 0)
+                {
+                    position += head[position..].IndexOfAny(breaks) is var skip and >= 0 ? skip : head.Length - position;
+                    continue;
+                }
+            }
+
             if (continuable && line[0] is (byte)' ' or (byte)'\t')
             {
                 var continued = joined ?? Latin1(head.Slice(lineStart, lineLength));
@@ -206,19 +256,21 @@ internal static class WireHeadParser
             }
             else
             {
-                Add(ref fields, ref count, Field(head, lineStart, lineLength, joined, ref leniencies));
+                Add(ref fields, ref count, Field(head, lineStart, lineLength, joined, ref leniencies, rules));
                 (lineStart, lineLength, joined) = (position, length, null);
                 continuable = line.IndexOf((byte)':') > 0 && line[0] is not ((byte)' ' or (byte)'\t');
             }
 
-            position += length;
+            position += head[position..].IndexOfAny(breaks) is var lineEnd and >= 0 ? lineEnd : head.Length - position;
         }
 
-        Add(ref fields, ref count, Field(head, lineStart, lineLength, joined, ref leniencies));
+        Add(ref fields, ref count, Field(head, lineStart, lineLength, joined, ref leniencies, rules));
         var array = fields.AsSpan(0, count).ToArray();
         ArrayPool<KeyValuePair<string, string>>.Shared.Return(fields, clearArray: true);
-        return Conflict(array) is { } conflict
-            ? WireHead.Refused(conflict)
+        var defect = (rules.RefusesConflicts ? Conflict(array) : null) ?? (rules.StrictFraming ? Framing(array) : null)
+            ?? (rules.RefusesNulInValues ? NulInValue(array) : null);
+        return defect is not null
+            ? WireHead.Refused(defect)
             : new WireHead(status, reason.IsEmpty ? null : WireStrings.Reason(reason), array, null, leniencies ?? (IReadOnlyList<string>)[]);
     }
 
@@ -242,7 +294,7 @@ internal static class WireHeadParser
     }
 
     // A line needs a colon and a token name (trailing spaces and tabs trimmed); others are dropped.
-    private static KeyValuePair<string, string>? Field(ReadOnlySpan<byte> head, int start, int length, string? joined, ref List<string>? leniencies)
+    private static KeyValuePair<string, string>? Field(ReadOnlySpan<byte> head, int start, int length, string? joined, ref List<string>? leniencies, WireRules rules)
     {
         if (start < 0)
         {
@@ -260,6 +312,12 @@ internal static class WireHeadParser
 
         if (name.Length != colon)
         {
+            if (rules.DropsWhitespaceBeforeColon)
+            {
+                Note(ref leniencies, $"the line {Shown(line)} was dropped: it has whitespace before its colon");
+                return null;
+            }
+
             Note(ref leniencies, $"the line {Shown(line)} has whitespace before its colon");
         }
 
@@ -293,6 +351,67 @@ internal static class WireHeadParser
         }
 
         return status;
+    }
+
+    // Firefox (nsHttpResponseHead::ParseStatusLine) and WebKit (soup_headers_parse_status_line): a version with a
+    // digit after "HTTP/" (WebKit: 1.0 or 1.1 only), a space (or, in WebKit, a tab), and exactly three digits.
+    private static string? StrictStatusDefect(ReadOnlySpan<byte> line, WireRules rules)
+    {
+        var separators = rules.TabSeparatesStatus ? " \t"u8 : " "u8;
+        var icy = line.StartsWith("ICY "u8);
+        var separator = icy ? 3 : line.IndexOfAny(separators);
+        var version = separator < 0 ? line : line[..separator];
+        var goodVersion = icy
+            || (rules.OnlyHttp1 ? version.SequenceEqual("HTTP/1.1"u8) || version.SequenceEqual("HTTP/1.0"u8) : version.Length > 5 && char.IsAsciiDigit((char)version[5]));
+        var code = separator < 0 ? default : line[separator..].TrimStart(separators);
+        var digits = code.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+        digits = digits < 0 ? code.Length : digits;
+        var value = 0;
+        foreach (var digit in code[..Math.Min(digits, 4)])
+        {
+            value = (value * 10) + (digit - '0');
+        }
+
+        var goodCode = (separator < 0 && rules.MissingStatusIs200)
+            || (digits is >= 1 and <= 3 && (code.Length == digits || code[digits] is (byte)' ' or (byte)'\t') && value >= rules.MinimumStatus);
+        return goodVersion && goodCode
+            ? null
+            : $"the status line {Shown(line)} is not 'HTTP/<version> <code> <reason>': the browser fails the request";
+    }
+
+    // WebKit (libsoup): the message's length must be one plain number, and the only coding chunked.
+    private static string? Framing(KeyValuePair<string, string>[] fields)
+    {
+        foreach (var (name, value) in fields)
+        {
+            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)
+                && !ulong.TryParse(value.StartsWith('+') ? value[1..] : value, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                return $"Content-Length is {Quoted(value)}, not one plain number: the browser fails the request";
+            }
+
+            if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
+                && !value.Equals("chunked", StringComparison.OrdinalIgnoreCase) && !value.Equals("identity", StringComparison.OrdinalIgnoreCase))
+            {
+                return $"Transfer-Encoding is {Quoted(value)}: the browser decodes only chunked, and fails the request";
+            }
+        }
+
+        return null;
+    }
+
+    // Firefox: a header value with a NUL byte fails the request (a name with one is no token: its line is dropped).
+    private static string? NulInValue(KeyValuePair<string, string>[] fields)
+    {
+        foreach (var (name, value) in fields)
+        {
+            if (value.Contains('\0', StringComparison.Ordinal))
+            {
+                return $"a NUL byte (0x00) in the value of {name}: the browser fails a response whose header value contains NUL";
+            }
+        }
+
+        return null;
     }
 
     // HttpStreamParser: different Content-Length values (unless chunked), Location or Content-Disposition values are

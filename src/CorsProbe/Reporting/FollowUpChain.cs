@@ -21,6 +21,9 @@ internal sealed record FollowUpChain(
     RedirectRefusal Refusal,
     Uri? RefusedLocation)
 {
+    /// <summary>The engines that read every response of the chain alike: the chain is theirs.</summary>
+    public EngineSet Engines { get; init; } = EngineSet.All;
+
     /// <summary>Nothing was sent after the preflight.</summary>
     public static FollowUpChain None { get; } = new(null, default, [], null, RedirectRefusal.None, null);
 

@@ -18,7 +18,7 @@ public static class MalformedDocument
         text.AppendLine();
         text.AppendLine(Invariant($"A loopback TLS server (`tests/CorsProbe.Conformance/Malformed/ByteServer.cs`) writes each response of the catalogue byte for byte, then closes the connection. Each engine fetches every case twice from `https://dashboard.galxe.com`: as a `PUT`, whose preflight gets the malformed bytes (the `PUT` then gets a correct answer), and as a simple `GET`, whose own response is malformed. Apart from its one defect, each answer is a correct CORS answer (the exact origin, `PUT` allowed). An engine **allowed** a case when `fetch()` resolved."));
         text.AppendLine();
-        text.AppendLine("CorsProbe probes the same bytes through its default transport, which reads each response head from the raw bytes by **Chromium's** rules (`src/CorsProbe/Http/WireHeadParser.cs`); its Chromium verdict must equal Chromium's. `CORS019` is a response browsers refuse, `CORS110` one they accept though it is not valid HTTP/1.1. Firefox and WebKit read malformed bytes differently (Firefox refuses more status lines and a space before the colon; WebKit refuses odd `Content-Length` and `Transfer-Encoding` values, other HTTP versions and heads over 64 KiB, and accepts duplicate `Location` lines): their outcomes are recorded and shown below, and CorsProbe does not model them yet, so its verdicts for them are Chromium's.");
+        text.AppendLine("CorsProbe probes the same bytes through its default transport, which reads each response head from the raw bytes as each engine does (`src/CorsProbe/Http/WireHeadParser.cs`, with each engine's `WireRules`): where the engines read a head differently, CorsProbe judges each reading for its engines, so its verdict for each engine must equal that engine's. `CORS019` is a response browsers refuse, `CORS110` one they accept though it is not valid HTTP/1.1. Two kinds of case stay apart, on purpose: Firefox reads a head over 256 KiB (CorsProbe keeps at most that much of a head, to stay bounded in memory against hostile servers, and follows Chromium's limit), and WebKit fails a preflight whose body is shorter than its `Content-Length` (CorsProbe reads headers only, never a body).");
         text.AppendLine();
         text.AppendLine("| Engine | Browser | Recorded | Cases (× 2 shapes) | Agreements | Disagreements | Agreement |");
         text.AppendLine("|---|---|---|---:|---:|---:|---:|");
@@ -45,7 +45,7 @@ public static class MalformedDocument
         text.AppendLine();
         text.AppendLine("### Every malformed response");
         text.AppendLine();
-        text.AppendLine("| # | Class | What is wrong | The bytes that differ from a correct answer | PUT: " + string.Join(" / ", engines.Select(e => e.Engine)) + " | CorsProbe, PUT | GET: " + string.Join(" / ", engines.Select(e => e.Engine)) + " | CorsProbe, GET | Agree (Chromium) |");
+        text.AppendLine("| # | Class | What is wrong | The bytes that differ from a correct answer | PUT: " + string.Join(" / ", engines.Select(e => e.Engine)) + " | CorsProbe, PUT | GET: " + string.Join(" / ", engines.Select(e => e.Engine)) + " | CorsProbe, GET | Agree |");
         text.AppendLine("|---:|---|---|---|---|---|---|---|:-:|");
         for (var i = 0; i < chromium.Comparisons.Count; i += 2)
         {
@@ -54,7 +54,10 @@ public static class MalformedDocument
             var sample = put.Case.Difference(MalformedTargets.GalxeOrigin, 90);
             var putOutcomes = string.Join(" / ", engines.Select(e => e.Comparisons[i].Browser.Outcome));
             var getOutcomes = string.Join(" / ", engines.Select(e => e.Comparisons[i + 1].Browser.Outcome));
-            text.AppendLine(Invariant($"| {put.Case.Id} | {put.Case.Class} | {Cell(put.Case.Description)} | `{Cell(sample)}` | {putOutcomes} | {Probe(put)} | {getOutcomes} | {Probe(get)} | {(put.Agrees && get.Agrees ? "yes" : "**no**")} |"));
+            var probePut = string.Join(" / ", engines.Select(e => Probe(e.Comparisons[i])));
+            var probeGet = string.Join(" / ", engines.Select(e => Probe(e.Comparisons[i + 1])));
+            var disagreeing = engines.Where(e => !e.Comparisons[i].Agrees || !e.Comparisons[i + 1].Agrees).Select(e => e.Engine.ToString()).ToList();
+            text.AppendLine(Invariant($"| {put.Case.Id} | {put.Case.Class} | {Cell(put.Case.Description)} | `{Cell(sample)}` | {putOutcomes} | {probePut} | {getOutcomes} | {probeGet} | {(disagreeing.Count == 0 ? "yes" : $"**no** ({string.Join(", ", disagreeing)})")} |"));
         }
 
         return text.ToString();
@@ -63,7 +66,7 @@ public static class MalformedDocument
     private static string Probe(MalformedComparison comparison)
     {
         var codes = comparison.Report.Findings.Select(f => f.Code).Where(code => code is "CORS001" or "CORS002" or "CORS019" or "CORS110" or "CORS005" or "CORS006" or "CORS007" or "CORS003").Distinct();
-        return $"{comparison.Report.VerdictFor(CorsProfile.Chromium)} {string.Join(" ", codes)}".TrimEnd();
+        return $"{comparison.Report.VerdictFor(Oracle.EngineProfiles.Of(comparison.Engine))} {string.Join(" ", codes)}".TrimEnd();
     }
 
     private static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).Replace("`", "'", StringComparison.Ordinal);
