@@ -35,8 +35,10 @@ internal static class FollowUpRun
         var lines = PreflightRequestFactory.FollowUpHeaders(state.Context, state.Headers);
         using var request = PreflightRequestFactory.FollowUp(state.Context, lines);
         var answer = await Exchanger.SendAsync(client, request, state.Context.Engines, time, deadline, cancellationToken).ConfigureAwait(false);
-        foreach (var reading in answer.Readings ?? [new EngineReading(state.Context.Engines, answer.Response, answer.Failure)])
+        var readings = answer.Readings;
+        for (var i = 0; i < (readings?.Count ?? 1); i++)
         {
+            var reading = readings?[i] ?? new EngineReading(state.Context.Engines, answer.Response, answer.Failure);
             // Each reading continues a chain of its own: the hops so far are copied when the chain forks.
             var context = state.Context with { Engines = reading.Engines };
             var redirects = answer.Readings is null ? state.Redirects : [.. state.Redirects];

@@ -54,8 +54,10 @@ internal static class ProbeRun
 
         using var request = PreflightRequestFactory.Preflight(planned, headers);
         var sent = await Exchanger.SendAsync(client, request, planned.Engines, time, deadline, cancellationToken).ConfigureAwait(false);
-        foreach (var answer in sent.Readings ?? [new EngineReading(planned.Engines, sent.Response, sent.Failure)])
+        var answers = sent.Readings;
+        for (var i = 0; i < (answers?.Count ?? 1); i++)
         {
+            var answer = answers?[i] ?? new EngineReading(planned.Engines, sent.Response, sent.Failure);
             var context = planned with { Engines = answer.Engines };
             var preflight = answer.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : default;
 

@@ -21,11 +21,11 @@ internal struct AllowHeadersVisitor(string[] names) : IListElementVisitor
         Wildcard |= element is "*";
         for (var i = 0; i < names.Length; i++)
         {
-            // Elements and names are tokens, so ASCII case folding is the whole of the case-insensitive comparison.
+            // Elements and names are tokens, so ASCII case folding is the whole of the case-insensitive comparison. A name
+            // may be requested twice (Firefox repeats a header set twice in two cases): one element allows both.
             if (Ascii.EqualsIgnoreCase(element, names[i]))
             {
                 Listed |= 1UL << i;
-                return;
             }
         }
     }

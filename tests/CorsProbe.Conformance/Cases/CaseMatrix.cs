@@ -77,6 +77,11 @@ public static class CaseMatrix
             drafts.Add((shape, response, $"request header: {label}; GET, no Access-Control-Allow-Headers, origin {shape.OriginValue}", null));
         }
 
+        // A header set twice in two cases, to an answer that allows it: Firefox names it twice, and one element allows both.
+        var twice = new RequestShape(CaseOrigin.Galxe, "GET", [new("X-Api-Key", "1"), new("x-api-key", "2")], Credentials: false);
+        drafts.Add((twice, new ResponseDraft { AllowOrigin = [twice.OriginValue], AllowHeaders = ["X-Api-Key"] },
+            $"request header: X-Api-Key set twice, differently cased, and allowed; GET, origin {twice.OriginValue}", null));
+
         // 4. The preflight cache: a correct answer with an Access-Control-Max-Age, then the same fetch again.
         foreach (var (maxAge, repeat) in PreflightCacheProbes.All)
         {

@@ -73,6 +73,18 @@ public class EngineProfileTests
     }
 
     [Fact]
+    public async Task AHeaderSetTwiceInTwoCases_IsNamedTwiceInFirefoxsPreflight()
+    {
+        var server = StubCorsServer.Allowing(Probe.Origin, headers: "X-Api-Key");
+
+        var report = await Probe.Through(server).RequireMethods("PUT").RequireHeader("X-Api-Key", "1").RequireHeader("x-api-key", "2").RunAsync();
+
+        report.Preflights.Select(p => (string.Join("+", p.Engines), p.RequestHeader("Access-Control-Request-Headers")))
+            .Should().Equal(("Chromium+WebKit", "x-api-key"), ("Firefox", "x-api-key,x-api-key"));
+        report.Verdict.Should().Be(CorsVerdict.Allowed, report.ToString());
+    }
+
+    [Fact]
     public async Task WhenTheEnginesAgree_OnePreflightServesThemAll()
     {
         var server = StubCorsServer.Allowing(Probe.Origin, headers: "Content-Type");
