@@ -57,7 +57,7 @@ public sealed class PreflightExchange
     public TimeSpan PreflightCacheTime(BrowserEngine engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return Response is null ? TimeSpan.Zero : TimeSpan.FromSeconds(Evaluation.MaxAge.SecondsIn(Evaluation.CorsHeaderFields.Read(Response).MaxAge, engine));
+        return Response is null ? TimeSpan.Zero : TimeSpan.FromSeconds(Evaluation.MaxAge.ReadIn(Evaluation.CorsHeaderFields.Read(Response).MaxAge, engine).Seconds);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ internal static class CorsEvaluator
         if ((checks & CorsChecks.Redirect) != 0)
         {
             // A redirect is the whole story: the status is 3xx and its lists are not the API's.
-            return new ResponseEvaluation(response, headers, checks, origin, default, default, MaxAgeKind.Missing, MaxAge.DefaultSeconds);
+            return new ResponseEvaluation(response, headers, checks, origin, default, default, default);
         }
 
         // "CORS-preflight fetch" step 7: an ok status.
@@ -33,8 +33,7 @@ internal static class CorsEvaluator
         var requestHeaders = ReadRequestHeaders(headers.AllowHeaders, context.UnsafeHeaderNames);
         checks |= CheckHeaders(requestHeaders, context);
 
-        var maxAge = MaxAge.Read(headers.MaxAge, out var seconds);
-        return new ResponseEvaluation(response, headers, checks, origin, methods, requestHeaders, maxAge, seconds);
+        return new ResponseEvaluation(response, headers, checks, origin, methods, requestHeaders, EngineMaxAges.Read(headers.MaxAge));
     }
 
     /// <summary>
@@ -45,7 +44,7 @@ internal static class CorsEvaluator
     {
         var headers = CorsHeaderFields.Read(response);
         var checks = RedirectCheck.Check(response, headers, context) | CheckCors(headers, context, out var origin);
-        return new ResponseEvaluation(response, headers, checks, origin, default, default, MaxAgeKind.Missing, MaxAge.DefaultSeconds);
+        return new ResponseEvaluation(response, headers, checks, origin, default, default, default);
     }
 
     // Fetch "CORS check", with Chromium's choice of error (cors.cc CheckAccess), then the Vary warning.

@@ -11,8 +11,7 @@ namespace CorsProbing.Evaluation;
 /// <param name="Origin">How <c>Access-Control-Allow-Origin</c> compared with the origin.</param>
 /// <param name="Methods">What <c>Access-Control-Allow-Methods</c> held (preflights only).</param>
 /// <param name="RequestHeaders">What <c>Access-Control-Allow-Headers</c> held (preflights only).</param>
-/// <param name="MaxAge">What <c>Access-Control-Max-Age</c> said (preflights only).</param>
-/// <param name="MaxAgeSeconds">The seconds Chromium caches the preflight for.</param>
+/// <param name="MaxAges">How long each engine caches the preflight, and why (preflights only).</param>
 internal readonly record struct ResponseEvaluation(
     ResponseSnapshot Response,
     CorsHeaderFields Headers,
@@ -20,8 +19,7 @@ internal readonly record struct ResponseEvaluation(
     OriginMatch Origin,
     MethodEvidence Methods,
     HeadersEvidence RequestHeaders,
-    MaxAgeKind MaxAge,
-    int MaxAgeSeconds)
+    EngineMaxAges MaxAges)
 {
     /// <summary>Checks that block the request in a browser when it sends a preflight.</summary>
     public const CorsChecks PreflightBlocking =

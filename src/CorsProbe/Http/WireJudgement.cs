@@ -66,11 +66,13 @@ internal static class WireJudgement
         return new EngineReading(engines, new ResponseSnapshot(head.Status, head.ReasonPhrase, head.Lines, url) { RawBytesRead = true, Leniencies = leniencies }, null);
     }
 
-    // No leniency, no defect, a plain "HTTP/1.x NNN" status line, no interim answer and a head under every engine's limit.
+    // Chromium found nothing odd (no leniency, no defect: no NUL, no bare CR), the status line is a plain "HTTP/1.x NNN",
+    // no CR stands alone or doubled, no framing or conflict header another engine reads otherwise, and the head is under
+    // every engine's limit: then every engine reads it alike, and one parse serves them all.
     private static bool IsPlain(WireHead head, ReadOnlySpan<byte> bytes) =>
         head.Defect is null && head.Leniencies.Count == 0
         && (bytes.StartsWith("HTTP/1.1 "u8) || bytes.StartsWith("HTTP/1.0 "u8)) && bytes.Length > 12 && bytes[12] is (byte)' ' or (byte)'\r'
-        && head.Status is >= 200 and <= 599 && bytes.IndexOf((byte)0) < 0 && bytes.Count((byte)'\r') == bytes.Count("\r\n"u8)
+        && head.Status is >= 200 and <= 599 && bytes.Count((byte)'\r') == bytes.Count("\r\n"u8)
         && bytes.Length < WireRules.WebKit.MaxHeadBytes && !HasOddFraming(head.Lines) && StatusAt(bytes) == head.Status;
 
     private static int StatusAt(ReadOnlySpan<byte> bytes) => ((bytes[9] - '0') * 100) + ((bytes[10] - '0') * 10) + (bytes[11] - '0');

@@ -20,7 +20,8 @@ internal static class MaxAgeRule
         }
 
         ref readonly var preflight = ref reading.Preflight;
-        if (preflight.MaxAge == MaxAgeKind.Missing)
+        var field = preflight.Headers.MaxAge;
+        if (field.IsAbsent)
         {
             findings.Add(reading.Draft(CorsFindingCodes.MaxAge, Title, FindingScope.Everyone, CorsSeverity.Info,
                 $"The response has no Access-Control-Max-Age header: browsers cache the preflight for {MaxAge.DefaultSeconds} s, so most calls pay for a second round trip.",
@@ -29,39 +30,31 @@ internal static class MaxAgeRule
         }
 
         // Each engine's reading, grouped: "Chrome/Edge: cached for 2 hours (the most kept there); Safari: ...".
-        var field = preflight.Headers.MaxAge;
-        var engines = reading.Context.Engines.Engines.ToList();
-        var sent = ToSeconds(field);
-        var readings = engines.Select(engine => (Engine: engine, Seconds: MaxAge.SecondsIn(field, engine))).ToList();
-        if (readings.TrueForAll(r => sent == r.Seconds))
+        var maxAges = preflight.MaxAges;
+        var readings = reading.Context.Engines.Engines.Select(engine => (Engine: engine, MaxAge: maxAges.For(engine))).ToList();
+        if (readings.TrueForAll(r => r.MaxAge.Kind == MaxAgeKind.Valid))
         {
             return;
         }
 
-        var described = HeaderText.Describe(CorsHeaderNames.MaxAge, field);
         var parts = readings
-            .GroupBy(r => r.Seconds)
-            .Select(group => Part(EngineSet.Of(group.Select(r => r.Engine)), group.Key, sent, group.First().Engine));
+            .GroupBy(r => r.MaxAge)
+            .Select(group => Part(EngineSet.Of(group.Select(r => r.Engine)), group.Key));
         findings.Add(reading.Draft(CorsFindingCodes.MaxAge, Title, FindingScope.Everyone, CorsSeverity.Warning,
-            $"{described}: {string.Join("; ", parts)}.", Remedy));
+            $"{HeaderText.Describe(CorsHeaderNames.MaxAge, field)}: {string.Join("; ", parts)}.", Remedy));
     }
 
-    // The value as sent, when it is a plain number of seconds, else null.
-    private static long? ToSeconds(HeaderField field) =>
-        field.TryGetSingle(out var value) && !value.IsEmpty && !value.ContainsAnyExceptInRange('0', '9')
-            ? long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : long.MaxValue
-            : null;
-
-    // "Firefox: not cached (not a plain number of seconds)", "Safari: 10 minutes (the most it keeps)".
-    private static string Part(EngineSet engines, long seconds, long? sent, BrowserEngine engine)
+    // "Firefox: not cached (not a plain number of seconds)", "Safari: cached for 10 minutes (the most kept there)".
+    private static string Part(EngineSet engines, EngineMaxAge maxAge)
     {
-        var kept = seconds == 0 ? "not cached" : $"cached for {Duration(seconds)}";
-        var why = sent switch
+        var kept = maxAge.Seconds == 0 ? "not cached" : $"cached for {Duration(maxAge.Seconds)}";
+        var why = maxAge.Kind switch
         {
-            null when seconds == 0 && engine.DisablesCacheOnInvalidMaxAge => " (not a plain number of seconds)",
-            null when seconds == 0 => " (negative)",
-            null when seconds == (long)engine.DefaultMaxAge.TotalSeconds => " (not a plain number of seconds: the default)",
-            _ when seconds < sent => " (the most kept there)",
+            MaxAgeKind.Invalid when maxAge.Seconds == 0 => " (not a plain number of seconds)",
+            MaxAgeKind.Invalid => " (not a plain number of seconds: the default)",
+            MaxAgeKind.Missing => " (empty: the default)",
+            MaxAgeKind.Negative => " (negative)",
+            MaxAgeKind.Capped => " (the most kept there)",
             _ => string.Empty,
         };
         return $"{engines.Browsers}: {kept}{why}";

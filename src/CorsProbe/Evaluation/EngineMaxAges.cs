@@ -1,0 +1,13 @@
+namespace CorsProbing.Evaluation;
+
+/// <summary>Each engine's reading of one response's <c>Access-Control-Max-Age</c>, made once in the evaluation.</summary>
+internal readonly record struct EngineMaxAges(EngineMaxAge Chromium, EngineMaxAge Firefox, EngineMaxAge WebKit)
+{
+    /// <summary>Every engine's reading of <paramref name="lines"/>.</summary>
+    public static EngineMaxAges Read(HeaderField lines) =>
+        new(MaxAge.ReadIn(lines, BrowserEngine.Chromium), MaxAge.ReadIn(lines, BrowserEngine.Firefox), MaxAge.ReadIn(lines, BrowserEngine.WebKit));
+
+    /// <summary>The reading of <paramref name="engine"/>.</summary>
+    public EngineMaxAge For(BrowserEngine engine) =>
+        ReferenceEquals(engine, BrowserEngine.Chromium) ? Chromium : ReferenceEquals(engine, BrowserEngine.Firefox) ? Firefox : WebKit;
+}
