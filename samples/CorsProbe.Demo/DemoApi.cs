@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CorsProbing.Demo;
 
@@ -15,11 +10,34 @@ internal static class DemoApi
 {
     public const string Galxe = "https://dashboard.galxe.com";
 
-    public static async Task<WebApplication> StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The origin the setups are probed at: a name reserved for tests (.test), on port 80 as a customer's API would be,
+    /// connected to the embedded API on loopback by <see cref="LoopbackHandler"/>.
+    /// </summary>
+    public const string Origin = "http://api.demo.test";
+
+    /// <summary>
+    /// Each endpoint with what the dashboard needs of it (mostly: load with GET, save with a JSON POST); together they
+    /// give every kind of verdict.
+    /// </summary>
+    public static IReadOnlyList<DemoSetup> Setups { get; } =
+    [
+        new("/open", "\"*\" with methods and headers listed", ["GET", "POST"], ["Content-Type"]),
+        new("/designated", "ASP.NET Core policy for the dashboard", ["GET", "POST"], ["Content-Type"]),
+        new("/other-origin", "allows a partner's origin only", ["GET", "POST"], ["Content-Type"]),
+        new("/no-options", "no OPTIONS handling (405)", ["GET"], []),
+        new("/missing-put", "methods list forgets PUT", ["GET", "POST", "PUT"], ["Content-Type"]),
+        new("/wildcard-credentials", "\"*\" with credentials", ["GET", "POST"], [], Credentials: true),
+        new("/redirect", "preflight redirected (308)", ["GET", "POST"], ["Content-Type"]),
+        new("/galxe-only", "lists methods, not headers", ["GET", "POST"], ["Content-Type"]),
+    ];
+
+    /// <summary>Starts the API on <paramref name="url"/> (default: a free port on 127.0.0.1).</summary>
+    public static async Task<WebApplication> StartAsync(CancellationToken cancellationToken, string url = "http://127.0.0.1:0")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
         builder.Services.AddCors(options =>
             options.AddPolicy("designated", p => p.WithOrigins(Galxe).WithMethods("GET", "POST").WithHeaders("Content-Type").SetPreflightMaxAge(TimeSpan.FromHours(1))));
         builder.Services.AddRouting();

@@ -59,6 +59,7 @@ public class RetargetTests
 
     [Theory]
     [InlineData("api.example.com/quests", "is not an absolute URL")]
+    [InlineData("/quests", "is not an absolute URL")]
     [InlineData("ftp://files.example/x", "uses the scheme 'ftp'")]
     [InlineData("https://api.example.com/a b", "contains whitespace")]
     public void ForUrl_ValidatesLikeFor(string url, string message)

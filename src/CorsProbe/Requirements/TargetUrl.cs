@@ -36,7 +36,9 @@ internal static class TargetUrl
 
         var fragment = url.IndexOf('#', StringComparison.Ordinal);
         var withoutFragment = fragment < 0 ? url : url[..fragment];
-        if (!Uri.TryCreate(withoutFragment, UriKind.Absolute, out var uri))
+        // An absolute URL starts with its scheme. Without this check .NET on Unix reads "/quests" as a file path
+        // (file:///quests), and the user would be told about a scheme they never wrote.
+        if (!HasScheme(withoutFragment) || !Uri.TryCreate(withoutFragment, UriKind.Absolute, out var uri))
         {
             throw new ArgumentException($"'{url}' is not an absolute URL; give the full address, such as https://api.example.com/path.", paramName);
         }
@@ -63,6 +65,16 @@ internal static class TargetUrl
 
         return uri.PathAndQuery == PathAndQuery(withoutFragment) ? uri : new Uri(withoutFragment, in Literal);
     }
+
+    // RFC 3986: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ":".
+    private static bool HasScheme(string url)
+    {
+        var colon = url.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && char.IsAsciiLetter(url[0]) && url.AsSpan(1, colon - 1).IndexOfAnyExcept(SchemeCharacters) < 0;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SchemeCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
 
     // The path and query as written: everything after the authority; "/" when there is nothing.
     private static string PathAndQuery(string absoluteUrl)

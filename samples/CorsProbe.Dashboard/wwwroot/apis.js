@@ -1,0 +1,34 @@
+// The Registered APIs page: every API with its last verdict, its alert if it went from Allowed to Denied, and its history.
+'use strict';
+
+async function load() {
+  const response = await fetch('/api/apis');
+  if (!response.ok) {
+    showProblem(document.getElementById('errors'), await readProblem(response));
+    return;
+  }
+  const apis = await response.json();
+  const body = document.querySelector('#apis tbody');
+  body.replaceChildren();
+  document.getElementById('empty').hidden = apis.length > 0;
+  for (const api of apis) {
+    const history = el('details', { class: 'history' }, el('summary', {}, 'History'));
+    history.addEventListener('toggle', () => loadHistory(api.id, history), { once: true });
+    body.append(el('tr', { 'data-id': api.id, class: api.alert ? 'alerted' : null },
+      el('td', {}, el('a', { href: '/?url=' + encodeURIComponent(api.url) }, api.url)),
+      el('td', {}, api.origin),
+      el('td', {}, api.methods.join(', '), api.headers.length ? el('br') : null, api.headers.join(', '), api.credentials ? ' (credentials)' : ''),
+      el('td', {}, api.profile),
+      el('td', {}, api.lastVerdict ? verdictBadge(api.lastVerdict) : '—', api.alert ? el('p', { class: 'alert' }, api.alert) : null),
+      el('td', {}, api.lastCheckedAt ? new Date(api.lastCheckedAt).toLocaleString() : '—'),
+      el('td', {}, history)));
+  }
+}
+
+async function loadHistory(id, details) {
+  const { history } = await (await fetch('/api/apis/' + id)).json();
+  details.append(el('ol', { class: 'checks' }, history.map(check =>
+    el('li', {}, new Date(check.checkedAt).toLocaleString(), ' ', verdictBadge(check.verdict), ' ', check.summary))));
+}
+
+load();

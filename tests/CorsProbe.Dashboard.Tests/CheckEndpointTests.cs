@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text;
+using CorsProbing.Dashboard.Tests.Support;
+using CorsProbing.Demo;
+
+namespace CorsProbing.Dashboard.Tests;
+
+/// <summary><c>POST /api/check</c> against the demo's embedded API, through the SSRF-guarded client.</summary>
+public sealed class CheckEndpointTests : IAsyncLifetime
+{
+    private const string Galxe = "https://dashboard.galxe.com";
+    private readonly DashboardFactory _dashboard = new();
+    private HttpClient _client = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _client = _dashboard.CreateClient();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _dashboard.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Check_returns_the_reports_json_with_a_verdict_per_profile()
+    {
+        var response = await _client.PostCheckAsync("/api/check", new
+        {
+            url = DemoApi.Origin + "/galxe-only",
+            origin = Galxe,
+            methods = new[] { "GET", "POST" },
+            headers = new[] { "Content-Type" },
+        }, TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        var report = CorsReport.FromJson(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        report.Url.AbsoluteUri.Should().Be(DemoApi.Origin + "/galxe-only");
+        report.Origin.Should().Be(Galxe);
+        report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Denied, "the demo lists no headers, so browsers block the JSON POST");
+        report.VerdictFor(CorsProfile.Galxe).Should().Be(CorsVerdict.Allowed, "the platform's check does not look at headers");
+        report.Findings.Should().Contain(f => f.Code == CorsFindingCodes.HeaderNotAllowed && f.Remedy != null);
+    }
+
+    [Fact]
+    public async Task Check_uses_the_chosen_profile_credentials_and_audit()
+    {
+        var response = await _client.PostCheckAsync("/api/check", new
+        {
+            url = DemoApi.Origin + "/open",
+            origin = Galxe,
+            methods = new[] { "GET" },
+            profile = "galxe",
+            credentials = true,
+            audit = true,
+        }, TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var report = CorsReport.FromJson(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        report.Profile.Should().Be(CorsProfile.Galxe);
+        report.IncludesCredentials.Should().BeTrue();
+        report.IsAudited.Should().BeTrue();
+        report.Verdict.Should().Be(CorsVerdict.Denied, "\"*\" is refused with credentials");
+    }
+
+    [Fact]
+    public async Task The_demo_api_is_trusted_at_its_loopback_origin_too_so_this_machines_browser_can_verify_against_it()
+    {
+        var response = await _client.PostCheckAsync("/api/check", new { url = _dashboard.DemoLoopbackOrigin + "/open", origin = "http://localhost:5080" }, TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        CorsReport.FromJson(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Verdict.Should().Be(CorsVerdict.Allowed);
+    }
+
+    [Fact]
+    public async Task Health_answers_healthy_when_the_store_can_be_read()
+    {
+        var response = await _client.GetAsync("/health", TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Be("Healthy");
+    }
+
+    [Fact]
+    public async Task The_page_and_its_scripts_are_served()
+    {
+        var page = await _client.GetStringAsync("/", TestContext.Current.CancellationToken);
+        var list = await _client.GetStringAsync("/apis.html", TestContext.Current.CancellationToken);
+
+        page.Should().Contain("id=\"check-form\"").And.Contain("check.js");
+        list.Should().Contain("id=\"apis\"").And.Contain("apis.js");
+    }
+
+    [Theory]
+    [MemberData(nameof(BadRequests.Cases), MemberType = typeof(BadRequests))]
+    public async Task A_bad_check_is_a_400_naming_the_field_and_stores_nothing(string name, string field, string expected)
+    {
+        var before = _dashboard.Store.List().Count;
+
+        foreach (var path in new[] { "/api/check", "/api/apis" })
+        {
+            using var response = await SendAsync(path, BadRequests.Body(name, DemoApi.Origin));
+
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest, $"{name} on {path}");
+            (await response.ReadProblemAsync(field)).Should().ContainSingle().Which.Should().Contain(expected);
+        }
+
+        _dashboard.Store.List().Should().HaveCount(before, "a refused request stores nothing");
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_a_413_problem()
+    {
+        var body = "{\"url\":\"" + new string('a', 40_000) + "\"}";
+
+        using var response = await SendAsync("/api/check", body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await response.ReadObjectAsync())["detail"]!.GetValue<string>().Should().Contain("larger than 32,768 bytes");
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_says_so()
+    {
+        using var response = await _client.PostAsync("/api/check", new StringContent("url=https://api.example.com", Encoding.UTF8, "application/x-www-form-urlencoded"), TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.ReadProblemAsync("body")).Single().Should().Contain("Send the check as JSON");
+    }
+
+    private Task<HttpResponseMessage> SendAsync(string path, string json) =>
+        _client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+}
