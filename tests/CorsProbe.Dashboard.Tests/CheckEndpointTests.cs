@@ -76,6 +76,26 @@ public sealed class CheckEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_demo_endpoint_names_the_demo_apis_origins_and_setups()
+    {
+        var demo = await (await _client.GetAsync("/api/demo", TestContext.Current.CancellationToken)).ReadObjectAsync();
+
+        demo["origin"]!.GetValue<string>().Should().Be(DemoApi.Origin);
+        demo["loopbackOrigin"]!.GetValue<string>().Should().Be(_dashboard.DemoLoopbackOrigin);
+        demo["setups"]!.AsArray().Select(s => s!["path"]!.GetValue<string>()).Should().Equal(DemoApi.Setups.Select(s => s.Path));
+    }
+
+    [Fact]
+    public async Task Without_a_demo_the_demo_endpoint_is_a_404_and_nothing_is_registered()
+    {
+        await using var plain = new DashboardFactory(("Dashboard:DemoApiUrl", ""));
+        using var client = plain.CreateClient();
+
+        (await client.GetAsync("/api/demo", TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        plain.Store.List().Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Health_answers_healthy_when_the_store_can_be_read()
     {
         var response = await _client.GetAsync("/health", TestContext.Current.CancellationToken);

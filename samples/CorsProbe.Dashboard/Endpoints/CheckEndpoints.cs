@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using CorsProbing.Dashboard.Checks;
+using CorsProbing.Dashboard.Demo;
+using CorsProbing.Demo;
 using CorsProbing.Dashboard.Storage;
 
 namespace CorsProbing.Dashboard.Endpoints;
 
 /// <summary>
 /// <c>POST /api/check</c>: probes the API described in the body and returns <see cref="CorsReport.ToJson"/>;
-/// <c>/api/apis</c>: registers APIs to watch, lists them with their history.
+/// <c>/api/apis</c>: registers APIs to watch, lists them with their history; <c>/api/demo</c>: the demo API's setups.
 /// </summary>
 internal static class CheckEndpoints
 {
@@ -23,6 +25,10 @@ internal static class CheckEndpoints
             store.Find(id) is { } found ? Results.Ok(new { api = found, history = store.History(id) }) : NotFound(id));
         api.MapGet("/apis/{id:long}/report", (long id, ApiStore store) =>
             store.LastReport(id) is { } json ? Results.Text(json, "application/json") : NotFound(id));
+        api.MapGet("/demo", (IEnumerable<IHostedService> services) =>
+            services.OfType<DemoRegistration>().SingleOrDefault() is { Origin: { } loopback }
+                ? Results.Ok(new { origin = DemoApi.Origin, loopbackOrigin = loopback, setups = DemoApi.Setups })
+                : NotFound("The dashboard runs no demo API (Dashboard:DemoApiUrl is empty)."));
         api.MapDelete("/apis/{id:long}", (long id, ApiStore store) => store.Remove(id) ? Results.NoContent() : NotFound(id));
     }
 
@@ -83,6 +89,8 @@ internal static class CheckEndpoints
         return (request, report, null);
     }
 
-    private static ProblemHttpResult NotFound(long id) =>
-        TypedResults.Problem($"No registered API has id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+    private static ProblemHttpResult NotFound(long id) => NotFound($"No registered API has id {id}.");
+
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
 }

@@ -10,6 +10,25 @@ $('origin').value = location.origin;
 const query = new URLSearchParams(location.search);
 if (query.get('url')) $('url').value = query.get('url');
 
+// The demo API, when the dashboard runs one: links that fill the form with its setups, at the loopback origin this
+// browser can reach, so "Verify in this browser" works on them.
+fetch('/api/demo').then(response => response.ok ? response.json() : null).then(demo => {
+  if (!demo) return;
+  $('demo').replaceChildren('Try the demo API (its setups are also registered, as the Galxe dashboard calls them): ',
+    ...demo.setups.flatMap((setup, index) => [index ? ', ' : '', el('a', { href: '#', title: setup.description, 'data-path': setup.path }, setup.path)]));
+  $('demo').addEventListener('click', event => {
+    const path = event.target.dataset?.path;
+    if (!path) return;
+    event.preventDefault();
+    const setup = demo.setups.find(s => s.path === path);
+    $('url').value = demo.loopbackOrigin + setup.path;
+    $('methods').value = setup.methods.join(', ');
+    $('headers').value = setup.headers.join('\n');
+    $('credentials').checked = setup.credentials;
+  });
+  $('demo').hidden = false;
+});
+
 function readForm() {
   return {
     url: $('url').value,
@@ -134,12 +153,20 @@ function renderExchange(exchange) {
   const headers = (title, lines) => el('div', {}, el('h4', {}, title),
     el('pre', {}, (lines || []).map(([name, value]) => name + ': ' + value).join('\n') || '(none)'));
   const details = el('details', { class: 'exchange' },
-    el('summary', {}, el('b', {}, exchange.kind), ' ', exchange.method, ' ', exchange.url, ' → ', outcome,
+    el('summary', {}, el('b', {}, exchangeTitle(exchange)), ' ', exchange.url, ' → ', outcome,
       exchange.engines && exchange.engines.length < 3 ? el('small', {}, ' (' + exchange.engines.join(', ') + ')') : null),
     el('div', { class: 'headers' }, headers('Request', exchange.requestHeaders), headers('Response', exchange.responseHeaders)));
   for (const redirect of exchange.redirects || []) details.append(renderExchange(redirect));
   if (exchange.actualRequest) details.append(renderExchange(exchange.actualRequest));
   return details;
+}
+
+function exchangeTitle(exchange) {
+  switch (exchange.kind) {
+    case 'Preflight': return 'OPTIONS preflight for ' + exchange.method;
+    case 'StandIn': return 'GET standing in for ' + exchange.method;
+    default: return exchange.method + ' (the actual request)';
+  }
 }
 
 // The engine whose verdict this browser's outcome checks.

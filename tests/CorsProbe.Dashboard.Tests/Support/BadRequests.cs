@@ -8,6 +8,8 @@ namespace CorsProbing.Dashboard.Tests.Support;
 /// </summary>
 public static class BadRequests
 {
+    private const string Galxe = "https://dashboard.galxe.com";
+
     /// <summary>Name, field, expected words.</summary>
     public static TheoryData<string, string, string> Cases => new()
     {
@@ -18,6 +20,37 @@ public static class BadRequests
         { "forbidden header", "headers", "'Cookie' is a forbidden request-header" },
         { "10 kB of junk", "body", "The body is not a check request" },
         { "10 kB of junk as the URL", "url", "absolute" },
+    };
+
+    /// <summary>The cases a person can type into the form (all but a body that is not JSON): name, expected words.</summary>
+    public static TheoryData<string, string> FormCases
+    {
+        get
+        {
+            var cases = new TheoryData<string, string>();
+            foreach (var row in Cases)
+            {
+                var (name, _, expected) = row.Data;
+                if (name != "10 kB of junk")
+                {
+                    cases.Add(name, expected);
+                }
+            }
+
+            return cases;
+        }
+    }
+
+    /// <summary>What the form's URL, origin and headers fields hold in case <paramref name="name"/>.</summary>
+    public static (string Url, string Origin, string Headers) Form(string name) => name switch
+    {
+        "relative URL" => ("/quests", Galxe, "Content-Type"),
+        "file: URL" => ("file:///etc/passwd", Galxe, "Content-Type"),
+        "loopback target" => ("http://127.0.0.1:9/quests", Galxe, "Content-Type"),
+        "origin with a path" => (CorsProbing.Demo.DemoApi.Origin + "/open", Galxe + "/app", "Content-Type"),
+        "forbidden header" => (CorsProbing.Demo.DemoApi.Origin + "/open", Galxe, "Content-Type\nCookie: session=1"),
+        "10 kB of junk as the URL" => (Junk(), Galxe, "Content-Type"),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such case"),
     };
 
     /// <summary>The JSON body of case <paramref name="name"/>.</summary>

@@ -27,6 +27,7 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         DataFolder = Directory.CreateTempSubdirectory("corsprobe-dashboard-").FullName;
         _settings = new Dictionary<string, string?>
         {
+            ["Urls"] = "http://127.0.0.1:0",
             ["Dashboard:DataFolder"] = DataFolder,
             ["Dashboard:DemoApiUrl"] = "http://127.0.0.1:0",
             ["Dashboard:CheckPermitLimit"] = "10000",

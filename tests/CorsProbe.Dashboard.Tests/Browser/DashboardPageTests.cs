@@ -1,0 +1,127 @@
+using CorsProbing.Conformance.Support;
+using CorsProbing.Dashboard.Tests.Support;
+using CorsProbing.Demo;
+using Microsoft.Playwright;
+
+namespace CorsProbing.Dashboard.Tests.Browser;
+
+/// <summary>The dashboard in a real Chromium: checks, verification in the browser itself, registration, bad input.</summary>
+public sealed class DashboardPageTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    /// <summary>The screenshot the README shows, rewritten with <c>CORSPROBE_RECORD=1</c>.</summary>
+    public const string Screenshot = "docs/dashboard.png";
+
+    [Fact]
+    public async Task A_check_shows_each_profiles_verdict_the_findings_with_fixes_the_exchanges_and_a_curl_to_copy()
+    {
+        var form = new CheckForm(await session.OpenAsync());
+        await form.FillAsync(DemoApi.Origin + "/galxe-only", origin: DemoApi.Galxe);
+
+        await form.CheckAsync();
+
+        (await form.VerdictAsync("Browser")).Should().Be("Denied");
+        (await form.VerdictAsync("Firefox")).Should().Be("Denied");
+        (await form.VerdictAsync("Galxe")).Should().Be("Allowed");
+        (await form.Page.Locator("#verdicts .difference").InnerTextAsync()).Should().Contain("The platform's Test passes, but browsers block the call");
+        var finding = form.Page.Locator($"#findings [data-code={CorsFindingCodes.HeaderNotAllowed}]").First;
+        (await finding.InnerTextAsync()).Should().Contain("Access-Control-Allow-Headers").And.Contain("Fix:");
+        (await form.Page.Locator("#exchanges > details").CountAsync()).Should().BeGreaterThan(0);
+        (await form.Page.Locator("#exchanges > details summary").First.InnerTextAsync()).Should().Contain("OPTIONS preflight for GET " + DemoApi.Origin + "/galxe-only → 204");
+        var curl = await form.Page.Locator("#curl").InnerTextAsync();
+        curl.Should().StartWith("curl").And.Contain("Origin: " + DemoApi.Galxe);
+
+        await form.Page.ClickAsync("#copy-curl");
+        (await form.Page.EvaluateAsync<string>("navigator.clipboard.readText()")).Should().Be(curl);
+        (await form.Page.Locator("#origin-note").InnerTextAsync()).Should().Contain("the comparison does not apply",
+            "the page is served from its own origin, not the Galxe dashboard's");
+    }
+
+    [Fact]
+    public async Task Verifying_in_this_browser_an_allowed_setup_resolves_as_predicted()
+    {
+        var form = new CheckForm(await session.OpenAsync());
+        await form.FillAsync(DemoApi.Origin + "/open", headers: "Content-Type: application/json");
+        await form.CheckAsync();
+        (await form.VerdictAsync("Chromium")).Should().Be("Allowed");
+
+        var (allowed, agrees, text) = await form.VerifyAsync();
+
+        allowed.Should().BeTrue(text);
+        agrees.Should().Be("true");
+        text.Should().Contain("GET resolved (200)").And.Contain("POST resolved (200)").And.Contain("they agree");
+    }
+
+    [Fact]
+    public async Task Verifying_in_this_browser_a_denied_setup_fails_as_predicted()
+    {
+        var form = new CheckForm(await session.OpenAsync());
+        await form.FillAsync(DemoApi.Origin + "/galxe-only", headers: "Content-Type: application/json");
+        await form.CheckAsync();
+        (await form.VerdictAsync("Chromium")).Should().Be("Denied");
+        (await form.Page.Locator("#origin-note").GetAttributeAsync("data-same-origin")).Should().Be("true");
+
+        var (allowed, agrees, text) = await form.VerifyAsync();
+
+        allowed.Should().BeFalse(text);
+        agrees.Should().Be("true");
+        text.Should().Contain("GET failed: TypeError", "a JSON Content-Type makes even the GET preflighted")
+            .And.Contain("POST failed: TypeError").And.Contain("they agree");
+        await SaveScreenshotAsync(form.Page);
+    }
+
+    [Fact]
+    public async Task A_demo_link_fills_the_form_with_a_setup_this_browser_reaches_as_it_is()
+    {
+        var form = new CheckForm(await session.OpenAsync());
+
+        await form.Page.ClickAsync("#demo a[data-path='/open']");
+        (await form.Page.InputValueAsync("#url")).Should().Be(session.Dashboard.DemoLoopbackOrigin + "/open");
+        await form.CheckAsync();
+        var (allowed, agrees, _) = await form.VerifyAsync();
+
+        allowed.Should().BeTrue("the demo answers on loopback, which a newcomer's browser reaches without any mapping");
+        agrees.Should().Be("true");
+    }
+
+    [Fact]
+    public async Task Registering_from_the_page_lists_the_api_with_its_verdict_and_history()
+    {
+        var form = new CheckForm(await session.OpenAsync());
+        var url = DemoApi.Origin + "/designated?from=browser";
+        await form.FillAsync(url, origin: DemoApi.Galxe);
+
+        await form.Page.ClickAsync("#register");
+        await form.Page.Locator("#status a[href='/apis.html']").ClickAsync();
+
+        var row = form.Page.Locator("#apis tbody tr", new PageLocatorOptions { HasText = url });
+        await row.WaitForAsync();
+        (await row.Locator(".verdict").InnerTextAsync()).Should().Be("Allowed");
+        await row.Locator("details.history summary").ClickAsync();
+        await row.Locator("ol.checks li").First.WaitForAsync();
+        (await row.Locator("ol.checks li").CountAsync()).Should().Be(1);
+        session.Dashboard.Store.List().Should().Contain(a => a.Url == url);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadRequests.FormCases), MemberType = typeof(BadRequests))]
+    public async Task Bad_input_in_the_form_gets_a_clear_message_and_stores_nothing(string name, string expected)
+    {
+        var form = new CheckForm(await session.OpenAsync());
+        var before = session.Dashboard.Store.List().Count;
+        var (url, origin, headers) = BadRequests.Form(name);
+        await form.FillAsync(url, origin, headers: headers);
+
+        (await form.RefusedAsync("#check")).Should().Contain(expected);
+        (await form.RefusedAsync("#register")).Should().Contain(expected);
+
+        session.Dashboard.Store.List().Should().HaveCount(before);
+        (await form.Page.Locator("#report").IsHiddenAsync()).Should().BeTrue();
+    }
+
+    private static async Task SaveScreenshotAsync(IPage page)
+    {
+        var path = Repository.Recording ? Path.Combine(Repository.Root, Screenshot) : Path.Combine(AppContext.BaseDirectory, "dashboard.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        File.Exists(path).Should().BeTrue();
+    }
+}
