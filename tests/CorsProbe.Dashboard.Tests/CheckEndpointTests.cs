@@ -6,31 +6,15 @@ using CorsProbing.Demo;
 namespace CorsProbing.Dashboard.Tests;
 
 /// <summary><c>POST /api/check</c> against the demo's embedded API, through the SSRF-guarded client.</summary>
-public sealed class CheckEndpointTests : IAsyncLifetime
+public sealed class CheckEndpointTests : DashboardTest
 {
-    private const string Galxe = "https://dashboard.galxe.com";
-    private readonly DashboardFactory _dashboard = new();
-    private HttpClient _client = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _client = _dashboard.CreateClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _dashboard.DisposeAsync();
-    }
-
     [Fact]
     public async Task Check_returns_the_reports_json_with_a_verdict_per_profile()
     {
-        var response = await _client.PostCheckAsync("/api/check", new
+        var response = await Client.PostCheckAsync("/api/check", new
         {
             url = DemoApi.Origin + "/galxe-only",
-            origin = Galxe,
+            origin = DemoApi.Galxe,
             methods = new[] { "GET", "POST" },
             headers = new[] { "Content-Type" },
         }, TestContext.Current.CancellationToken);
@@ -39,7 +23,7 @@ public sealed class CheckEndpointTests : IAsyncLifetime
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
         var report = CorsReport.FromJson(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         report.Url.AbsoluteUri.Should().Be(DemoApi.Origin + "/galxe-only");
-        report.Origin.Should().Be(Galxe);
+        report.Origin.Should().Be(DemoApi.Galxe);
         report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Denied, "the demo lists no headers, so browsers block the JSON POST");
         report.VerdictFor(CorsProfile.Galxe).Should().Be(CorsVerdict.Allowed, "the platform's check does not look at headers");
         report.Findings.Should().Contain(f => f.Code == CorsFindingCodes.HeaderNotAllowed && f.Remedy != null);
@@ -48,10 +32,10 @@ public sealed class CheckEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Check_uses_the_chosen_profile_credentials_and_audit()
     {
-        var response = await _client.PostCheckAsync("/api/check", new
+        var response = await Client.PostCheckAsync("/api/check", new
         {
             url = DemoApi.Origin + "/open",
-            origin = Galxe,
+            origin = DemoApi.Galxe,
             methods = new[] { "GET" },
             profile = "galxe",
             credentials = true,
@@ -69,7 +53,7 @@ public sealed class CheckEndpointTests : IAsyncLifetime
     [Fact]
     public async Task The_demo_api_is_trusted_at_its_loopback_origin_too_so_this_machines_browser_can_verify_against_it()
     {
-        var response = await _client.PostCheckAsync("/api/check", new { url = _dashboard.DemoLoopbackOrigin + "/open", origin = "http://localhost:5080" }, TestContext.Current.CancellationToken);
+        var response = await Client.PostCheckAsync("/api/check", new { url = Dashboard.DemoLoopbackOrigin + "/open", origin = "http://localhost:5080" }, TestContext.Current.CancellationToken);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         CorsReport.FromJson(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Verdict.Should().Be(CorsVerdict.Allowed);
@@ -78,10 +62,10 @@ public sealed class CheckEndpointTests : IAsyncLifetime
     [Fact]
     public async Task The_demo_endpoint_names_the_demo_apis_origins_and_setups()
     {
-        var demo = await (await _client.GetAsync("/api/demo", TestContext.Current.CancellationToken)).ReadObjectAsync();
+        var demo = await (await Client.GetAsync("/api/demo", TestContext.Current.CancellationToken)).ReadObjectAsync();
 
         demo["origin"]!.GetValue<string>().Should().Be(DemoApi.Origin);
-        demo["loopbackOrigin"]!.GetValue<string>().Should().Be(_dashboard.DemoLoopbackOrigin);
+        demo["loopbackOrigin"]!.GetValue<string>().Should().Be(Dashboard.DemoLoopbackOrigin);
         demo["setups"]!.AsArray().Select(s => s!["path"]!.GetValue<string>()).Should().Equal(DemoApi.Setups.Select(s => s.Path));
     }
 
@@ -98,7 +82,7 @@ public sealed class CheckEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Health_answers_healthy_when_the_store_can_be_read()
     {
-        var response = await _client.GetAsync("/health", TestContext.Current.CancellationToken);
+        var response = await Client.GetAsync("/health", TestContext.Current.CancellationToken);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Be("Healthy");
@@ -107,8 +91,8 @@ public sealed class CheckEndpointTests : IAsyncLifetime
     [Fact]
     public async Task The_page_and_its_scripts_are_served()
     {
-        var page = await _client.GetStringAsync("/", TestContext.Current.CancellationToken);
-        var list = await _client.GetStringAsync("/apis.html", TestContext.Current.CancellationToken);
+        var page = await Client.GetStringAsync("/", TestContext.Current.CancellationToken);
+        var list = await Client.GetStringAsync("/apis.html", TestContext.Current.CancellationToken);
 
         page.Should().Contain("id=\"check-form\"").And.Contain("check.js");
         list.Should().Contain("id=\"apis\"").And.Contain("apis.js");
@@ -118,7 +102,7 @@ public sealed class CheckEndpointTests : IAsyncLifetime
     [MemberData(nameof(BadRequests.Cases), MemberType = typeof(BadRequests))]
     public async Task A_bad_check_is_a_400_naming_the_field_and_stores_nothing(string name, string field, string expected)
     {
-        var before = _dashboard.Store.List().Count;
+        var before = Dashboard.Store.List().Count;
 
         foreach (var path in new[] { "/api/check", "/api/apis" })
         {
@@ -128,7 +112,7 @@ public sealed class CheckEndpointTests : IAsyncLifetime
             (await response.ReadProblemAsync(field)).Should().ContainSingle().Which.Should().Contain(expected);
         }
 
-        _dashboard.Store.List().Should().HaveCount(before, "a refused request stores nothing");
+        Dashboard.Store.List().Should().HaveCount(before, "a refused request stores nothing");
     }
 
     [Fact]
@@ -145,12 +129,12 @@ public sealed class CheckEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_body_that_is_not_json_says_so()
     {
-        using var response = await _client.PostAsync("/api/check", new StringContent("url=https://api.example.com", Encoding.UTF8, "application/x-www-form-urlencoded"), TestContext.Current.CancellationToken);
+        using var response = await Client.PostAsync("/api/check", new StringContent("url=https://api.example.com", Encoding.UTF8, "application/x-www-form-urlencoded"), TestContext.Current.CancellationToken);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync("body")).Single().Should().Contain("Send the check as JSON");
     }
 
     private Task<HttpResponseMessage> SendAsync(string path, string json) =>
-        _client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 }

@@ -6,27 +6,12 @@ using CorsProbing.Demo;
 namespace CorsProbing.Dashboard.Tests;
 
 /// <summary><c>/api/apis</c>: registering, listing with history, removing; the demo's setups registered on start.</summary>
-public sealed class RegistrationTests : IAsyncLifetime
+public sealed class RegistrationTests : DashboardTest
 {
-    private readonly DashboardFactory _dashboard = new();
-    private HttpClient _client = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _client = _dashboard.CreateClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _dashboard.DisposeAsync();
-    }
-
     [Fact]
     public void The_demos_setups_are_registered_on_start_with_every_kind_of_verdict()
     {
-        var apis = _dashboard.Store.List();
+        var apis = Dashboard.Store.List();
 
         apis.Select(a => new Uri(a.Url).AbsolutePath).Should().BeEquivalentTo(DemoApi.Setups.Select(s => s.Path));
         apis.Should().OnlyContain(a => a.Origin == DemoApi.Galxe && a.LastCheckedAt != null);
@@ -37,7 +22,7 @@ public sealed class RegistrationTests : IAsyncLifetime
     [Fact]
     public async Task Registering_stores_the_api_with_its_first_check_and_lists_it()
     {
-        var response = await _client.PostCheckAsync("/api/apis", new
+        var response = await Client.PostCheckAsync("/api/apis", new
         {
             url = DemoApi.Origin + "/open?tenant=7",
             origin = "https://app.customer.example",
@@ -51,41 +36,41 @@ public sealed class RegistrationTests : IAsyncLifetime
         response.Headers.Location!.OriginalString.Should().Be($"/api/apis/{id}");
         registered["lastVerdict"]!.GetValue<string>().Should().Be("Allowed");
 
-        var list = JsonNode.Parse(await _client.GetStringAsync("/api/apis", TestContext.Current.CancellationToken))!.AsArray();
+        var list = JsonNode.Parse(await Client.GetStringAsync("/api/apis", TestContext.Current.CancellationToken))!.AsArray();
         var listed = list.Single(a => a!["id"]!.GetValue<long>() == id)!;
         listed["url"]!.GetValue<string>().Should().Be(DemoApi.Origin + "/open?tenant=7");
         listed["headers"]!.AsArray().Select(h => h!.GetValue<string>()).Should().Equal("Authorization", "Content-Type: application/json");
 
-        var detail = JsonNode.Parse(await _client.GetStringAsync($"/api/apis/{id}", TestContext.Current.CancellationToken))!;
+        var detail = JsonNode.Parse(await Client.GetStringAsync($"/api/apis/{id}", TestContext.Current.CancellationToken))!;
         detail["history"]!.AsArray().Should().ContainSingle().Which!["verdict"]!.GetValue<string>().Should().Be("Allowed");
-        var report = CorsReport.FromJson(await _client.GetStringAsync($"/api/apis/{id}/report", TestContext.Current.CancellationToken));
+        var report = CorsReport.FromJson(await Client.GetStringAsync($"/api/apis/{id}/report", TestContext.Current.CancellationToken));
         report.Origin.Should().Be("https://app.customer.example");
     }
 
     [Fact]
     public async Task Registering_the_same_url_and_origin_again_updates_it_instead_of_adding_one()
     {
-        var before = _dashboard.Store.List().Count;
+        var before = Dashboard.Store.List().Count;
         object Request(string method) => new { url = DemoApi.Origin + "/missing-put", origin = DemoApi.Galxe, methods = new[] { "GET", method } };
 
-        (await _client.PostCheckAsync("/api/apis", Request("POST"), TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.Created);
-        var api = _dashboard.Store.List().Single(a => a.Url.EndsWith("/missing-put", StringComparison.Ordinal));
+        (await Client.PostCheckAsync("/api/apis", Request("POST"), TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.Created);
+        var api = Dashboard.Store.List().Single(a => a.Url.EndsWith("/missing-put", StringComparison.Ordinal));
 
-        _dashboard.Store.List().Should().HaveCount(before);
+        Dashboard.Store.List().Should().HaveCount(before);
         api.Methods.Should().Equal("GET", "POST");
         api.LastVerdict.Should().Be(CorsVerdict.Allowed, "without PUT the setup allows the call");
-        _dashboard.Store.History(api.Id).Select(c => c.Verdict).Should().Equal(CorsVerdict.Allowed, CorsVerdict.Denied);
+        Dashboard.Store.History(api.Id).Select(c => c.Verdict).Should().Equal(CorsVerdict.Allowed, CorsVerdict.Denied);
     }
 
     [Fact]
     public async Task Removing_an_api_drops_it_and_its_history()
     {
-        var api = _dashboard.Store.List()[0];
+        var api = Dashboard.Store.List()[0];
 
-        (await _client.DeleteAsync($"/api/apis/{api.Id}", TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await Client.DeleteAsync($"/api/apis/{api.Id}", TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
-        (await _client.GetAsync($"/api/apis/{api.Id}", TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        _dashboard.Store.History(api.Id).Should().BeEmpty();
-        (await _client.DeleteAsync($"/api/apis/{api.Id}", TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Client.GetAsync($"/api/apis/{api.Id}", TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        Dashboard.Store.History(api.Id).Should().BeEmpty();
+        (await Client.DeleteAsync($"/api/apis/{api.Id}", TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 }
