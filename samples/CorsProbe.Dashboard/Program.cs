@@ -35,7 +35,7 @@ builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
 builder.Services.AddRateLimiter(limiter =>
 {
     limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    limiter.AddPolicy(CheckEndpoints.ProbePolicy, context =>
+    limiter.AddPolicy(DashboardEndpoints.ProbePolicy, context =>
     {
         var options = context.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value;
         return RateLimitPartition.GetFixedWindowLimiter(

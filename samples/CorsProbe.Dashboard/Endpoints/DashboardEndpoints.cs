@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using CorsProbing.Dashboard.Checks;
 using CorsProbing.Dashboard.Demo;
-using CorsProbing.Demo;
 using CorsProbing.Dashboard.Storage;
+using CorsProbing.Demo;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CorsProbing.Dashboard.Endpoints;
 
@@ -10,7 +10,7 @@ namespace CorsProbing.Dashboard.Endpoints;
 /// <c>POST /api/check</c>: probes the API described in the body and returns <see cref="CorsReport.ToJson"/>;
 /// <c>/api/apis</c>: registers APIs to watch, lists them with their history; <c>/api/demo</c>: the demo API's setups.
 /// </summary>
-internal static class CheckEndpoints
+internal static class DashboardEndpoints
 {
     /// <summary>The rate-limiting policy of every endpoint that probes.</summary>
     public const string ProbePolicy = "probe";
