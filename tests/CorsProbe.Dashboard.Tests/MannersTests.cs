@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using CorsProbing.Dashboard.Tests.Support;
 using CorsProbing.Demo;
 
@@ -80,6 +81,19 @@ public sealed class MannersTests
 
         var check = client.PostCheckAsync("/api/check", new { url = origin + "/slow", origin = "https://dashboard.galxe.com" }, caller.Token);
         using var connection = await silent.AcceptSocketAsync(TestContext.Current.CancellationToken);
+
+        // Wait for the preflight itself: a connection whose request was cancelled before it was sent may go back to the
+        // pool open, but one carrying the cancelled request is closed.
+        var head = new StringBuilder();
+        var buffer = new byte[4096];
+        while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+        {
+            var read = await connection.ReceiveAsync(buffer, TestContext.Current.CancellationToken);
+            read.Should().BePositive("the probe sends its preflight");
+            head.Append(Encoding.Latin1.GetString(buffer, 0, read));
+        }
+
+        head.ToString().Should().StartWith("OPTIONS /slow HTTP/1.1");
         await caller.CancelAsync();
 
         var act = async () => await check;
