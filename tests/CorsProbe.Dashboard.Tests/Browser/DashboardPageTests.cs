@@ -37,6 +37,19 @@ public sealed class DashboardPageTests(BrowserSession session) : IClassFixture<B
     }
 
     [Fact]
+    public async Task With_the_audit_ticked_the_report_shows_the_security_audit()
+    {
+        var form = new CheckForm(await session.OpenAsync());
+        await form.FillAsync(DemoApi.Origin + "/open", origin: DemoApi.Galxe);
+        await form.Page.CheckAsync("#audit");
+
+        await form.CheckAsync();
+
+        (await form.Page.Locator("#audit-section").IsVisibleAsync()).Should().BeTrue();
+        (await form.Page.Locator("#audit-findings").InnerTextAsync()).Should().NotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
     public async Task Verifying_in_this_browser_an_allowed_setup_resolves_as_predicted()
     {
         var form = new CheckForm(await session.OpenAsync());
