@@ -11,13 +11,11 @@ namespace CorsProbing.Benchmarks;
 /// </summary>
 public sealed class DashboardProcess : IDisposable
 {
-    private readonly Process _process;
-    private readonly string _dataFolder;
+    private readonly ServerProcess _process;
 
     private DashboardProcess(Process process, string dataFolder, string origin)
     {
-        _process = process;
-        _dataFolder = dataFolder;
+        _process = new ServerProcess(process, dataFolder);
         Origin = origin;
         Client = new HttpClient { BaseAddress = new Uri(origin) };
     }
@@ -63,14 +61,7 @@ public sealed class DashboardProcess : IDisposable
     public void Dispose()
     {
         Client.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
         _process.Dispose();
-        Directory.Delete(_dataFolder, recursive: true);
     }
 
     private void WaitHealthy()

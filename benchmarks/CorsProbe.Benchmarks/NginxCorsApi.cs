@@ -11,13 +11,11 @@ namespace CorsProbing.Benchmarks;
 /// </summary>
 public sealed class NginxCorsApi : IDisposable
 {
-    private readonly Process _nginx;
-    private readonly string _directory;
+    private readonly ServerProcess _nginx;
 
     private NginxCorsApi(Process nginx, string directory, int port)
     {
-        _nginx = nginx;
-        _directory = directory;
+        _nginx = new ServerProcess(nginx, directory);
         Url = port == 80 ? "http://127.0.0.1/quests" : $"http://127.0.0.1:{port}/quests";
         Client = new HttpClient(new SocketsHttpHandler
         {
@@ -98,14 +96,7 @@ public sealed class NginxCorsApi : IDisposable
     public void Dispose()
     {
         Client.Dispose();
-        if (!_nginx.HasExited)
-        {
-            _nginx.Kill(entireProcessTree: true);
-            _nginx.WaitForExit();
-        }
-
         _nginx.Dispose();
-        Directory.Delete(_directory, recursive: true);
     }
 
     // Port 80 when it can be had (as root, and free), so the report is the one a production API on a standard port
