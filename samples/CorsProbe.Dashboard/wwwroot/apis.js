@@ -1,4 +1,5 @@
-// The Registered APIs page: every API with its last verdict, its alert if it went from Allowed to Denied, and its history.
+// The Registered APIs page: every API with its last verdict, its alert if it went from Allowed to Denied, and its history;
+// its URL opens it in the Check form as registered, and Remove stops watching it.
 'use strict';
 
 async function load() {
@@ -15,15 +16,27 @@ async function load() {
     const history = el('details', { class: 'history' }, el('summary', {}, 'History'));
     history.addEventListener('toggle', () => loadHistory(api.id, history), { once: true });
     body.append(el('tr', { 'data-id': api.id, class: api.alert ? 'alerted' : null },
-      el('td', {}, el('a', { href: '/?url=' + encodeURIComponent(api.url) }, api.url)),
+      el('td', {}, el('a', { href: '/?api=' + api.id, title: 'Check it again' }, api.url)),
       el('td', {}, api.origin),
       el('td', {}, api.methods.join(', '), api.headers.length ? el('br') : null, api.headers.join(', '), api.credentials ? ' (credentials)' : ''),
       el('td', {}, api.profile),
       el('td', {}, api.lastVerdict ? verdictBadge(api.lastVerdict) : '—', api.alert ? el('p', { class: 'alert' }, api.alert) : null),
       el('td', {}, api.lastCheckedAt ? new Date(api.lastCheckedAt).toLocaleString() : '—'),
-      el('td', {}, history)));
+      el('td', {}, history),
+      el('td', {}, el('button', { type: 'button', class: 'secondary remove', 'data-id': api.id }, 'Remove'))));
   }
 }
+
+document.querySelector('#apis tbody').addEventListener('click', async event => {
+  const id = event.target.closest('button.remove')?.dataset.id;
+  if (!id) return;
+  const response = await fetch('/api/apis/' + id, { method: 'DELETE' });
+  if (!response.ok) {
+    showProblem(document.getElementById('errors'), await readProblem(response));
+    return;
+  }
+  await load();
+});
 
 async function loadHistory(id, details) {
   const { history } = await (await fetch('/api/apis/' + id)).json();

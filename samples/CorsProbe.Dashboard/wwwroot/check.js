@@ -9,6 +9,23 @@ let running = null;
 $('origin').value = location.origin;
 const query = new URLSearchParams(location.search);
 if (query.get('url')) $('url').value = query.get('url');
+if (query.get('api')) fillFromRegistration(query.get('api'));
+
+// Opened from the Registered APIs list: the form holds the API as it was registered, ready to check again.
+async function fillFromRegistration(id) {
+  const response = await fetch('/api/apis/' + encodeURIComponent(id));
+  if (!response.ok) {
+    showProblem($('errors'), await readProblem(response));
+    return;
+  }
+  const { api } = await response.json();
+  $('url').value = api.url;
+  $('origin').value = api.origin;
+  $('methods').value = api.methods.join(', ');
+  $('headers').value = api.headers.join('\n');
+  $('credentials').checked = api.credentials;
+  $('profile').value = api.profile;
+}
 
 // The demo API, when the dashboard runs one: links that fill the form with its setups, at the loopback origin this
 // browser can reach, so "Verify in this browser" works on them.

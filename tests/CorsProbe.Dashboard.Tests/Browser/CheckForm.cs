@@ -35,6 +35,14 @@ public sealed class CheckForm(IPage page)
         return await page.Locator("#errors").InnerTextAsync();
     }
 
+    /// <summary>Presses "Register and watch" and follows the link it shows to the Registered APIs page.</summary>
+    public async Task RegisterAndOpenListAsync()
+    {
+        await page.ClickAsync("#register");
+        await page.Locator("#status a[href='/apis.html']").ClickAsync();
+        await page.Locator("#apis tbody tr").First.WaitForAsync();
+    }
+
     public Task<string> VerdictAsync(string profile) => page.Locator($"#verdicts li[data-profile={profile}] .verdict").InnerTextAsync();
 
     /// <summary>Presses "Verify in this browser" and waits for this browser's outcome.</summary>

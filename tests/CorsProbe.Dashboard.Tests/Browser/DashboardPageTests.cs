@@ -103,8 +103,7 @@ public sealed class DashboardPageTests(BrowserSession session) : IClassFixture<B
         var url = DemoApi.Origin + "/designated?from=browser";
         await form.FillAsync(url, origin: DemoApi.Galxe);
 
-        await form.Page.ClickAsync("#register");
-        await form.Page.Locator("#status a[href='/apis.html']").ClickAsync();
+        await form.RegisterAndOpenListAsync();
 
         var row = form.Page.Locator("#apis tbody tr", new PageLocatorOptions { HasText = url });
         await row.WaitForAsync();
@@ -113,6 +112,41 @@ public sealed class DashboardPageTests(BrowserSession session) : IClassFixture<B
         await row.Locator("ol.checks li").First.WaitForAsync();
         (await row.Locator("ol.checks li").CountAsync()).Should().Be(1);
         session.Dashboard.Store.List().Should().Contain(a => a.Url == url);
+    }
+
+    [Fact]
+    public async Task A_registered_api_opens_from_the_list_in_the_form_as_it_was_registered()
+    {
+        var form = new CheckForm(await session.OpenAsync());
+        var url = DemoApi.Origin + "/designated?from=list";
+        await form.FillAsync(url, origin: DemoApi.Galxe, methods: "GET, PUT", headers: "Content-Type\nX-Api-Key: 1");
+        await form.Page.SelectOptionAsync("#profile", "Galxe");
+        await form.Page.CheckAsync("#credentials");
+        await form.RegisterAndOpenListAsync();
+
+        await form.Page.Locator("#apis tbody tr", new PageLocatorOptions { HasText = url }).GetByRole(AriaRole.Link).ClickAsync();
+
+        await Assertions.Expect(form.Page.Locator("#url")).ToHaveValueAsync(url);
+        await Assertions.Expect(form.Page.Locator("#origin")).ToHaveValueAsync(DemoApi.Galxe);
+        await Assertions.Expect(form.Page.Locator("#methods")).ToHaveValueAsync("GET, PUT");
+        await Assertions.Expect(form.Page.Locator("#headers")).ToHaveValueAsync("Content-Type\nX-Api-Key: 1");
+        await Assertions.Expect(form.Page.Locator("#profile")).ToHaveValueAsync("Galxe");
+        await Assertions.Expect(form.Page.Locator("#credentials")).ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task Removing_an_api_from_the_list_stops_watching_it()
+    {
+        var form = new CheckForm(await session.OpenAsync());
+        var url = DemoApi.Origin + "/open?from=remove";
+        await form.FillAsync(url, origin: DemoApi.Galxe);
+        await form.RegisterAndOpenListAsync();
+        var row = form.Page.Locator("#apis tbody tr", new PageLocatorOptions { HasText = url });
+
+        await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Remove" }).ClickAsync();
+
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        session.Dashboard.Store.List().Should().NotContain(a => a.Url == url);
     }
 
     [Theory]
