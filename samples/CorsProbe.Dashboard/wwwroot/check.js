@@ -7,9 +7,8 @@ const profiles = ['Browser', 'Chromium', 'Firefox', 'WebKit', 'Galxe'];
 let running = null;
 
 $('origin').value = location.origin;
-const query = new URLSearchParams(location.search);
-if (query.get('url')) $('url').value = query.get('url');
-if (query.get('api')) fillFromRegistration(query.get('api'));
+const registeredId = new URLSearchParams(location.search).get('api');
+if (registeredId) fillFromRegistration(registeredId);
 
 // Opened from the Registered APIs list: the form holds the API as it was registered, ready to check again.
 async function fillFromRegistration(id) {

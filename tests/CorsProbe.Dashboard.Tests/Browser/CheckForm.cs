@@ -43,6 +43,9 @@ public sealed class CheckForm(IPage page)
         await page.Locator("#apis tbody tr").First.WaitForAsync();
     }
 
+    /// <summary>The Registered APIs page's row of the API at <paramref name="url"/>.</summary>
+    public ILocator RegisteredRow(string url) => page.Locator("#apis tbody tr", new PageLocatorOptions { HasText = url });
+
     public Task<string> VerdictAsync(string profile) => page.Locator($"#verdicts li[data-profile={profile}] .verdict").InnerTextAsync();
 
     /// <summary>Presses "Verify in this browser" and waits for this browser's outcome.</summary>

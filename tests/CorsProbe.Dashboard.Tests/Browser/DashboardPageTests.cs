@@ -105,7 +105,7 @@ public sealed class DashboardPageTests(BrowserSession session) : IClassFixture<B
 
         await form.RegisterAndOpenListAsync();
 
-        var row = form.Page.Locator("#apis tbody tr", new PageLocatorOptions { HasText = url });
+        var row = form.RegisteredRow(url);
         await row.WaitForAsync();
         (await row.Locator(".verdict").InnerTextAsync()).Should().Be("Allowed");
         await row.Locator("details.history summary").ClickAsync();
@@ -124,7 +124,7 @@ public sealed class DashboardPageTests(BrowserSession session) : IClassFixture<B
         await form.Page.CheckAsync("#credentials");
         await form.RegisterAndOpenListAsync();
 
-        await form.Page.Locator("#apis tbody tr", new PageLocatorOptions { HasText = url }).GetByRole(AriaRole.Link).ClickAsync();
+        await form.RegisteredRow(url).GetByRole(AriaRole.Link).ClickAsync();
 
         await Assertions.Expect(form.Page.Locator("#url")).ToHaveValueAsync(url);
         await Assertions.Expect(form.Page.Locator("#origin")).ToHaveValueAsync(DemoApi.Galxe);
@@ -141,7 +141,7 @@ public sealed class DashboardPageTests(BrowserSession session) : IClassFixture<B
         var url = DemoApi.Origin + "/open?from=remove";
         await form.FillAsync(url, origin: DemoApi.Galxe);
         await form.RegisterAndOpenListAsync();
-        var row = form.Page.Locator("#apis tbody tr", new PageLocatorOptions { HasText = url });
+        var row = form.RegisteredRow(url);
 
         await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Remove" }).ClickAsync();
 
