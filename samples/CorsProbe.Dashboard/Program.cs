@@ -18,11 +18,11 @@ builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptio
     .Validate(o => o.MaxRequestBytes > 0, "Dashboard:MaxRequestBytes must be positive.");
 
 // Probes go through IHttpClientFactory with CorsProbe's SSRF guard (bound from the "CorsProbe" section); only the
-// trusted origins (the demo API, configured test servers) are routed around it.
+// trusted origins (the demo API, configured test servers) are routed around it, by a handler in that client's pipeline.
 builder.Services.AddSingleton<TrustedTargets>();
 builder.Services.AddTransient<TrustedTargetHandler>();
-builder.Services.AddCorsProbe(builder.Configuration.GetSection(CorsProbeOptions.SectionName))
-    .AddHttpMessageHandler<TrustedTargetHandler>();
+builder.Services.AddCorsProbe(builder.Configuration.GetSection(CorsProbeOptions.SectionName));
+builder.Services.AddCorsProbeHttpClient().AddHttpMessageHandler<TrustedTargetHandler>();
 
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ApiStore>();

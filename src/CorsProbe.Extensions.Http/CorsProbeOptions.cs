@@ -30,10 +30,10 @@ public sealed class CorsProbeOptions
     /// </summary>
     public bool WithoutActualRequests { get; set; }
 
-    /// <summary>Lets the guarded handler reach loopback addresses (tests, a local API); default <see langword="false"/>.</summary>
+    /// <summary>Lets probes reach loopback addresses (tests, a local API); default <see langword="false"/>.</summary>
     public bool AllowLoopback { get; set; }
 
-    /// <summary>Lets the guarded handler reach RFC 1918 and unique-local addresses (an intranet); default <see langword="false"/>.</summary>
+    /// <summary>Lets probes reach RFC 1918 and unique-local addresses (an intranet); default <see langword="false"/>.</summary>
     public bool AllowPrivateNetworks { get; set; }
 
     /// <summary>The network policy these options describe.</summary>

@@ -6,26 +6,26 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers CorsProbe on <c>IHttpClientFactory</c>.</summary>
+/// <summary>Registers CorsProbe's <see cref="ICorsProber"/>.</summary>
 public static class CorsProbeServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ICorsProber"/> and the <c>IHttpClientFactory</c> client it probes with, named
-    /// <see cref="ICorsProber.HttpClientName"/>, whose primary handler is <see cref="CorsProbeHandler.Create(NetworkPolicy?)"/>
-    /// (SSRF guard, no redirects, cookies or proxy) under the policy the options describe. Options are validated on first
-    /// use (and at start-up in a host), with the builder's rules. Registering twice keeps one prober.
+    /// Registers <see cref="ICorsProber"/>, which probes through CorsProbe's own transport (the SSRF guard under the
+    /// policy the options describe, each response read from its raw bytes as each browser engine reads it). Options
+    /// are validated on first use (and at start-up in a host), with the builder's rules. Registering twice keeps one prober.
+    /// To send through an <c>IHttpClientFactory</c> pipeline of your own instead, see <see cref="AddCorsProbeHttpClient"/>.
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <returns>The client's builder, to chain your own handlers (<c>.AddHttpMessageHandler(...)</c>) or resilience.</returns>
+    /// <returns><paramref name="services"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
-    public static IHttpClientBuilder AddCorsProbe(this IServiceCollection services) => Register(services, configuration: null, configure: null);
+    public static IServiceCollection AddCorsProbe(this IServiceCollection services) => Register(services, configuration: null, configure: null);
 
     /// <summary>As <see cref="AddCorsProbe(IServiceCollection)"/>, setting the options with <paramref name="configure"/>.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options.</param>
-    /// <returns>The client's builder.</returns>
+    /// <returns><paramref name="services"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is null.</exception>
-    public static IHttpClientBuilder AddCorsProbe(this IServiceCollection services, Action<CorsProbeOptions> configure)
+    public static IServiceCollection AddCorsProbe(this IServiceCollection services, Action<CorsProbeOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
         return Register(services, configuration: null, configure);
@@ -37,9 +37,9 @@ public static class CorsProbeServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The section holding <c>DefaultOrigin</c>, <c>Profile</c>, <c>Timeout</c>, <c>MaxConcurrency</c>, <c>MaxConcurrencyPerHost</c>, <c>AllowLoopback</c>, <c>AllowPrivateNetworks</c>.</param>
-    /// <returns>The client's builder.</returns>
+    /// <returns><paramref name="services"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is null.</exception>
-    public static IHttpClientBuilder AddCorsProbe(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCorsProbe(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return Register(services, configuration, configure: null);
@@ -49,16 +49,41 @@ public static class CorsProbeServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="configuration">The section to bind.</param>
     /// <param name="configure">Adjusts the bound options.</param>
-    /// <returns>The client's builder.</returns>
+    /// <returns><paramref name="services"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static IHttpClientBuilder AddCorsProbe(this IServiceCollection services, IConfiguration configuration, Action<CorsProbeOptions> configure)
+    public static IServiceCollection AddCorsProbe(this IServiceCollection services, IConfiguration configuration, Action<CorsProbeOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(configure);
         return Register(services, configuration, configure);
     }
 
-    private static IHttpClientBuilder Register(IServiceCollection services, IConfiguration? configuration, Action<CorsProbeOptions>? configure)
+    /// <summary>
+    /// Makes the registered <see cref="ICorsProber"/> send through the <c>IHttpClientFactory</c> client named
+    /// <see cref="ICorsProber.HttpClientName"/>, whose primary handler is <see cref="CorsProbeHandler"/> (the SSRF guard
+    /// under the options' policy), so you can chain handlers of your own: retries, hedging, logging, routing.
+    /// </summary>
+    /// <remarks>
+    /// What this gives up: each report judges the response your pipeline returned, as .NET parsed it, for every
+    /// engine alike (<c>CorsExchange.RawBytesRead</c> is false), so the engines' own readings of a malformed head
+    /// (CORS019, CORS110) are not made. A retry or hedging handler never changes which response is judged: it is the
+    /// one the pipeline returned. Without this call, <see cref="AddCorsProbe(IServiceCollection)"/> probes through
+    /// CorsProbe's own transport, which reads them. Call <c>AddCorsProbe</c> as well, for the options.
+    /// </remarks>
+    /// <param name="services">The services.</param>
+    /// <returns>The client's builder, to chain your handlers (<c>.AddHttpMessageHandler(...)</c>) or resilience.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    public static IHttpClientBuilder AddCorsProbeHttpClient(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<HttpClientRoute>();
+        return services.AddHttpClient(ICorsProber.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+                CorsProbeHandler.Create(provider.GetRequiredService<IOptionsMonitor<CorsProbeOptions>>().CurrentValue.ToNetworkPolicy()))
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan); // each probe applies its own
+    }
+
+    private static IServiceCollection Register(IServiceCollection services, IConfiguration? configuration, Action<CorsProbeOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<CorsProbeOptions>().ValidateOnStart();
@@ -83,9 +108,6 @@ public static class CorsProbeServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CorsProbeOptions>, CorsProbeOptionsValidation>());
         services.TryAddSingleton<ICorsProber, CorsProber>();
-        return services.AddHttpClient(ICorsProber.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(provider =>
-                CorsProbeHandler.Create(provider.GetRequiredService<IOptionsMonitor<CorsProbeOptions>>().CurrentValue.ToNetworkPolicy()))
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan); // each probe applies its own
+        return services;
     }
 }

@@ -4,9 +4,10 @@ namespace CorsProbing.Extensions.Http;
 
 /// <summary>
 /// The registered <see cref="ICorsProber"/>: the configured probe described once per configuration snapshot and
-/// retargeted per URL, with a client from the factory per probe (cheap: handlers are pooled).
+/// retargeted per URL, sent through CorsProbe's own transport under the options' network policy, or through the
+/// factory's client when <c>AddCorsProbeHttpClient</c> asked for it.
 /// </summary>
-internal sealed class CorsProber(IHttpClientFactory clients, IOptionsMonitor<CorsProbeOptions> options) : ICorsProber
+internal sealed class CorsProber(IOptionsMonitor<CorsProbeOptions> options, HttpClientRoute? route = null) : ICorsProber
 {
     // The configured part of every probe, resolved once per configuration snapshot; each probe retargets it.
     private Template? _template;
@@ -15,7 +16,8 @@ internal sealed class CorsProber(IHttpClientFactory clients, IOptionsMonitor<Cor
     {
         var current = options.CurrentValue;
         var template = _template is { } cached && ReferenceEquals(cached.Options, current) ? cached.Builder : Configure(current, url);
-        return template.ForUrl(url).UsingHttpClient(clients.CreateClient(ICorsProber.HttpClientName));
+        var probe = template.ForUrl(url);
+        return route is null ? probe : probe.UsingHttpClient(route.CreateClient());
     }
 
     public Task<CorsReport> ProbeAsync(string url, CancellationToken cancellationToken = default) =>
@@ -30,7 +32,7 @@ internal sealed class CorsProber(IHttpClientFactory clients, IOptionsMonitor<Cor
 
     private CorsProbeBuilder Configure(CorsProbeOptions current, string url)
     {
-        var builder = CorsProbe.For(url).UsingProfile(current.Profile);
+        var builder = CorsProbe.For(url).UsingProfile(current.Profile).WithNetworkPolicy(current.ToNetworkPolicy());
         if (current.DefaultOrigin is { } origin)
         {
             builder = builder.WithOrigin(origin);

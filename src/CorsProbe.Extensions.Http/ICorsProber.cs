@@ -1,16 +1,16 @@
 namespace CorsProbing;
 
 /// <summary>
-/// The injectable face of CorsProbe (register it with <c>services.AddCorsProbe(...)</c>): probes go through the
-/// <c>IHttpClientFactory</c> client named <see cref="HttpClientName"/>, whose primary handler is CorsProbe's
-/// SSRF-guarded one, with the defaults of <see cref="CorsProbeOptions"/>.
+/// The injectable face of CorsProbe (register it with <c>services.AddCorsProbe(...)</c>): probes go through CorsProbe's
+/// own SSRF-guarded transport (or, after <c>AddCorsProbeHttpClient()</c>, through the <c>IHttpClientFactory</c> client
+/// named <see cref="HttpClientName"/>), with the defaults of <see cref="CorsProbeOptions"/>.
 /// </summary>
 public interface ICorsProber
 {
-    /// <summary>The name of the <c>IHttpClientFactory</c> client probes use.</summary>
+    /// <summary>The name of the <c>IHttpClientFactory</c> client probes use after <c>AddCorsProbeHttpClient()</c>.</summary>
     const string HttpClientName = "CorsProbe";
 
-    /// <summary>A builder for <paramref name="url"/> with the configured origin, profile, timeout and client; refine it and call <see cref="CorsProbeBuilder.ProbeAsync"/>.</summary>
+    /// <summary>A builder for <paramref name="url"/> with the configured origin, profile, timeout and network policy; refine it and call <see cref="CorsProbeBuilder.ProbeAsync"/>.</summary>
     /// <param name="url">An absolute http(s) URL.</param>
     /// <returns>A new builder.</returns>
     /// <exception cref="ArgumentException"><paramref name="url"/> is not an absolute http(s) URL.</exception>

@@ -6,17 +6,18 @@ using CorsProbing.Safety;
 namespace CorsProbing;
 
 /// <summary>
-/// The handler CorsProbe's default transport uses, for callers who build their own <see cref="HttpClient"/> (for
-/// example with <c>IHttpClientFactory</c>) and want to keep its guard: the network policy's SSRF check on every
-/// connect, no redirects, no cookies, no proxy, no trace headers, bounded response headers and a connect timeout.
+/// A guarded <see cref="SocketsHttpHandler"/> for callers who build their own <see cref="HttpClient"/> (for example
+/// with <c>IHttpClientFactory</c>, to chain retries or logging) and want to keep CorsProbe's guard: the network policy's
+/// SSRF check on every connect, no redirects, no cookies, no proxy, no trace headers, response heads bounded at
+/// browsers' 256 KiB and a connect timeout.
 /// </summary>
+/// <remarks>
+/// A probe sent through it (<see cref="CorsProbeBuilder.UsingHandler"/>) is judged on the response .NET parsed, for
+/// every engine alike: the raw bytes are not read, so the engines' own readings of a malformed head (CORS019, CORS110)
+/// are not available. Without a handler of your own, CorsProbe sends through its own transport, which reads them.
+/// </remarks>
 public static class CorsProbeHandler
 {
-    /// <summary>
-    /// Response headers larger than this (in KiB) fail the request. It is above browsers' own limit (256 KiB), which
-    /// CorsProbe applies itself to the raw bytes, so a head browsers accept is never refused for its size.
-    /// </summary>
-    public const int MaxResponseHeadersKilobytes = 320;
 
     /// <summary>Creates a guarded handler for <see cref="NetworkPolicy.PublicOnly"/>; the caller owns and disposes it.</summary>
     /// <returns>A new handler.</returns>
@@ -59,8 +60,8 @@ public static class CorsProbeHandler
         UseCookies = false,
         UseProxy = false,
         AutomaticDecompression = DecompressionMethods.None,
-#pragma warning disable CA2262 // Kilobytes are meant: 320 KiB, above browsers' 256 KiB limit.
-        MaxResponseHeadersLength = MaxResponseHeadersKilobytes,
+#pragma warning disable CA2262 // Kilobytes are meant: browsers' limit.
+        MaxResponseHeadersLength = Http.WireHeadParser.MaxHeadBytes / 1024,
 #pragma warning restore CA2262
         ConnectTimeout = TimeSpan.FromSeconds(30),
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
@@ -69,11 +70,6 @@ public static class CorsProbeHandler
         // No traceparent/baggage headers leak to the probed servers.
         ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
         ConnectCallback = new GuardedConnect(policy, resolver).ConnectAsync,
-
-        // Each response head is also read from the raw bytes, by browsers' rules (Http.WireHeadParser).
-        PlaintextStreamFilter = (context, _) => ValueTask.FromResult<Stream>(context.NegotiatedHttpVersion.Major == 1
-            ? new Http.HeadCaptureStream(context.PlaintextStream, context.InitialRequestMessage.RequestUri?.Scheme == Uri.UriSchemeHttps)
-            : context.PlaintextStream),
         SslOptions = trust.IsEmpty ? new() : new() { RemoteCertificateValidationCallback = (_, certificate, chain, errors) => trust.Validate(certificate, chain, errors) },
     };
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CorsProbing.Evaluation;
 using CorsProbing.Http;
 using CorsProbing.Reporting;
@@ -17,35 +16,31 @@ namespace CorsProbing;
 internal static class FollowUpRun
 {
     /// <summary>Sends the requests after the preflight of <paramref name="context"/>: one chain per group of engines that read every answer alike.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<IReadOnlyList<FollowUpChain>> RunAsync(
-        HttpClient client, ProbePlan plan, PreflightContext context, ProbeDeadline deadline, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<FollowUpChain>> RunAsync(
+        ExchangeTransport transport, ProbePlan plan, PreflightContext context, ProbeDeadline deadline, CancellationToken cancellationToken)
     {
         var chains = new List<FollowUpChain>(1);
         var start = new ChainState(context, plan.Requirements.Headers, null, default, []);
-        await ContinueAsync(client, plan, context.Origin, start, 0, deadline, chains, cancellationToken).ConfigureAwait(false);
+        await ContinueAsync(transport, plan, context.Origin, start, 0, deadline, chains, cancellationToken).ConfigureAwait(false);
         return chains;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private static async ValueTask ContinueAsync(
-        HttpClient client, ProbePlan plan, string page, ChainState state, int hop, ProbeDeadline deadline, List<FollowUpChain> chains, CancellationToken cancellationToken)
+    private static async Task ContinueAsync(
+        ExchangeTransport transport, ProbePlan plan, string page, ChainState state, int hop, ProbeDeadline deadline, List<FollowUpChain> chains, CancellationToken cancellationToken)
     {
         var time = plan.Requirements.TimeProvider;
         var lines = PreflightRequestFactory.FollowUpHeaders(state.Context, state.Headers);
-        using var request = PreflightRequestFactory.FollowUp(state.Context, lines);
-        var answer = await Exchanger.SendAsync(client, request, state.Context.Engines, time, deadline, cancellationToken).ConfigureAwait(false);
-        var readings = answer.Readings;
-        for (var i = 0; i < (readings?.Count ?? 1); i++)
+        var request = PreflightRequestFactory.FollowUp(state.Context, lines);
+        var answer = await Exchanger.SendAsync(transport, request, state.Context.Engines, time, deadline, cancellationToken).ConfigureAwait(false);
+        foreach (var reading in answer.Readings)
         {
-            var reading = readings?[i] ?? new EngineReading(state.Context.Engines, answer.Response, answer.Failure);
             // Each reading continues a chain of its own: the hops so far are copied when the chain forks.
             var context = state.Context with { Engines = reading.Engines };
-            var redirects = answer.Readings is null ? state.Redirects : [.. state.Redirects];
+            var redirects = answer.Readings.Count == 1 ? state.Redirects : [.. state.Redirects];
             var evaluation = reading.Response is { } response ? CorsEvaluator.EvaluateActualResponse(response, context) : default;
 
             // A stand-in turned into a GET by a 301/302/303 is the browser's own request from there on.
-            var exchange = new PreflightExchange(request.Method.Method, context.RequestUri, false, lines, reading.Response, answer.Elapsed, reading.Failure, context.FollowUp!.Value);
+            var exchange = new PreflightExchange(request.Method, context.RequestUri, false, lines, reading.Response, answer.Elapsed, reading.Failure, context.FollowUp!.Value);
             var (first, firstEvaluation) = hop == 0 ? (exchange, evaluation) : (state.First, state.FirstEvaluation);
             if (hop > 0)
             {
@@ -67,13 +62,13 @@ internal static class FollowUpRun
                 continue;
             }
 
-            if (next.Context.BrowserSendsPreflight && !await PreflightPassesAsync(client, plan, next.Context, deadline, redirects, cancellationToken).ConfigureAwait(false))
+            if (next.Context.BrowserSendsPreflight && !await PreflightPassesAsync(transport, plan, next.Context, deadline, redirects, cancellationToken).ConfigureAwait(false))
             {
                 chains.Add(new FollowUpChain(first, firstEvaluation, redirects, redirects[^1].Exchange.Failure, RedirectRefusal.None, null) { Engines = context.Engines });
                 continue;
             }
 
-            await ContinueAsync(client, plan, page, new ChainState(next.Context, next.Headers, first, firstEvaluation, redirects), hop + 1, deadline, chains, cancellationToken)
+            await ContinueAsync(transport, plan, page, new ChainState(next.Context, next.Headers, first, firstEvaluation, redirects), hop + 1, deadline, chains, cancellationToken)
                 .ConfigureAwait(false);
         }
     }
@@ -81,13 +76,12 @@ internal static class FollowUpRun
     // The request a redirect leads to still needs a preflight (an unsafe method or header that survived the redirect):
     // browsers send it to the new URL, from the origin the request now has. Its answer is read as the group's first
     // engine reads it.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<bool> PreflightPassesAsync(
-        HttpClient client, ProbePlan plan, PreflightContext context, ProbeDeadline deadline, List<FollowUpHop> redirects, CancellationToken cancellationToken)
+    private static async Task<bool> PreflightPassesAsync(
+        ExchangeTransport transport, ProbePlan plan, PreflightContext context, ProbeDeadline deadline, List<FollowUpHop> redirects, CancellationToken cancellationToken)
     {
         var lines = PreflightRequestFactory.PreflightHeaders(context);
-        using var request = PreflightRequestFactory.Preflight(context, lines);
-        var answer = await Exchanger.SendAsync(client, request, context.Engines, plan.Requirements.TimeProvider, deadline, cancellationToken).ConfigureAwait(false);
+        var request = PreflightRequestFactory.Preflight(context, lines);
+        var answer = await Exchanger.SendAsync(transport, request, context.Engines, plan.Requirements.TimeProvider, deadline, cancellationToken).ConfigureAwait(false);
         var evaluation = answer.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : default;
         redirects.Add(new FollowUpHop(context, new PreflightExchange(context.Method, context.RequestUri, true, lines, answer.Response, answer.Elapsed, answer.Failure), evaluation));
         return !evaluation.IsAbsent && evaluation.PreflightPassesIn(context.Engines);

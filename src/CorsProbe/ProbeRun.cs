@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CorsProbing.Audit;
 using CorsProbing.Diagnostics;
 using CorsProbing.Evaluation;
@@ -25,17 +24,17 @@ internal static class ProbeRun
         var started = time.GetTimestamp();
         using var probeActivity = CorsProbeTelemetry.StartProbe(requirements.Url, requirements.Profile);
         using var deadline = ProbeDeadline.Start(plan.Timeout, time, cancellationToken);
-        var client = ProbeTransport.For(requirements, out var owned);
+        var transport = ProbeTransport.For(requirements, out var owned);
         using var disposeOwned = owned;
 
         var readings = new List<PreflightReading>(plan.Preflights.Length);
         for (var i = 0; i < plan.Preflights.Length; i++)
         {
-            await ProbeMethodAsync(client, plan, plan.Preflights[i], plan.PreflightHeaders[i], deadline, readings, cancellationToken).ConfigureAwait(false);
+            await ProbeMethodAsync(transport, plan, plan.Preflights[i], plan.PreflightHeaders[i], deadline, readings, cancellationToken).ConfigureAwait(false);
         }
 
         var audit = requirements.Audit || requirements.RejectedOrigins.Count > 0
-            ? await AuditAsync(client, plan, readings[0], cancellationToken).ConfigureAwait(false)
+            ? await AuditAsync(transport, plan, readings[0], cancellationToken).ConfigureAwait(false)
             : null;
         var report = ReportBuilder.Build(plan.Facts, requirements.Profile, readings, time.GetElapsedTime(started), audit);
         CorsProbeTelemetry.ProbeDone(probeActivity, report);
@@ -44,26 +43,23 @@ internal static class ProbeRun
 
     // Where the engines read an answer's bytes differently (a malformed head), each group of engines that read them
     // alike gets a reading of its own, judged by its own reading of the same bytes.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private static async ValueTask ProbeMethodAsync(
-        HttpClient client, ProbePlan plan, PreflightContext planned, IReadOnlyList<KeyValuePair<string, string>> headers, ProbeDeadline deadline,
+    private static async Task ProbeMethodAsync(
+        ExchangeTransport transport, ProbePlan plan, PreflightContext planned, IReadOnlyList<KeyValuePair<string, string>> headers, ProbeDeadline deadline,
         List<PreflightReading> readings, CancellationToken cancellationToken)
     {
         var time = plan.Requirements.TimeProvider;
         using var activity = CorsProbeTelemetry.StartPreflight(planned.Method);
 
-        using var request = PreflightRequestFactory.Preflight(planned, headers);
-        var sent = await Exchanger.SendAsync(client, request, planned.Engines, time, deadline, cancellationToken).ConfigureAwait(false);
-        var answers = sent.Readings;
-        for (var i = 0; i < (answers?.Count ?? 1); i++)
+        var request = PreflightRequestFactory.Preflight(planned, headers);
+        var sent = await Exchanger.SendAsync(transport, request, planned.Engines, time, deadline, cancellationToken).ConfigureAwait(false);
+        foreach (var answer in sent.Readings)
         {
-            var answer = answers?[i] ?? new EngineReading(planned.Engines, sent.Response, sent.Failure);
             var context = planned with { Engines = answer.Engines };
             var preflight = answer.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : default;
 
             // Browsers send the next request when they send no preflight, or when the preflight passes.
             IReadOnlyList<FollowUpChain> chains = !preflight.IsAbsent && context.FollowUp is not null && (!context.BrowserSendsPreflight || preflight.PreflightPassesIn(context.Engines))
-                ? await FollowUpRun.RunAsync(client, plan, context, deadline, cancellationToken).ConfigureAwait(false)
+                ? await FollowUpRun.RunAsync(transport, plan, context, deadline, cancellationToken).ConfigureAwait(false)
                 : [FollowUpChain.None with { Engines = context.Engines }];
             foreach (var followUps in chains)
             {
@@ -79,7 +75,7 @@ internal static class ProbeRun
 
     // The audit needs an answering target. It re-sends the first method's request with other origins: the GET/HEAD
     // itself only when a browser sends no preflight for it and the target already allows it.
-    private static async Task<AuditResult?> AuditAsync(HttpClient client, ProbePlan plan, PreflightReading first, CancellationToken cancellationToken)
+    private static async Task<AuditResult?> AuditAsync(ExchangeTransport transport, ProbePlan plan, PreflightReading first, CancellationToken cancellationToken)
     {
         if (first.Preflight.IsAbsent)
         {
@@ -87,7 +83,7 @@ internal static class ProbeRun
         }
 
         var allowed = first.Actual.IsAbsent ? first.Preflight.CorsCheckPasses : first.Actual.CorsCheckPasses;
-        var responses = await AuditRunner.RunAsync(client, plan, first.Context.SendsSimpleActualRequest && allowed, cancellationToken).ConfigureAwait(false);
+        var responses = await AuditRunner.RunAsync(transport, plan, first.Context.SendsSimpleActualRequest && allowed, cancellationToken).ConfigureAwait(false);
         return AuditFindings.Classify(responses, plan.Requirements.Url, plan.Requirements.Audit);
     }
 }

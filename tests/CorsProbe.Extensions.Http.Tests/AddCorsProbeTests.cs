@@ -17,14 +17,52 @@ public class AddCorsProbeTests
     }
 
     [Fact]
-    public void RegistersTheProber_AndReturnsTheNamedClientsBuilder()
+    public void AddCorsProbe_RegistersTheProber_AndReturnsTheServices()
+    {
+        var services = new ServiceCollection();
+
+        var returned = services.AddCorsProbe();
+
+        returned.Should().BeSameAs(services);
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        provider.GetRequiredService<ICorsProber>();
+        provider.GetService<IHttpClientFactory>().Should().BeNull("the prober sends through CorsProbe's own transport unless AddCorsProbeHttpClient asks otherwise");
+    }
+
+    [Fact]
+    public void AddCorsProbeHttpClient_ReturnsTheNamedClientsBuilder()
     {
         IHttpClientBuilder? builder = null;
-        using var provider = Build(services => builder = services.AddCorsProbe());
+        using var provider = Build(services => builder = services.AddCorsProbe().AddCorsProbeHttpClient());
 
-        provider.GetRequiredService<ICorsProber>().Should().NotBeNull();
         builder!.Name.Should().Be(ICorsProber.HttpClientName);
-        builder.Services.Should().NotBeNull();
+        provider.GetRequiredService<IHttpClientFactory>().CreateClient(ICorsProber.HttpClientName).Timeout.Should().Be(Timeout.InfiniteTimeSpan);
+    }
+
+    [Fact]
+    public async Task ByDefault_ProbesReadTheRawBytes_AndABuilderCallOnTheProbeIsHonoured()
+    {
+        await using var server = new PreflightAnsweringServer();
+        using var provider = Build(services => services.AddCorsProbe(o => o.DefaultOrigin = Galxe));
+
+        var report = await provider.GetRequiredService<ICorsProber>().CreateProbe(server.Url).AllowLoopback().RequireMethods("PUT")
+            .ProbeAsync(TestContext.Current.CancellationToken);
+
+        report.IsAllowed.Should().BeTrue(report.ToString());
+        report.Preflights.Should().OnlyContain(p => p.RawBytesRead);
+    }
+
+    [Fact]
+    public async Task ThroughTheHttpClient_ProbesJudgeWhatThePipelineReturned_WithoutReadingRawBytes()
+    {
+        await using var server = new PreflightAnsweringServer();
+        using var provider = Build(services => services.AddCorsProbe(FromTheDashboardToLoopback).AddCorsProbeHttpClient());
+
+        var report = await provider.GetRequiredService<ICorsProber>().CreateProbe(server.Url).RequireMethods("PUT")
+            .ProbeAsync(TestContext.Current.CancellationToken);
+
+        report.IsAllowed.Should().BeTrue(report.ToString());
+        report.Preflights.Should().OnlyContain(p => !p.RawBytesRead);
     }
 
     [Fact]
@@ -161,6 +199,7 @@ public class AddCorsProbeTests
         var seen = new List<string>();
         using var provider = Build(services => services
             .AddCorsProbe(FromTheDashboardToLoopback)
+            .AddCorsProbeHttpClient()
             .AddHttpMessageHandler(() => new RecordingHandler(seen)));
 
         await provider.GetRequiredService<ICorsProber>().CreateProbe(server.Url).RequireMethods("PUT", "POST")
@@ -180,6 +219,7 @@ public class AddCorsProbeTests
                 FromTheDashboardToLoopback(o);
                 o.WithoutActualRequests = true;
             })
+            .AddCorsProbeHttpClient()
             .AddHttpMessageHandler(() => new RecordingHandler(seen)));
 
         await provider.GetRequiredService<ICorsProber>().CreateProbe(server.Url).RequireMethods("GET", "PUT")

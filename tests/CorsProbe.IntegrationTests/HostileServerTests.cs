@@ -149,11 +149,11 @@ public class HostileServerTests
         report.Findings.Should().Contain(f => f.Code == CorsFindingCodes.MalformedResponse && f.Message.StartsWith("Firefox and Safari block: ", StringComparison.Ordinal));
         var lenient = report.Findings.Should().ContainSingle(f => f.Code == CorsFindingCodes.LenientResponse).Which;
         lenient.Severity.Should().Be(CorsSeverity.Warning);
-        lenient.Message.Should().Contain("the status line 'HTTP/1.1 OK' has no status code: browsers take it as 200").And.Contain(".NET's HTTP parser refused this response");
+        lenient.Message.Should().Contain("the status line 'HTTP/1.1 OK' has no status code: browsers take it as 200");
     }
 
     [Fact]
-    public async Task AHeadInTwoPieces_WhoseFirstPieceNetRefuses_IsStillReadAsBrowsersReadIt()
+    public async Task AHeadInTwoPieces_WithALineBrowsersDrop_IsReadWhole_AndItsConnectionKept()
     {
         var (report, elapsed) = await ProbeAgainst(async (stream, token) =>
         {
@@ -162,12 +162,12 @@ public class HostileServerTests
             await Task.Delay(200, token);
             await stream.WriteAsync("Access-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: PUT\r\n\r\n"u8.ToArray(), token);
             await Task.Delay(System.Threading.Timeout.Infinite, token);
-        });
+        }, reusable: 1);
 
         elapsed.Should().BeLessThan(Bound);
         report.Verdict.Should().Be(CorsVerdict.Allowed, report.ToString());
         report.Findings.Should().ContainSingle(f => f.Code == CorsFindingCodes.LenientResponse).Which.Message
-            .Should().Contain("the line 'X Note: b' was dropped").And.Contain(".NET's HTTP parser refused this response");
+            .Should().Contain("the line 'X Note: b' was dropped");
     }
 
     [Fact]

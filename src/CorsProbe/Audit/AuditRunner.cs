@@ -20,7 +20,7 @@ internal static class AuditRunner
     public const string InventedMethod = "CORSPROBE-AUDIT";
 
     /// <summary>Runs the audit's crafted origins and the rejected origins; the responses come back in request order.</summary>
-    public static async Task<IReadOnlyList<AuditResponse>> RunAsync(HttpClient client, ProbePlan plan, bool sendActualRequest, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AuditResponse>> RunAsync(ExchangeTransport transport, ProbePlan plan, bool sendActualRequest, CancellationToken cancellationToken)
     {
         var requirements = plan.Requirements;
         var first = plan.Preflights[0];
@@ -36,21 +36,21 @@ internal static class AuditRunner
         using var deadline = ProbeDeadline.Start(plan.Timeout, requirements.TimeProvider, cancellationToken);
         using var gate = new SemaphoreSlim(MaxConcurrency);
         var exchanges = origins
-            .Select(origin => SendAsync(client, requirements, first with { Origin = origin.Origin }, origin, sendActualRequest, gate, deadline, cancellationToken))
+            .Select(origin => SendAsync(transport, requirements, first with { Origin = origin.Origin }, origin, sendActualRequest, gate, deadline, cancellationToken))
             .ToList();
         if (requirements.Audit)
         {
             // The configured origin asks for an invented method and header: only a server that reflects the request lists them.
             string[] headers = [.. first.UnsafeHeaderNames.Append($"x-corsprobe-{label}").Order(StringComparer.Ordinal)];
             var context = first with { Method = InventedMethod, UnsafeHeaderNames = headers };
-            exchanges.Add(SendAsync(client, requirements, context, new AuditOrigin(plan.Origin, AuditTechnique.ReflectedLists), actual: false, gate, deadline, cancellationToken));
+            exchanges.Add(SendAsync(transport, requirements, context, new AuditOrigin(plan.Origin, AuditTechnique.ReflectedLists), actual: false, gate, deadline, cancellationToken));
         }
 
         return await Task.WhenAll(exchanges).ConfigureAwait(false);
     }
 
     private static async Task<AuditResponse> SendAsync(
-        HttpClient client, CorsRequirements requirements, PreflightContext context, AuditOrigin origin, bool actual, SemaphoreSlim gate, ProbeDeadline deadline, CancellationToken callerToken)
+        ExchangeTransport transport, CorsRequirements requirements, PreflightContext context, AuditOrigin origin, bool actual, SemaphoreSlim gate, ProbeDeadline deadline, CancellationToken callerToken)
     {
         var requestMethod = actual ? context.Method : "OPTIONS";
         try
@@ -65,10 +65,10 @@ internal static class AuditRunner
 
         try
         {
-            using var request = actual
+            var request = actual
                 ? PreflightRequestFactory.FollowUp(context, PreflightRequestFactory.FollowUpHeaders(context, requirements.Headers))
                 : PreflightRequestFactory.Preflight(context, PreflightRequestFactory.PreflightHeaders(context));
-            var sent = await Exchanger.SendAsync(client, request, EngineSet.Of(BrowserEngine.Chromium), requirements.TimeProvider, deadline, callerToken).ConfigureAwait(false);
+            var sent = await Exchanger.SendAsync(transport, request, EngineSet.Of(BrowserEngine.Chromium), requirements.TimeProvider, deadline, callerToken).ConfigureAwait(false);
             if (sent.Response is not { } response)
             {
                 return AuditResponse.Failed(origin, requestMethod, sent.Failure!.Kind == ExchangeFailureKind.TimedOut ? "timed out." : sent.Failure.Description);

@@ -54,27 +54,15 @@ internal static class PreflightRequestFactory
         return lines.AsReadOnly();
     }
 
-    /// <summary>Builds the preflight for <paramref name="context"/> with its header lines.</summary>
-    public static HttpRequestMessage Preflight(in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>> headers) =>
-        Create(HttpMethod.Options, context.RequestUri, headers);
+    /// <summary>The preflight for <paramref name="context"/> with its header lines.</summary>
+    public static ProbeRequest Preflight(in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        new("OPTIONS", context.RequestUri, headers);
 
     /// <summary>The method of the request after the preflight: HEAD for a required HEAD, else GET.</summary>
-    public static HttpMethod FollowUpMethod(in PreflightContext context) =>
-        context.FollowUp == ExchangeKind.ActualRequest && context.Method == "HEAD" ? HttpMethod.Head : HttpMethod.Get;
+    public static string FollowUpMethod(in PreflightContext context) =>
+        context.FollowUp == ExchangeKind.ActualRequest && context.Method == "HEAD" ? "HEAD" : "GET";
 
-    /// <summary>Builds the request after the preflight for <paramref name="context"/> with its header lines.</summary>
-    public static HttpRequestMessage FollowUp(in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>> headers) =>
-        Create(FollowUpMethod(context), context.RequestUri, headers);
-
-    // Every value was validated when the builder received it, so none can carry CR/LF.
-    private static HttpRequestMessage Create(HttpMethod method, Uri url, IReadOnlyList<KeyValuePair<string, string>> headers)
-    {
-        var request = new HttpRequestMessage(method, url);
-        foreach (var header in headers)
-        {
-            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        return request;
-    }
+    /// <summary>The request after the preflight for <paramref name="context"/> with its header lines.</summary>
+    public static ProbeRequest FollowUp(in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        new(FollowUpMethod(context), context.RequestUri, headers);
 }

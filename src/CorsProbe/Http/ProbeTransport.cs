@@ -2,18 +2,37 @@ using CorsProbing.Requirements;
 
 namespace CorsProbing.Http;
 
-/// <summary>The client a probe sends through: the caller's client, a client around the caller's handler, or the shared guarded default.</summary>
+/// <summary>The transport a probe sends through: the caller's client or handler, else CorsProbe's own.</summary>
 internal static class ProbeTransport
 {
     /// <summary>
-    /// Chooses the client <paramref name="requirements"/> ask for. <paramref name="owned"/> is the client made here, which
-    /// the caller disposes; the caller's own client and handler are never disposed.
+    /// Chooses the transport <paramref name="requirements"/> ask for. <paramref name="owned"/> is what was made here for
+    /// this probe alone (a client around the caller's handler, a transport with a test's resolver), which the caller
+    /// disposes; the caller's own client and handler are never disposed.
     /// </summary>
-    public static HttpClient For(CorsRequirements requirements, out HttpClient? owned)
+    public static ExchangeTransport For(CorsRequirements requirements, out IDisposable? owned)
     {
-        owned = requirements.Client is null && requirements.Handler is { } handler
-            ? new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }
-            : null;
-        return requirements.Client ?? owned ?? DefaultTransport.For(requirements.NetworkPolicy, requirements.TrustedCertificates);
+        if (requirements.Client is { } client)
+        {
+            owned = null;
+            return new ClientTransport(client);
+        }
+
+        if (requirements.Handler is { } handler)
+        {
+            var around = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+            owned = around;
+            return new ClientTransport(around);
+        }
+
+        if (requirements.Resolver is { } resolver)
+        {
+            var own = new WireTransport(requirements.NetworkPolicy, requirements.TrustedCertificates, resolver: resolver);
+            owned = own;
+            return own;
+        }
+
+        owned = null;
+        return WireTransport.For(requirements.NetworkPolicy, requirements.TrustedCertificates);
     }
 }

@@ -212,8 +212,7 @@ internal static class WireHeadParser
             reason = default;
         }
 
-        var fields = ArrayPool<KeyValuePair<string, string>>.Shared.Rent(16);
-        var count = 0;
+        var fields = new List<KeyValuePair<string, string>>();
         var position = statusEnd < 0 ? head.Length : statusEnd;
         var (lineStart, lineLength) = (-1, 0);
         string? joined = null;
@@ -256,7 +255,7 @@ internal static class WireHeadParser
             }
             else
             {
-                Add(ref fields, ref count, Field(head, lineStart, lineLength, joined, ref leniencies, rules));
+                Add(fields, Field(head, lineStart, lineLength, joined, ref leniencies, rules));
                 (lineStart, lineLength, joined) = (position, length, null);
                 continuable = line.IndexOf((byte)':') > 0 && line[0] is not ((byte)' ' or (byte)'\t');
             }
@@ -264,33 +263,29 @@ internal static class WireHeadParser
             position += head[position..].IndexOfAny(breaks) is var lineEnd and >= 0 ? lineEnd : head.Length - position;
         }
 
-        Add(ref fields, ref count, Field(head, lineStart, lineLength, joined, ref leniencies, rules));
-        var array = fields.AsSpan(0, count).ToArray();
-        ArrayPool<KeyValuePair<string, string>>.Shared.Return(fields, clearArray: true);
+        Add(fields, Field(head, lineStart, lineLength, joined, ref leniencies, rules));
+        var array = fields.ToArray();
         var defect = (rules.RefusesConflicts ? Conflict(array) : null) ?? (rules.StrictFraming ? Framing(array) : null)
             ?? (rules.RefusesNulInValues ? NulInValue(array) : null);
-        return defect is not null
-            ? WireHead.Refused(defect)
-            : new WireHead(status, reason.IsEmpty ? null : WireStrings.Reason(reason), array, null, leniencies ?? (IReadOnlyList<string>)[]);
+        if (defect is not null)
+        {
+            return WireHead.Refused(defect);
+        }
+
+        if (!IsStrictStatusLine(statusLine))
+        {
+            Note(ref leniencies, $"the status line {Shown(statusLine)} is not 'HTTP/1.x <three digits> <reason>' as RFC 9112 writes it: strict HTTP/1.1 parsers (.NET's, proxies) may refuse it");
+        }
+
+        return new WireHead(status, reason.IsEmpty ? null : Latin1(reason), array, null, leniencies ?? (IReadOnlyList<string>)[]);
     }
 
-    // The lines are gathered in a pooled array and copied out once, at their exact count.
-    private static void Add(ref KeyValuePair<string, string>[] fields, ref int count, KeyValuePair<string, string>? field)
+    private static void Add(List<KeyValuePair<string, string>> fields, KeyValuePair<string, string>? field)
     {
-        if (field is null)
+        if (field is not null)
         {
-            return;
+            fields.Add(field.Value);
         }
-
-        if (count == fields.Length)
-        {
-            var larger = ArrayPool<KeyValuePair<string, string>>.Shared.Rent(fields.Length * 2);
-            fields.AsSpan().CopyTo(larger);
-            ArrayPool<KeyValuePair<string, string>>.Shared.Return(fields, clearArray: true);
-            fields = larger;
-        }
-
-        fields[count++] = field.Value;
     }
 
     // A line needs a colon and a token name (trailing spaces and tabs trimmed); others are dropped.
@@ -321,8 +316,7 @@ internal static class WireHeadParser
             Note(ref leniencies, $"the line {Shown(line)} has whitespace before its colon");
         }
 
-        var text = WireStrings.Name(name, out var common);
-        return new(text, WireStrings.Value(line[(colon + 1)..].Trim(" \t"u8), common));
+        return new(Latin1(name), Latin1(line[(colon + 1)..].Trim(" \t"u8)));
     }
 
     // HttpResponseHeaders::ParseStatusLine: the code is the digits after the first space; none means 200.
@@ -352,6 +346,14 @@ internal static class WireHeadParser
 
         return status;
     }
+
+    // RFC 9112, "Status Line", on an HTTP/1.1 connection: status-line = HTTP-version SP status-code SP [ reason-phrase ],
+    // the version HTTP/1.x, the code three digits, the reason HTAB, SP, VCHAR or obs-text.
+    private static bool IsStrictStatusLine(ReadOnlySpan<byte> line) =>
+        line.Length >= 12 && line.StartsWith("HTTP/1."u8) && char.IsAsciiDigit((char)line[7]) && line[8] == ' '
+        && line.Slice(9, 3).IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0
+        && (line.Length == 12 || (line[12] == ' ' && line[13..].IndexOfAnyInRange((byte)0, (byte)8) < 0
+            && line[13..].IndexOfAnyInRange((byte)10, (byte)31) < 0 && !line[13..].Contains((byte)0x7f)));
 
     // Firefox (nsHttpResponseHead::ParseStatusLine) and WebKit (soup_headers_parse_status_line): a version with a
     // digit after "HTTP/" (WebKit: 1.0 or 1.1 only), a space (or, in WebKit, a tab), and exactly three digits.

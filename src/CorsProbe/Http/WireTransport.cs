@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using System.Net.Sockets;
+using CorsProbing.Safety;
+
+namespace CorsProbing.Http;
+
+/// <summary>
+/// CorsProbe's own HTTP/1.1 transport, as a browser's network stack: it connects through the guard, writes the request
+/// bytes the plan formed, reads the response head once, and parses it by each engine's rules, so the response judged is
+/// by construction the one that was read. Connections are kept alive per scheme, host and port, one transport per
+/// network policy and trusted-certificate set (a connection made under a looser policy never serves a stricter one).
+/// HTTP/2 is not spoken: CORS is decided by a response's status and header fields, which HTTP/2 carries unchanged.
+/// </summary>
+internal sealed class WireTransport : ExchangeTransport, IDisposable
+{
+    private static readonly ConcurrentDictionary<(NetworkPolicy Policy, TrustedCertificates Trust), Lazy<WireTransport>> Shared = new();
+
+    private readonly GuardedConnect _guard;
+    private readonly TrustedCertificates _trust;
+    private readonly Limits _limits;
+    private readonly ConcurrentDictionary<(string Scheme, string Host, int Port), ConnectionPool> _pools = new();
+    private readonly Timer _scavenger;
+
+    /// <summary>A transport of its own (tests: a resolver seam, short limits); the shared ones come from <see cref="For"/>.</summary>
+    internal WireTransport(NetworkPolicy policy, TrustedCertificates trust, Limits? limits = null, Func<string, CancellationToken, Task<System.Net.IPAddress[]>>? resolver = null)
+    {
+        _guard = new GuardedConnect(policy, resolver);
+        _trust = trust;
+        _limits = limits ?? Limits.Default;
+        var period = _limits.IdleTimeout / 2;
+        using (ExecutionContext.SuppressFlow())
+        {
+            _scavenger = new Timer(static state => ((WireTransport)state!).Scavenge(), this, period, period);
+        }
+    }
+
+    /// <summary>The shared transport for <paramref name="policy"/> and <paramref name="trust"/>.</summary>
+    public static WireTransport For(NetworkPolicy policy, TrustedCertificates trust) =>
+        Shared.GetOrAdd((policy, trust), static key => new Lazy<WireTransport>(() => new WireTransport(key.Policy, key.Trust))).Value;
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<EngineReading>> SendAsync(ProbeRequest request, EngineSet engines, CancellationToken cancellationToken)
+    {
+        var url = request.Url;
+        var head = RequestHead.Format(request);
+        var key = (url.Scheme, url.IdnHost, url.Port);
+
+        // A kept-alive connection the server closed before any byte of the answer is tried once more on a new one, as
+        // browsers do; a new connection that fails is the answer.
+        for (var fresh = false; ; fresh = true)
+        {
+            var pool = _pools.GetOrAdd(key, _ => new ConnectionPool(_guard, _trust, _limits));
+            var (connection, reused) = await pool.RentAsync(url, fresh, cancellationToken).ConfigureAwait(false);
+            var keep = false;
+            try
+            {
+                int length;
+                bool ended;
+                try
+                {
+                    await connection.WriteAsync(head, cancellationToken).ConfigureAwait(false);
+                    (length, ended) = await connection.ReadHeadAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is IOException or SocketException)
+                {
+                    if (reused && connection.Buffered.IsEmpty)
+                    {
+                        continue;
+                    }
+
+                    throw new HttpRequestException(HttpRequestError.Unknown, $"The connection failed while the response was read ({exception.Message})", exception);
+                }
+
+                if (length == 0 && ended)
+                {
+                    if (reused)
+                    {
+                        continue;
+                    }
+
+                    throw new HttpRequestException(HttpRequestError.ResponseEnded, connection.Tls
+                        ? "The server closed the connection without answering (a server that speaks only HTTP/2 does so: CorsProbe speaks HTTP/1.1)"
+                        : "The server closed the connection without answering");
+                }
+
+                var bytes = connection.Buffered[..length];
+                if (IsHttp2Frame(bytes))
+                {
+                    throw new HttpRequestException(HttpRequestError.VersionNegotiationError, "The server answered with HTTP/2 frames: it speaks only HTTP/2 on this port, and CorsProbe speaks HTTP/1.1");
+                }
+
+                var readings = HeadReadings.Read(bytes, ended, connection.Tls, engines, url);
+                var http11 = bytes.StartsWith("HTTP/1.1 "u8);
+                connection.Consume(length);
+                keep = !ended && readings is [{ Response: { } response }]
+                    && await SkipBodyAsync(connection, BodyFraming.Of(response, request.Method == "HEAD", http11 && StatusIs(bytes, response.Status)), cancellationToken).ConfigureAwait(false);
+                return readings;
+            }
+            finally
+            {
+                if (keep)
+                {
+                    pool.Return(connection);
+                }
+                else
+                {
+                    connection.Dispose();
+                }
+
+                pool.Release();
+            }
+        }
+    }
+
+    /// <summary>Stops the scavenger and closes every idle connection.</summary>
+    public void Dispose()
+    {
+        _scavenger.Dispose();
+        foreach (var pool in _pools.Values)
+        {
+            pool.CloseIdle();
+        }
+    }
+
+    // The body only decides whether the connection is kept: one that does not arrive soon is not waited for.
+    private static async Task<bool> SkipBodyAsync(WireConnection connection, BodyFraming framing, CancellationToken cancellationToken)
+    {
+        if (!framing.Reusable)
+        {
+            return false;
+        }
+
+        if (!framing.Chunked && framing.Length <= connection.Buffered.Length)
+        {
+            return await connection.SkipBodyAsync(framing, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        drain.CancelAfter(Limits.DrainTime);
+        try
+        {
+            return await connection.SkipBodyAsync(framing, drain.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException or SocketException)
+        {
+            return false;
+        }
+    }
+
+    // The head read is the first one (no interim response before it): its status line carries the final status.
+    private static bool StatusIs(ReadOnlySpan<byte> bytes, int status) =>
+        bytes.Length >= 12 && char.IsAsciiDigit((char)bytes[9]) && char.IsAsciiDigit((char)bytes[10]) && char.IsAsciiDigit((char)bytes[11])
+        && ((bytes[9] - '0') * 100) + ((bytes[10] - '0') * 10) + (bytes[11] - '0') == status;
+
+    // A server that speaks only HTTP/2 answers an HTTP/1.1 request with its SETTINGS or a GOAWAY frame on stream 0.
+    private static bool IsHttp2Frame(ReadOnlySpan<byte> bytes) =>
+        bytes.Length >= 9 && bytes[0] == 0 && bytes[3] is 0x04 or 0x07 && bytes[5..9].IndexOfAnyExcept((byte)0) < 0;
+
+    private void Scavenge()
+    {
+        var now = TimeProvider.System.GetTimestamp();
+        foreach (var (key, pool) in _pools)
+        {
+            if (pool.Scavenge(now))
+            {
+                _pools.TryRemove(new(key, pool));
+            }
+        }
+    }
+
+    /// <summary>How many connections the transport keeps, and for how long.</summary>
+    /// <param name="MaxConnectionsPerHost">The most requests in flight to one scheme, host and port at once.</param>
+    /// <param name="IdleTimeout">How long an idle connection is kept.</param>
+    /// <param name="Lifetime">How long a connection is used at all (so a changed DNS answer is seen).</param>
+    internal sealed record Limits(int MaxConnectionsPerHost, TimeSpan IdleTimeout, TimeSpan Lifetime)
+    {
+        /// <summary>How long the body after a head is waited for, to keep its connection.</summary>
+        public static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(1);
+
+        /// <summary>32 requests per host at once, connections idle at most 30 seconds and used at most 2 minutes.</summary>
+        public static Limits Default { get; } = new(32, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2));
+    }
+}
