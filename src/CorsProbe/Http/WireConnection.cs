@@ -89,13 +89,30 @@ internal sealed class WireConnection : IDisposable
         catch (Exception exception) when (exception is AuthenticationException or IOException)
         {
             await tls.DisposeAsync().ConfigureAwait(false);
-            throw new HttpRequestException(HttpRequestError.SecureConnectionError, $"The TLS handshake with {host}:{url.Port} failed", exception);
+            throw new HttpRequestException(HttpRequestError.SecureConnectionError, RefusesHttp11(exception)
+                ? $"The TLS handshake with {host}:{url.Port} failed: the server refused HTTP/1.1 (ALPN), so it speaks only HTTP/2, and CorsProbe speaks HTTP/1.1"
+                : $"The TLS handshake with {host}:{url.Port} failed", exception);
         }
         catch
         {
             await tls.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    // The server's no_application_protocol alert (RFC 7301): it offered no protocol we asked for, and we ask only for
+    // http/1.1. The TLS library names the alert only in its message.
+    private static bool RefusesHttp11(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current.Message.Contains("no application protocol", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -112,14 +112,20 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
         }
     }
 
-    /// <summary>Stops the scavenger and closes every idle connection.</summary>
-    public void Dispose()
+    /// <summary>Closes every idle connection (a request in flight keeps its own, and closes or returns it when done).</summary>
+    public void CloseIdleConnections()
     {
-        _scavenger.Dispose();
         foreach (var pool in _pools.Values)
         {
             pool.CloseIdle();
         }
+    }
+
+    /// <summary>Stops the scavenger and closes every idle connection.</summary>
+    public void Dispose()
+    {
+        _scavenger.Dispose();
+        CloseIdleConnections();
     }
 
     // The body only decides whether the connection is kept: one that does not arrive soon is not waited for.
