@@ -1,6 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
 using CorsProbing.Audit;
-using CorsProbing.Evaluation;
 using CorsProbing.Requirements;
 
 namespace CorsProbing;
@@ -117,7 +116,7 @@ public sealed class CorsProbeBuilder
             combined.Add(new AuthorHeader(name, null));
         }
 
-        return WithHeaders(combined, nameof(names));
+        return WithHeaders(combined);
     }
 
     /// <summary>
@@ -150,7 +149,7 @@ public sealed class CorsProbeBuilder
             throw new ArgumentException(reason + "; remove it from the requirements.", nameof(name));
         }
 
-        return WithHeaders([.. _requirements.Headers, new(name, normalized)], nameof(name));
+        return WithHeaders([.. _requirements.Headers, new(name, normalized)]);
     }
 
     /// <summary>Sets credentials mode "include" (cookies, HTTP authentication), which tightens the CORS check.</summary>
@@ -340,18 +339,7 @@ public sealed class CorsProbeBuilder
         return $"CORS probe of {_requirements.Url.OriginalString} from {origin}: {string.Join(", ", _requirements.EffectiveMethods)}, {_requirements.Profile} profile";
     }
 
-    private CorsProbeBuilder WithHeaders(List<AuthorHeader> headers, string paramName)
-    {
-        var requirements = _requirements with { Headers = headers.AsReadOnly() };
-        var most = requirements.HeaderForms.Max(form => form.UnsafeHeaderNames.Length);
-        if (most > AllowHeadersVisitor.MaxNames)
-        {
-            throw new ArgumentException(
-                $"The request would send {most} CORS-unsafe headers; CorsProbe judges at most {AllowHeadersVisitor.MaxNames}.", paramName);
-        }
-
-        return new(requirements);
-    }
+    private CorsProbeBuilder WithHeaders(List<AuthorHeader> headers) => new(_requirements with { Headers = headers.AsReadOnly() });
 
     private static void ValidateHeaderName(string? name, string paramName)
     {

@@ -3,17 +3,33 @@ using System.Text;
 namespace CorsProbing.Evaluation;
 
 /// <summary>Collects, in one pass over <c>Access-Control-Allow-Headers</c>, which requested names it lists.</summary>
-/// <param name="names">The requested CORS-unsafe names, lower-cased (at most <see cref="MaxNames"/>).</param>
+/// <param name="names">The requested CORS-unsafe names, lower-cased.</param>
 internal struct AllowHeadersVisitor(string[] names) : IListElementVisitor
 {
-    /// <summary>The most names one request can ask for; the builder refuses more.</summary>
-    public const int MaxNames = 64;
-
-    /// <summary>Bit <c>i</c> is set when <c>names[i]</c> is listed (case-insensitive).</summary>
-    public ulong Listed { get; private set; }
+    private bool[]? _listed;
 
     /// <summary>An element is <c>*</c>.</summary>
     public bool Wildcard { get; private set; }
+
+    /// <summary>The requested names no element lists, in the order requested.</summary>
+    public readonly string[] Unlisted()
+    {
+        if (_listed is null)
+        {
+            return names;
+        }
+
+        var unlisted = new List<string>(names.Length);
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (!_listed[i])
+            {
+                unlisted.Add(names[i]);
+            }
+        }
+
+        return [.. unlisted];
+    }
 
     public void Visit(ReadOnlySpan<char> element, ListElement where)
     {
@@ -25,7 +41,8 @@ internal struct AllowHeadersVisitor(string[] names) : IListElementVisitor
             // may be requested twice (Firefox repeats a header set twice in two cases): one element allows both.
             if (Ascii.EqualsIgnoreCase(element, names[i]))
             {
-                Listed |= 1UL << i;
+                _listed ??= new bool[names.Length];
+                _listed[i] = true;
             }
         }
     }

@@ -118,8 +118,7 @@ internal static class CorsEvaluator
     {
         var visitor = new AllowHeadersVisitor(names);
         HeaderList.Scan(allowHeaders, ref visitor, out var invalid);
-        var all = names.Length == AllowHeadersVisitor.MaxNames ? ulong.MaxValue : (1UL << names.Length) - 1;
-        return new HeadersEvidence(invalid, all & ~visitor.Listed, visitor.Wildcard);
+        return new HeadersEvidence(invalid, visitor.Unlisted(), visitor.Wildcard);
     }
 
     // Step 7.9 / Chromium EnsureAllowedCrossOriginMethod: an exact, case-sensitive match; "*" is a wildcard only
@@ -148,15 +147,14 @@ internal static class CorsEvaluator
             return CorsChecks.InvalidAllowHeaders;
         }
 
-        if (headers.Unlisted == 0)
+        if (headers.Unlisted.Length == 0)
         {
             return CorsChecks.None;
         }
 
         if (!context.Credentials && headers.Wildcard)
         {
-            var authorization = Array.IndexOf(context.UnsafeHeaderNames, "authorization");
-            return authorization >= 0 && headers.IsUnlisted(authorization) ? CorsChecks.AuthorizationByWildcard : CorsChecks.None;
+            return Array.IndexOf(headers.Unlisted, "authorization") >= 0 ? CorsChecks.AuthorizationByWildcard : CorsChecks.None;
         }
 
         return CorsChecks.HeaderNotAllowed;

@@ -205,6 +205,7 @@ internal static class WireHeadParser
             return WireHead.Refused(statusDefect);
         }
 
+        var strict = status < 0 || IsStrictStatusLine(statusLine);
         if (status < 0)
         {
             Note(ref leniencies, $"the status line {Shown(statusLine)} has no status code: browsers take it as 200");
@@ -272,7 +273,7 @@ internal static class WireHeadParser
             return WireHead.Refused(defect);
         }
 
-        if (!IsStrictStatusLine(statusLine))
+        if (!strict)
         {
             Note(ref leniencies, $"the status line {Shown(statusLine)} is not 'HTTP/1.x <three digits> <reason>' as RFC 9112 writes it: strict HTTP/1.1 parsers (.NET's, proxies) may refuse it");
         }

@@ -16,11 +16,6 @@ internal sealed record HeaderForm(EngineSet Engines, string[] UnsafeHeaderNames)
             return NoHeaders;
         }
 
-        if (!AnyEngineDiffers(headers))
-        {
-            return [new HeaderForm(EngineSet.All, CorsUnsafeHeaderNames.Compute(headers, BrowserEngine.Chromium))];
-        }
-
         var forms = new List<HeaderForm>(1);
         foreach (var engine in BrowserEngine.All)
         {
@@ -37,30 +32,5 @@ internal sealed record HeaderForm(EngineSet Engines, string[] UnsafeHeaderNames)
         }
 
         return forms.AsReadOnly();
-    }
-
-    // The engines name headers differently only for a name only some engines drop or safelist (User-Agent, client
-    // hints, Range) or a name set twice (joined values, repeated names). Without either, the safelisted values of the
-    // five standard names add up to 640 bytes at most, below the 1024-byte total only some engines apply.
-    private static bool AnyEngineDiffers(IReadOnlyList<AuthorHeader> headers)
-    {
-        for (var i = 0; i < headers.Count; i++)
-        {
-            var name = headers[i].Name;
-            if (!ForbiddenRequestHeaders.DroppedBy(name).IsEmpty || SafelistedRequestHeaders.DiffersByEngine(name))
-            {
-                return true;
-            }
-
-            for (var j = 0; j < i; j++)
-            {
-                if (name.Equals(headers[j].Name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 }

@@ -26,11 +26,6 @@ internal static class SafelistedRequestHeaders
 
     private static readonly string[] EffectiveConnectionTypes = ["slow-2g", "2g", "3g", "4g"];
 
-    private static readonly HashSet<string> EngineSensitiveNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Range", "Save-Data", "DPR", "Device-Memory", "Downlink", "Width", "Viewport-Width", "RTT", "ECT", "Intervention",
-    };
-
     /// <summary>True when the header (name, value) is CORS-safelisted in <paramref name="engine"/>.</summary>
     public static bool IsSafelisted(string name, string value, BrowserEngine engine)
     {
@@ -55,9 +50,6 @@ internal static class SafelistedRequestHeaders
             _ => false,
         };
     }
-
-    /// <summary>Whether the engines may judge a header named <paramref name="name"/> differently: a client hint, or <c>Range</c>.</summary>
-    public static bool DiffersByEngine(string name) => EngineSensitiveNames.Contains(name);
 
     private static bool IsSafelistedContentType(ReadOnlySpan<char> value)
     {

@@ -55,6 +55,22 @@ public class WireHeadParserTests
     public void AMissingStatusCode_IsALeniency() =>
         Parse("HTTP/1.1 OK\r\n\r\n").Leniencies.Should().ContainSingle().Which.Should().Contain("has no status code: browsers take it as 200");
 
+    [Theory]
+    [InlineData("HTTP/2.0 200 OK")]
+    [InlineData("HTTP/1.1  200 OK")]
+    [InlineData("HTTP/1.1 200\tOK")]
+    [InlineData("http/1.1 200 OK")]
+    [InlineData("HTTP/1.1 200 Ok\u0001")]
+    public void AStatusLineBrowsersReadButRfc9112Refuses_IsALeniency(string statusLine) =>
+        Parse($"{statusLine}\r\n{Origin}\r\n\r\n").Leniencies.Should().ContainSingle().Which.Should().Contain("is not 'HTTP/1.x <three digits> <reason>' as RFC 9112 writes it");
+
+    [Theory]
+    [InlineData("HTTP/1.1 200 OK")]
+    [InlineData("HTTP/1.0 204")]
+    [InlineData("HTTP/1.1 404 Not Found\t(really)")]
+    public void AStrictStatusLine_IsNoLeniency(string statusLine) =>
+        Parse($"{statusLine}\r\n{Origin}\r\n\r\n").Leniencies.Should().BeEmpty();
+
     [Fact]
     public void InterimResponses_AreSkipped_AndOnlyTheFinalHeadCounts()
     {

@@ -21,8 +21,7 @@ internal static class RequestHeadersRule
     private static FindingDraft Finding(PreflightReading reading, ResponseEvaluation preflight)
     {
         var requested = reading.Context.UnsafeHeaderNames;
-        var missing = requested.Where((_, i) => preflight.RequestHeaders.IsUnlisted(i)).ToList();
-        var names = string.Join(", ", missing.Select(static n => $"`{n}`"));
+        var names = string.Join(", ", preflight.RequestHeaders.Unlisted.Select(static n => $"`{n}`"));
         var asked = string.Join(',', requested);
         var field = preflight.Headers.AllowHeaders;
         string message;
@@ -50,6 +49,6 @@ internal static class RequestHeadersRule
             FindingScope.AllowHeaders,
             CorsSeverity.Error,
             message,
-            $"Add {string.Join(", ", missing)} to Access-Control-Allow-Headers (names are case-insensitive).");
+            $"Add {string.Join(", ", preflight.RequestHeaders.Unlisted)} to Access-Control-Allow-Headers (names are case-insensitive).");
     }
 }
