@@ -36,7 +36,7 @@ internal sealed class ConnectionPool(GuardedConnect guard, TrustedCertificates t
     /// <paramref name="fresh"/>). The caller gives the connection back with <see cref="Return"/> and the slot with
     /// <see cref="Release"/>.
     /// </summary>
-    public async Task<(WireConnection Connection, bool Reused)> RentAsync(Uri url, bool fresh, CancellationToken cancellationToken)
+    public async ValueTask<(WireConnection Connection, bool Reused)> RentAsync(Uri url, bool fresh, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -13,27 +13,33 @@ internal static class HeadReadings
     /// </summary>
     public static IReadOnlyList<EngineReading> Read(ReadOnlySpan<byte> bytes, bool ended, bool tls, EngineSet engines, Uri url)
     {
-        var groups = new List<(WireRules Rules, WireHead Head, EngineSet Engines)>(1);
+        // Each engine's reading, the first one's strings reused by the others wherever they read the same text.
+        var groups = new List<(WireHead Head, EngineSet Engines)>(1);
+        var fields = new List<KeyValuePair<string, string>>(16);
         foreach (var engine in engines.Engines)
         {
-            var parsed = groups.FindIndex(g => g.Rules == engine.Wire) is var same and >= 0
-                ? groups[same].Head
-                : WireHeadParser.Parse(bytes, ended, tls, engine.Wire) ?? WireHead.Refused("the response head is incomplete");
-            var alike = groups.FindIndex(g => Alike(g.Head, parsed));
-            if (alike < 0)
+            var parsed = WireHeadParser.Parse(bytes, ended, tls, engine.Wire, groups.Count > 0 ? groups[0].Head : null, fields)
+                ?? WireHead.Refused("the response head is incomplete");
+            var alike = 0;
+            while (alike < groups.Count && !Alike(groups[alike].Head, parsed))
             {
-                groups.Add((engine.Wire, parsed, EngineSet.Of(engine)));
+                alike++;
+            }
+
+            if (alike == groups.Count)
+            {
+                groups.Add((parsed, EngineSet.Of(engine)));
             }
             else
             {
-                groups[alike] = groups[alike] with { Engines = groups[alike].Engines.Union(EngineSet.Of(engine)) };
+                groups[alike] = (groups[alike].Head, groups[alike].Engines.Union(EngineSet.Of(engine)));
             }
         }
 
         var readings = new EngineReading[groups.Count];
         for (var i = 0; i < readings.Length; i++)
         {
-            var (_, head, group) = groups[i];
+            var (head, group) = groups[i];
             readings[i] = head.Defect is { } defect
                 ? new EngineReading(group, null, new ExchangeFailure(ExchangeFailureKind.MalformedResponse, defect) { RawBytesRead = true })
                 : new EngineReading(group, new ResponseSnapshot(head.Status, head.ReasonPhrase, head.Lines, url) { RawBytesRead = true, Leniencies = head.Leniencies }, null);
@@ -43,7 +49,26 @@ internal static class HeadReadings
     }
 
     // Two readings are alike when both refuse the bytes, or both accept them with the same status and lines.
-    private static bool Alike(WireHead one, WireHead other) =>
-        (one.Defect is null) == (other.Defect is null)
-        && (one.Defect is not null || (one.Status == other.Status && one.Lines.AsSpan().SequenceEqual(other.Lines)));
+    private static bool Alike(WireHead one, WireHead other)
+    {
+        if (ReferenceEquals(one, other) || (one.Defect is not null && other.Defect is not null))
+        {
+            return true;
+        }
+
+        if (one.Defect is not null || other.Defect is not null || one.Status != other.Status || one.Lines.Length != other.Lines.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < one.Lines.Length; i++)
+        {
+            if (!string.Equals(one.Lines[i].Key, other.Lines[i].Key, StringComparison.Ordinal) || !string.Equals(one.Lines[i].Value, other.Lines[i].Value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -14,16 +14,32 @@ internal static class RequestHead
     public static byte[] Format(ProbeRequest request)
     {
         var url = request.Url;
-        var text = new StringBuilder(256)
-            .Append(request.Method).Append(' ');
-        AppendTarget(text, url.PathAndQuery);
-        text.Append(" HTTP/1.1\r\nHost: ").Append(HostHeader(url)).Append("\r\n");
+        var target = Target(url.PathAndQuery);
+        var host = HostHeader(url);
+        var length = request.Method.Length + 1 + target.Length + " HTTP/1.1\r\nHost: ".Length + host.Length + 4;
         foreach (var (name, value) in request.Headers)
         {
-            text.Append(name).Append(": ").Append(value).Append("\r\n");
+            length += name.Length + 2 + value.Length + 2;
         }
 
-        return Encoding.Latin1.GetBytes(text.Append("\r\n").ToString());
+        var bytes = new byte[length];
+        var written = 0;
+        Write(bytes, ref written, request.Method);
+        Write(bytes, ref written, " ");
+        Write(bytes, ref written, target);
+        Write(bytes, ref written, " HTTP/1.1\r\nHost: ");
+        Write(bytes, ref written, host);
+        Write(bytes, ref written, "\r\n");
+        foreach (var (name, value) in request.Headers)
+        {
+            Write(bytes, ref written, name);
+            Write(bytes, ref written, ": ");
+            Write(bytes, ref written, value);
+            Write(bytes, ref written, "\r\n");
+        }
+
+        Write(bytes, ref written, "\r\n");
+        return bytes;
     }
 
     /// <summary>The <c>Host</c> value: the host as sent in DNS (IDN in its ASCII form, IPv6 in brackets) and the port unless it is the scheme's default.</summary>
@@ -33,15 +49,23 @@ internal static class RequestHead
         return url.IsDefaultPort ? host : host + ":" + url.Port.ToString(CultureInfo.InvariantCulture);
     }
 
-    private static void AppendTarget(StringBuilder text, string target)
+    private static void Write(byte[] bytes, ref int written, string text) => written += Encoding.Latin1.GetBytes(text, bytes.AsSpan(written));
+
+    // The path and query as written, with anything beyond ASCII percent-encoded as UTF-8.
+    private static string Target(string target)
     {
         if (target.Length == 0)
         {
-            text.Append('/');
-            return;
+            return "/";
         }
 
-        Span<byte> bytes = stackalloc byte[4];
+        if (Ascii.IsValid(target))
+        {
+            return target;
+        }
+
+        var text = new StringBuilder(target.Length + 16);
+        Span<byte> utf8 = stackalloc byte[4];
         foreach (var rune in target.EnumerateRunes())
         {
             if (rune.IsAscii)
@@ -50,11 +74,12 @@ internal static class RequestHead
                 continue;
             }
 
-            var length = rune.EncodeToUtf8(bytes);
-            foreach (var b in bytes[..length])
+            foreach (var b in utf8[..rune.EncodeToUtf8(utf8)])
             {
                 text.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
             }
         }
+
+        return text.ToString();
     }
 }

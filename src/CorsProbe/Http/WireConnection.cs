@@ -157,7 +157,9 @@ internal sealed class WireConnection : IDisposable
                 return (_end - _start, false);
             }
 
-            if (await FillAsync(MaxHeadBytes, cancellationToken).ConfigureAwait(false) == 0)
+            var read = await ReadMoreAsync(MaxHeadBytes, cancellationToken).ConfigureAwait(false);
+            _end += read;
+            if (read == 0)
             {
                 return (_end - _start, true);
             }
@@ -198,9 +200,14 @@ internal sealed class WireConnection : IDisposable
     {
         while (length > 0)
         {
-            if (_start == _end && await FillAsync(InitialBuffer, cancellationToken).ConfigureAwait(false) == 0)
+            if (_start == _end)
             {
-                return false;
+                var read = await ReadMoreAsync(InitialBuffer, cancellationToken).ConfigureAwait(false);
+                _end += read;
+                if (read == 0)
+                {
+                    return false;
+                }
             }
 
             var taken = (int)Math.Min(length, _end - _start);
@@ -269,15 +276,23 @@ internal sealed class WireConnection : IDisposable
                 return line.Span.EndsWith("\r"u8) ? line[..^1] : line;
             }
 
-            if (_end - _start > 1024 || await FillAsync(InitialBuffer, cancellationToken).ConfigureAwait(false) == 0)
+            if (_end - _start > 1024)
+            {
+                return null;
+            }
+
+            var read = await ReadMoreAsync(InitialBuffer, cancellationToken).ConfigureAwait(false);
+            _end += read;
+            if (read == 0)
             {
                 return null;
             }
         }
     }
 
-    // Reads once more into the buffer (compacted, or grown up to `limit`); the bytes read, 0 at the end of the connection.
-    private async Task<int> FillAsync(int limit, CancellationToken cancellationToken)
+    // Reads once more into the buffer (compacted, or grown up to `limit`): the bytes read, which the caller adds to
+    // _end; 0 at the end of the connection.
+    private ValueTask<int> ReadMoreAsync(int limit, CancellationToken cancellationToken)
     {
         if (_start > 0 && _end == _buffer.Length)
         {
@@ -290,8 +305,6 @@ internal sealed class WireConnection : IDisposable
             Array.Resize(ref _buffer, Math.Max(_buffer.Length, Math.Min(_buffer.Length * 2, limit)));
         }
 
-        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
-        _end += read;
-        return read;
+        return _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
     }
 }

@@ -25,6 +25,15 @@ internal static class WireHeadParser
 
     private static readonly SearchValues<byte> LineFeed = SearchValues.Create("\n"u8);
 
+    // The names servers commonly send, as they spell them: a line whose name is one of these gets this string, as .NET's
+    // parser names the headers it knows with one string. Read-only.
+    private static readonly string[] KnownNames =
+    [
+        "Access-Control-Allow-Origin", "Access-Control-Allow-Credentials", "Access-Control-Allow-Methods",
+        "Access-Control-Allow-Headers", "Access-Control-Max-Age", "Access-Control-Expose-Headers", "Vary", "Location",
+        "Content-Type", "Content-Length", "Date", "Server", "Connection", "Keep-Alive", "Transfer-Encoding", "Cache-Control",
+    ];
+
 
     /// <summary>
     /// Where the final (non-1xx) head in <paramref name="bytes"/> ends (the offset after its blank line), or -1 when
@@ -64,9 +73,18 @@ internal static class WireHeadParser
     /// </summary>
     public static WireHead? Parse(ReadOnlySpan<byte> bytes, bool ended, bool tls) => Parse(bytes, ended, tls, WireRules.Chromium);
 
-    /// <summary>Reads the head as an engine with <paramref name="rules"/> does.</summary>
-    public static WireHead? Parse(ReadOnlySpan<byte> bytes, bool ended, bool tls, WireRules rules)
+    /// <summary>
+    /// Reads the head as an engine with <paramref name="rules"/> does. <paramref name="earlier"/> is another engine's
+    /// reading of the same bytes: its strings are reused where this reading has the same text, and it is returned
+    /// itself when this reading is the same.
+    /// </summary>
+    public static WireHead? Parse(ReadOnlySpan<byte> bytes, bool ended, bool tls, WireRules rules, WireHead? earlier = null) =>
+        Parse(bytes, ended, tls, rules, earlier, new List<KeyValuePair<string, string>>(earlier?.Lines.Length ?? 16));
+
+    /// <summary>As the overload above, gathering the lines in <paramref name="fields"/> (cleared first), which the caller may pass to each engine's reading of one head in turn.</summary>
+    public static WireHead? Parse(ReadOnlySpan<byte> bytes, bool ended, bool tls, WireRules rules, WireHead? earlier, List<KeyValuePair<string, string>> fields)
     {
+        fields.Clear();
         List<string>? leniencies = null;
         var offset = 0;
         while (true)
@@ -130,7 +148,7 @@ internal static class WireHeadParser
                 continue;
             }
 
-            return Read(head, leniencies, rules);
+            return Read(head, leniencies, rules, earlier, fields);
         }
     }
 
@@ -194,7 +212,7 @@ internal static class WireHeadParser
     // HttpUtil::AssembleRawHeaders, then HttpUtil::HeadersIterator: the status line ends at the first CR or LF; after
     // it, CR and LF both break lines, empty lines vanish, and a line starting with a space or tab continues a previous
     // line that had a name. Lines are read from the bytes; only a folded line is joined into a string first.
-    private static WireHead Read(ReadOnlySpan<byte> head, List<string>? leniencies, WireRules rules)
+    private static WireHead Read(ReadOnlySpan<byte> head, List<string>? leniencies, WireRules rules, WireHead? earlier, List<KeyValuePair<string, string>> fields)
     {
         var breaks = rules.BareCrBreaksLine ? LineBreaks : LineFeed;
         var statusEnd = head.IndexOfAny(breaks);
@@ -213,7 +231,6 @@ internal static class WireHeadParser
             reason = default;
         }
 
-        var fields = new List<KeyValuePair<string, string>>();
         var position = statusEnd < 0 ? head.Length : statusEnd;
         var (lineStart, lineLength) = (-1, 0);
         string? joined = null;
@@ -256,7 +273,7 @@ internal static class WireHeadParser
             }
             else
             {
-                Add(fields, Field(head, lineStart, lineLength, joined, ref leniencies, rules));
+                Add(fields, Field(head, lineStart, lineLength, joined, ref leniencies, rules, Earlier(earlier, fields.Count)));
                 (lineStart, lineLength, joined) = (position, length, null);
                 continuable = line.IndexOf((byte)':') > 0 && line[0] is not ((byte)' ' or (byte)'\t');
             }
@@ -264,10 +281,10 @@ internal static class WireHeadParser
             position += head[position..].IndexOfAny(breaks) is var lineEnd and >= 0 ? lineEnd : head.Length - position;
         }
 
-        Add(fields, Field(head, lineStart, lineLength, joined, ref leniencies, rules));
-        var array = fields.ToArray();
-        var defect = (rules.RefusesConflicts ? Conflict(array) : null) ?? (rules.StrictFraming ? Framing(array) : null)
-            ?? (rules.RefusesNulInValues ? NulInValue(array) : null);
+        Add(fields, Field(head, lineStart, lineLength, joined, ref leniencies, rules, Earlier(earlier, fields.Count)));
+        var reasonText = reason.IsEmpty ? null : Text(reason, earlier?.ReasonPhrase);
+        var defect = (rules.RefusesConflicts ? Conflict(fields) : null) ?? (rules.StrictFraming ? Framing(fields) : null)
+            ?? (rules.RefusesNulInValues ? NulInValue(fields) : null);
         if (defect is not null)
         {
             return WireHead.Refused(defect);
@@ -278,7 +295,11 @@ internal static class WireHeadParser
             Note(ref leniencies, $"the status line {Shown(statusLine)} is not 'HTTP/1.x <three digits> <reason>' as RFC 9112 writes it: strict HTTP/1.1 parsers (.NET's, proxies) may refuse it");
         }
 
-        return new WireHead(status, reason.IsEmpty ? null : Latin1(reason), array, null, leniencies ?? (IReadOnlyList<string>)[]);
+        IReadOnlyList<string> notes = leniencies ?? (IReadOnlyList<string>)[];
+        return earlier is { Defect: null } && earlier.Status == status && ReferenceEquals(earlier.ReasonPhrase, reasonText)
+            && SameStrings(earlier.Lines, fields) && earlier.Leniencies.SequenceEqual(notes)
+            ? earlier
+            : new WireHead(status, reasonText, [.. fields], null, notes);
     }
 
     private static void Add(List<KeyValuePair<string, string>> fields, KeyValuePair<string, string>? field)
@@ -290,7 +311,8 @@ internal static class WireHeadParser
     }
 
     // A line needs a colon and a token name (trailing spaces and tabs trimmed); others are dropped.
-    private static KeyValuePair<string, string>? Field(ReadOnlySpan<byte> head, int start, int length, string? joined, ref List<string>? leniencies, WireRules rules)
+    private static KeyValuePair<string, string>? Field(
+        ReadOnlySpan<byte> head, int start, int length, string? joined, ref List<string>? leniencies, WireRules rules, KeyValuePair<string, string> earlier)
     {
         if (start < 0)
         {
@@ -317,7 +339,7 @@ internal static class WireHeadParser
             Note(ref leniencies, $"the line {Shown(line)} has whitespace before its colon");
         }
 
-        return new(Latin1(name), Latin1(line[(colon + 1)..].Trim(" \t"u8)));
+        return new(Text(name, earlier.Key ?? KnownName(name)), Text(line[(colon + 1)..].Trim(" \t"u8), earlier.Value));
     }
 
     // HttpResponseHeaders::ParseStatusLine: the code is the digits after the first space; none means 200.
@@ -383,7 +405,7 @@ internal static class WireHeadParser
     }
 
     // WebKit (libsoup): the message's length must be one plain number, and the only coding chunked.
-    private static string? Framing(KeyValuePair<string, string>[] fields)
+    private static string? Framing(List<KeyValuePair<string, string>> fields)
     {
         foreach (var (name, value) in fields)
         {
@@ -404,7 +426,7 @@ internal static class WireHeadParser
     }
 
     // Firefox: a header value with a NUL byte fails the request (a name with one is no token: its line is dropped).
-    private static string? NulInValue(KeyValuePair<string, string>[] fields)
+    private static string? NulInValue(List<KeyValuePair<string, string>> fields)
     {
         foreach (var (name, value) in fields)
         {
@@ -419,7 +441,7 @@ internal static class WireHeadParser
 
     // HttpStreamParser: different Content-Length values (unless chunked), Location or Content-Disposition values are
     // taken for response splitting. Content-Length is a comma list; the other two are whole values.
-    private static string? Conflict(KeyValuePair<string, string>[] fields)
+    private static string? Conflict(List<KeyValuePair<string, string>> fields)
     {
         var chunked = false;
         foreach (var (name, value) in fields)
@@ -470,6 +492,45 @@ internal static class WireHeadParser
         }
 
         return null;
+    }
+
+    // The line at the same place in another engine's reading, if there is one.
+    private static KeyValuePair<string, string> Earlier(WireHead? earlier, int index) =>
+        earlier is not null && index < earlier.Lines.Length ? earlier.Lines[index] : default;
+
+    private static string? KnownName(ReadOnlySpan<byte> name)
+    {
+        foreach (var known in KnownNames)
+        {
+            if (known.Length == name.Length && Ascii.Equals(name, known))
+            {
+                return known;
+            }
+        }
+
+        return null;
+    }
+
+    // The text of `bytes`: `same` when it reads the same, else a new string.
+    private static string Text(ReadOnlySpan<byte> bytes, string? same) =>
+        same is not null && Ascii.Equals(bytes, same) ? same : Latin1(bytes);
+
+    private static bool SameStrings(KeyValuePair<string, string>[] one, List<KeyValuePair<string, string>> other)
+    {
+        if (one.Length != other.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < one.Length; i++)
+        {
+            if (!ReferenceEquals(one[i].Key, other[i].Key) || !ReferenceEquals(one[i].Value, other[i].Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Note(ref List<string>? leniencies, string text) => (leniencies ??= []).Add(text);

@@ -20,8 +20,13 @@ internal sealed record HeaderForm(EngineSet Engines, string[] UnsafeHeaderNames)
         foreach (var engine in BrowserEngine.All)
         {
             var names = CorsUnsafeHeaderNames.Compute(headers, engine);
-            var index = forms.FindIndex(form => form.UnsafeHeaderNames.AsSpan().SequenceEqual(names));
-            if (index < 0)
+            var index = 0;
+            while (index < forms.Count && !forms[index].UnsafeHeaderNames.AsSpan().SequenceEqual(names))
+            {
+                index++;
+            }
+
+            if (index == forms.Count)
             {
                 forms.Add(new HeaderForm(EngineSet.Of(engine), names));
             }
