@@ -27,8 +27,14 @@ public sealed class NginxCorsApi : IDisposable
         { Timeout = Timeout.InfiniteTimeSpan };
     }
 
+    /// <summary>The loopback addresses nginx listens on, each a host of its own to a client: 127.0.0.1 to 127.0.0.16.</summary>
+    public static IReadOnlyList<string> Hosts { get; } = [.. Enumerable.Range(1, 16).Select(i => $"127.0.0.{i}")];
+
     /// <summary>The URL every row calls.</summary>
     public string Url { get; }
+
+    /// <summary>The same path on each of <see cref="Hosts"/>.</summary>
+    public IReadOnlyList<string> HostUrls => [.. Hosts.Select(host => Url.Replace("127.0.0.1", host, StringComparison.Ordinal))];
 
     /// <summary>A bare client (no guard, no capture): what a hand-written check would use.</summary>
     public HttpClient Client { get; }
@@ -123,6 +129,7 @@ public sealed class NginxCorsApi : IDisposable
     // The configuration is a file of its own, shared with benchmarks/process-timings.sh.
     private static string Configuration(string directory, int port) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "nginx.conf"))
+            .Replace("listen 127.0.0.1:@PORT@;", string.Join(" ", Hosts.Select(host => $"listen {host}:@PORT@;")), StringComparison.Ordinal)
             .Replace("@DIRECTORY@", directory, StringComparison.Ordinal)
             .Replace("@PORT@", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("@ORIGIN@", SampleResponses.Origin, StringComparison.Ordinal);

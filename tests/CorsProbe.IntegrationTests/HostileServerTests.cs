@@ -137,6 +137,37 @@ public class HostileServerTests
     }
 
     [Fact]
+    public async Task APreflightBodyShorterThanItsContentLength_FailsInWebKit_Only()
+    {
+        var (report, _) = await ProbeAgainst(async (stream, token) =>
+        {
+            await ReadRequestAsync(stream, token);
+            await stream.WriteAsync("HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: PUT\r\nContent-Length: 5\r\n\r\nok"u8.ToArray(), token);
+            stream.Socket.Shutdown(SocketShutdown.Send);
+        });
+
+        report.VerdictFor(CorsProfile.Chromium).Should().Be(CorsVerdict.Allowed, report.ToString());
+        report.VerdictFor(CorsProfile.Firefox).Should().Be(CorsVerdict.Allowed);
+        report.VerdictFor(CorsProfile.WebKit).Should().Be(CorsVerdict.Unreachable);
+        report.Findings.Should().Contain(f => f.Code == CorsFindingCodes.MalformedResponse && f.Message.Contains("closed after 2 byte(s) of the body, which its Content-Length announces as 5", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AContentLengthOfMinusOne_OnTheActualResponse_IsReadByWebKit()
+    {
+        var (report, _) = await ProbeAgainst(async (stream, token) =>
+        {
+            var request = await ReadRequestAsync(stream, token);
+            await stream.WriteAsync(request.StartsWith("OPTIONS", StringComparison.Ordinal)
+                ? "HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: PUT\r\nConnection: close\r\n\r\n"u8.ToArray()
+                : "HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: -1\r\n\r\nok"u8.ToArray(), token);
+            stream.Socket.Shutdown(SocketShutdown.Send);
+        }, configure: p => p.RequireMethods("GET"), followUps: true);
+
+        report.VerdictFor(CorsProfile.WebKit).Should().Be(CorsVerdict.Allowed, report.ToString());
+    }
+
+    [Fact]
     public async Task AStatusLineWithoutACode_IsReadAs200ByChromium_AndRefusedByFirefoxAndWebKit()
     {
         var (report, _) = await Answering("HTTP/1.1 OK\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: PUT\r\nContent-Length: 0\r\n\r\n");

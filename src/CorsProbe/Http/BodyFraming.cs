@@ -18,6 +18,35 @@ internal readonly record struct BodyFraming(long Length, bool Chunked, bool Reus
     private static readonly BodyFraming Close = new(0, false, false);
 
     /// <summary>
+    /// The body length a preflight's reader waits for, as libsoup reads it: the last <c>Content-Length</c> value, taken as
+    /// <c>strtoull</c> takes it (a sign allowed, <c>-1</c> and values past 64 bits are as large as can be); null when the
+    /// status has no body, the body is chunked, or there is no length.
+    /// </summary>
+    public static long? AnnouncedLength(ResponseSnapshot response)
+    {
+        if (response.Status is < 200 or 204 or 304)
+        {
+            return null;
+        }
+
+        string? length = null;
+        foreach (var (name, value) in response.Lines)
+        {
+            if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            length = name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) ? value : length;
+        }
+
+        var digits = length?.TrimStart('+');
+        return digits is null ? null
+            : digits.StartsWith('-') || !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) ? long.MaxValue
+            : bytes;
+    }
+
+    /// <summary>
     /// The framing of <paramref name="response"/>, an HTTP/1.1 head when <paramref name="http11"/>, answering a request
     /// that was a HEAD when <paramref name="headRequest"/> (RFC 9112, "Message Body Length").
     /// </summary>

@@ -11,6 +11,9 @@ namespace CorsProbing.Http;
 #pragma warning disable CA1001 // The semaphore's wait handle is never asked for, so it holds nothing to dispose; a retired pool may still see slots released.
 internal sealed class ConnectionPool(GuardedConnect guard, TrustedCertificates trust, WireTransport.Limits limits)
 {
+    // How long a connection may be idle before its reuse first checks that the server has not closed it.
+    private static readonly TimeSpan CheckedAfter = TimeSpan.FromSeconds(1);
+
     private readonly Stack<WireConnection> _idle = new();
     private readonly SemaphoreSlim _slots = new(limits.MaxConnectionsPerHost);
     private bool _retired;
@@ -43,7 +46,10 @@ internal sealed class ConnectionPool(GuardedConnect guard, TrustedCertificates t
         {
             while (!fresh && TakeIdle() is { } idle)
             {
-                if (idle.IsIdleAndOpen() && !Expired(idle, TimeProvider.System.GetTimestamp()))
+                // A connection idle for a moment is taken as it is (if the server closed it meanwhile, the request is sent
+                // once more on a new one); one idle longer is asked whether the server has closed it, to spare a request.
+                var now = TimeProvider.System.GetTimestamp();
+                if (!Expired(idle, now) && (TimeProvider.System.GetElapsedTime(idle.IdleSince, now) < CheckedAfter || idle.IsIdleAndOpen()))
                 {
                     return (idle, true);
                 }

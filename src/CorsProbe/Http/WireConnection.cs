@@ -166,6 +166,27 @@ internal sealed class WireConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads, without consuming, until <see cref="Buffered"/> holds <paramref name="wanted"/> bytes or the connection
+    /// ends: whether it ended first. Stops at <see cref="BodyFraming.MaxSkippedBytes"/> and returns false, since what
+    /// follows is not known.
+    /// </summary>
+    public async Task<bool> EndsBeforeAsync(long wanted, CancellationToken cancellationToken)
+    {
+        var bound = Math.Min(wanted, BodyFraming.MaxSkippedBytes);
+        while (_end - _start < bound)
+        {
+            var read = await ReadMoreAsync(MaxHeadBytes, cancellationToken).ConfigureAwait(false);
+            _end += read;
+            if (read == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Marks <paramref name="count"/> buffered bytes as read.</summary>
     public void Consume(int count) => _start += count;
 

@@ -404,15 +404,15 @@ internal static class WireHeadParser
             : $"the status line {Shown(line)} is not 'HTTP/<version> <code> <reason>': the browser fails the request";
     }
 
-    // WebKit (libsoup): the message's length must be one plain number, and the only coding chunked.
+    // WebKit (libsoup): the message's length must be one number (strtoull's: a sign allowed), and the only coding chunked.
     private static string? Framing(List<KeyValuePair<string, string>> fields)
     {
         foreach (var (name, value) in fields)
         {
             if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)
-                && !ulong.TryParse(value.StartsWith('+') ? value[1..] : value, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                && (value.TrimStart('+', '-') is var digits && (digits.Length == 0 || digits.AsSpan().ContainsAnyExceptInRange('0', '9') || value.Length - digits.Length > 1)))
             {
-                return $"Content-Length is {Quoted(value)}, not one plain number: the browser fails the request";
+                return $"Content-Length is {Quoted(value)}, not one number: the browser fails the request";
             }
 
             if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)

@@ -41,6 +41,7 @@ internal sealed record WireRules
         MaxHeadBytes = 64 * 1024,
         RefusesConflicts = false,
         StrictFraming = true,
+        ReadsPreflightBody = true,
     };
 
     /// <summary>Whether a CR not followed by LF ends a line (Chromium); else only LF does and the CR stays in the value.</summary>
@@ -97,6 +98,12 @@ internal sealed record WireRules
     /// <summary>Whether different Content-Length, Location or Content-Disposition values fail the request (Chromium, Firefox).</summary>
     public bool RefusesConflicts { get; private init; } = true;
 
-    /// <summary>Whether a Content-Length that is not one plain number (a <c>+</c> allowed), or a Transfer-Encoding other than chunked or identity, fails the request (WebKit).</summary>
+    /// <summary>
+    /// Whether a Content-Length that is not one number (a sign allowed, as <c>strtoull</c> reads it), or a
+    /// Transfer-Encoding other than chunked or identity, fails the request (WebKit).
+    /// </summary>
     public bool StrictFraming { get; private init; }
+
+    /// <summary>Whether a preflight's body is read to its end, so a body shorter than its Content-Length fails the preflight (WebKit).</summary>
+    public bool ReadsPreflightBody { get; private init; }
 }

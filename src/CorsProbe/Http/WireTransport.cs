@@ -90,10 +90,15 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
                 }
 
                 var readings = HeadReadings.Read(bytes, ended, connection.Tls, engines, url);
-                var http11 = bytes.StartsWith("HTTP/1.1 "u8);
+                var http11Status = bytes.StartsWith("HTTP/1.1 "u8) ? StatusAt(bytes) : -1;
                 connection.Consume(length);
+                if (request.Method == "OPTIONS" && !ended)
+                {
+                    readings = await PreflightBodiesAsync(connection, readings, cancellationToken).ConfigureAwait(false);
+                }
+
                 keep = !ended && readings is [{ Response: { } response }]
-                    && await SkipBodyAsync(connection, BodyFraming.Of(response, request.Method == "HEAD", http11 && StatusIs(bytes, response.Status)), cancellationToken).ConfigureAwait(false);
+                    && await SkipBodyAsync(connection, BodyFraming.Of(response, request.Method == "HEAD", http11Status == response.Status), cancellationToken).ConfigureAwait(false);
                 return readings;
             }
             finally
@@ -128,6 +133,57 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
         CloseIdleConnections();
     }
 
+    // Engines that read a preflight's whole body (WebKit) fail a preflight whose body ends before its Content-Length:
+    // such a group gets a failure of its own. The body is waited for as long as a skipped one.
+    private static async Task<IReadOnlyList<EngineReading>> PreflightBodiesAsync(WireConnection connection, IReadOnlyList<EngineReading> readings, CancellationToken cancellationToken)
+    {
+        List<EngineReading>? split = null;
+        foreach (var reading in readings)
+        {
+            var strict = EngineSet.Of(reading.Engines.Engines.Where(engine => engine.Wire.ReadsPreflightBody));
+            if (strict.IsEmpty || reading.Response is not { } response || BodyFraming.AnnouncedLength(response) is not { } announced
+                || !await EndsBeforeAsync(connection, announced, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            split ??= [.. readings];
+            var failure = new ExchangeFailure(
+                ExchangeFailureKind.MalformedResponse,
+                $"the connection closed after {connection.Buffered.Length} byte(s) of the body, which its Content-Length announces as {announced}: the browser fails a preflight whose body is cut short")
+            { RawBytesRead = true };
+            var index = split.IndexOf(reading);
+            var others = reading.Engines.Except(strict);
+            split[index] = others.IsEmpty ? reading with { Response = null, Failure = failure } : reading with { Engines = others };
+            if (!others.IsEmpty)
+            {
+                split.Add(new EngineReading(strict, null, failure));
+            }
+        }
+
+        return split ?? readings;
+    }
+
+    private static async Task<bool> EndsBeforeAsync(WireConnection connection, long announced, CancellationToken cancellationToken)
+    {
+        if (announced <= connection.Buffered.Length)
+        {
+            return false;
+        }
+
+        using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        drain.CancelAfter(Limits.DrainTime);
+        try
+        {
+            return await connection.EndsBeforeAsync(announced, drain.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException or SocketException)
+        {
+            // Not known in time: the head stands as read (a probe whose time ran out says so at its next request).
+            return false;
+        }
+    }
+
     // The body only decides whether the connection is kept: one that does not arrive soon is not waited for.
     private static async Task<bool> SkipBodyAsync(WireConnection connection, BodyFraming framing, CancellationToken cancellationToken)
     {
@@ -153,10 +209,11 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
         }
     }
 
-    // The head read is the first one (no interim response before it): its status line carries the final status.
-    private static bool StatusIs(ReadOnlySpan<byte> bytes, int status) =>
+    // The status of the first status line read, or -1: when it is the final status, no interim response came before it.
+    private static int StatusAt(ReadOnlySpan<byte> bytes) =>
         bytes.Length >= 12 && char.IsAsciiDigit((char)bytes[9]) && char.IsAsciiDigit((char)bytes[10]) && char.IsAsciiDigit((char)bytes[11])
-        && ((bytes[9] - '0') * 100) + ((bytes[10] - '0') * 10) + (bytes[11] - '0') == status;
+            ? ((bytes[9] - '0') * 100) + ((bytes[10] - '0') * 10) + (bytes[11] - '0')
+            : -1;
 
     // A server that speaks only HTTP/2 answers an HTTP/1.1 request with its SETTINGS or a GOAWAY frame on stream 0.
     private static bool IsHttp2Frame(ReadOnlySpan<byte> bytes) =>
