@@ -39,12 +39,15 @@ internal static class WireHeadParser
     /// Where the final (non-1xx) head in <paramref name="bytes"/> ends (the offset after its blank line), or -1 when
     /// more bytes are needed to judge it; the whole length when they are already enough (not HTTP, or over the limit).
     /// </summary>
-    public static int FinalHeadEnd(ReadOnlySpan<byte> bytes)
+    public static int FinalHeadEnd(ReadOnlySpan<byte> bytes) => FinalHeadEnd(bytes, WireRules.Chromium);
+
+    /// <summary>As <see cref="FinalHeadEnd(ReadOnlySpan{byte})"/>, where an engine with <paramref name="rules"/> finds it.</summary>
+    public static int FinalHeadEnd(ReadOnlySpan<byte> bytes, WireRules rules)
     {
         var offset = 0;
         while (true)
         {
-            var start = StatusLineStart(bytes[offset..], WireRules.Chromium);
+            var start = StatusLineStart(bytes[offset..], rules);
             if (start < 0)
             {
                 // Not HTTP at all: what arrived is enough to judge.
@@ -57,7 +60,7 @@ internal static class WireHeadParser
                 return bytes.Length - offset - start > MaxHeadBytes ? bytes.Length : -1;
             }
 
-            if (!IsInterim(bytes[(offset + start)..end], WireRules.Chromium))
+            if (!IsInterim(bytes[(offset + start)..end], rules))
             {
                 return end;
             }

@@ -91,10 +91,17 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
 
                 var readings = HeadReadings.Read(bytes, ended, connection.Tls, engines, url);
                 var http11Status = bytes.StartsWith("HTTP/1.1 "u8) ? StatusAt(bytes) : -1;
+
+                // An engine that reads a preflight's body finds the head's end by its own rules: how many of the bytes
+                // read as head here are body to it.
+                var bodyReader = request.Method == "OPTIONS" && !ended ? engines.Engines.FirstOrDefault(e => e.Wire.ReadsPreflightBody)?.Wire : null;
+                var bodyOffset = bodyReader is not null && WireHeadParser.FinalHeadEnd(connection.Buffered, bodyReader) is var end and >= 0 and <= WireConnection.MaxHeadBytes
+                    ? length - end
+                    : 0;
                 connection.Consume(length);
-                if (request.Method == "OPTIONS" && !ended)
+                if (bodyReader is not null)
                 {
-                    readings = await PreflightBodiesAsync(connection, readings, cancellationToken).ConfigureAwait(false);
+                    readings = await PreflightBodiesAsync(connection, readings, bodyOffset, cancellationToken).ConfigureAwait(false);
                 }
 
                 keep = !ended && readings is [{ Response: { } response }]
@@ -135,14 +142,15 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
 
     // Engines that read a preflight's whole body (WebKit) fail a preflight whose body ends before its Content-Length:
     // such a group gets a failure of its own. The body is waited for as long as a skipped one.
-    private static async Task<IReadOnlyList<EngineReading>> PreflightBodiesAsync(WireConnection connection, IReadOnlyList<EngineReading> readings, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<EngineReading>> PreflightBodiesAsync(
+        WireConnection connection, IReadOnlyList<EngineReading> readings, int bodyOffset, CancellationToken cancellationToken)
     {
         List<EngineReading>? split = null;
         foreach (var reading in readings)
         {
             var strict = EngineSet.Of(reading.Engines.Engines.Where(engine => engine.Wire.ReadsPreflightBody));
             if (strict.IsEmpty || reading.Response is not { } response || BodyFraming.AnnouncedLength(response) is not { } announced
-                || !await EndsBeforeAsync(connection, announced, cancellationToken).ConfigureAwait(false))
+                || !await EndsBeforeAsync(connection, announced - bodyOffset, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
@@ -150,7 +158,7 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
             split ??= [.. readings];
             var failure = new ExchangeFailure(
                 ExchangeFailureKind.MalformedResponse,
-                $"the connection closed after {connection.Buffered.Length} byte(s) of the body, which its Content-Length announces as {announced}: the browser fails a preflight whose body is cut short")
+                $"the connection closed after {connection.Buffered.Length + bodyOffset} byte(s) of the body, which its Content-Length announces as {announced}: the browser fails a preflight whose body is cut short")
             { RawBytesRead = true };
             var index = split.IndexOf(reading);
             var others = reading.Engines.Except(strict);
