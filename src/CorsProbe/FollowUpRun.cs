@@ -83,7 +83,8 @@ internal static class FollowUpRun
         var request = PreflightRequestFactory.Preflight(context, lines);
         var answer = await Exchanger.SendAsync(transport, request, context.Engines, plan.Requirements.TimeProvider, deadline, cancellationToken).ConfigureAwait(false);
         var evaluation = answer.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : default;
-        redirects.Add(new FollowUpHop(context, new PreflightExchange(context.Method, context.RequestUri, true, lines, answer.Response, answer.Elapsed, answer.Failure), evaluation));
+        var exchange = new PreflightExchange(context.Method, context.RequestUri, true, lines, answer.Response, answer.Elapsed, answer.Failure, maxAges: evaluation.MaxAges);
+        redirects.Add(new FollowUpHop(context, exchange, evaluation));
         return !evaluation.IsAbsent && evaluation.PreflightPassesIn(context.Engines);
     }
 

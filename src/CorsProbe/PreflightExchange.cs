@@ -15,7 +15,8 @@ public sealed class PreflightExchange
         PreflightExchange? actualRequest = null,
         CorsEvidence evidence = CorsEvidence.None,
         IReadOnlyList<PreflightExchange>? redirects = null,
-        EngineSet engines = default)
+        EngineSet engines = default,
+        Evaluation.EngineMaxAges maxAges = default)
     {
         Method = method;
         Engines = engines.IsEmpty || engines == EngineSet.All ? BrowserEngine.All : [.. engines.Engines];
@@ -30,6 +31,7 @@ public sealed class PreflightExchange
         ActualRequest = actualRequest;
         Evidence = evidence;
         Redirects = redirects ?? [];
+        MaxAges = maxAges;
     }
 
     /// <summary>
@@ -57,7 +59,7 @@ public sealed class PreflightExchange
     public TimeSpan PreflightCacheTime(BrowserEngine engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return Response is null ? TimeSpan.Zero : TimeSpan.FromSeconds(Evaluation.MaxAge.ReadIn(Evaluation.CorsHeaderFields.Read(Response).MaxAge, engine).Seconds);
+        return Response is null ? TimeSpan.Zero : TimeSpan.FromSeconds(MaxAges.For(engine).Seconds);
     }
 
     /// <summary>
@@ -118,6 +120,9 @@ public sealed class PreflightExchange
 
     /// <summary>Why no response arrived, or <see langword="null"/>.</summary>
     internal ExchangeFailure? Failure { get; }
+
+    /// <summary>Each engine's reading of the answer's <c>Access-Control-Max-Age</c>, as the evaluation made it (a preflight's answer only).</summary>
+    internal Evaluation.EngineMaxAges MaxAges { get; }
 
     /// <summary>The value of the first request header named <paramref name="name"/> (case-insensitive), or <see langword="null"/>.</summary>
     /// <param name="name">A header name such as <c>Access-Control-Request-Headers</c>.</param>

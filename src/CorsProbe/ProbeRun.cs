@@ -66,7 +66,7 @@ internal static class ProbeRun
                 var judged = context with { Engines = followUps.Engines };
                 var exchange = new PreflightExchange(
                     judged.Method, judged.RequestUri, judged.BrowserSendsPreflight, headers, answer.Response, sent.Elapsed, answer.Failure, ExchangeKind.Preflight,
-                    followUps.First, followUps.Evidence(judged, !preflight.IsAbsent), [.. followUps.Redirects.Select(hop => hop.Exchange)], judged.Engines);
+                    followUps.First, followUps.Evidence(judged, !preflight.IsAbsent), [.. followUps.Redirects.Select(hop => hop.Exchange)], judged.Engines, preflight.MaxAges);
                 CorsProbeTelemetry.PreflightDone(activity, exchange);
                 readings.Add(new PreflightReading(judged, exchange, preflight, followUps, plan.Facts));
             }

@@ -145,7 +145,9 @@ internal static class ReportJson
             exchange.ActualRequest is { } actual ? FromDocument(actual with { Kind = actual.Kind == ExchangeKind.Preflight ? ExchangeKind.ActualRequest : actual.Kind }) : null,
             exchange.Evidence,
             [.. (exchange.Redirects ?? []).Select(FromDocument)],
-            Engines(exchange.Engines));
+            Engines(exchange.Engines),
+            // A document keeps the raw lines, not the evaluation: a preflight's max-age is read from them again.
+            response is not null && exchange.Kind == ExchangeKind.Preflight ? Evaluation.EngineMaxAges.Read(Evaluation.CorsHeaderFields.Read(response).MaxAge) : default);
     }
 
     // Versions before 4 wrote no engines: every engine sent each request.

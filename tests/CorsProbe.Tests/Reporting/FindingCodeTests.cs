@@ -322,6 +322,21 @@ public class FindingCodeTests
         exchange.PreflightCacheTime(BrowserEngine.WebKit).Should().Be(TimeSpan.FromSeconds(webKit));
     }
 
+    [Theory]
+    [InlineData("86400", 7200, 86400, 600)]
+    [InlineData("1.5", 5, 0, 5)]
+    public async Task PreflightCacheTime_OfAReportReadBackFromJson_IsEachEnginesReading(string maxAge, int chromium, int firefox, int webKit)
+    {
+        var server = new StubCorsServer().With("Access-Control-Allow-Origin", Probe.Origin).With("Access-Control-Allow-Methods", "PUT").With("Access-Control-Max-Age", maxAge);
+        var report = await Probe.Through(server).RequireMethods("PUT").RunAsync();
+
+        var exchange = CorsReport.FromJson(report.ToJson()).Preflights.Single();
+
+        exchange.PreflightCacheTime(BrowserEngine.Chromium).Should().Be(TimeSpan.FromSeconds(chromium));
+        exchange.PreflightCacheTime(BrowserEngine.Firefox).Should().Be(TimeSpan.FromSeconds(firefox));
+        exchange.PreflightCacheTime(BrowserEngine.WebKit).Should().Be(TimeSpan.FromSeconds(webKit));
+    }
+
     [Fact]
     public async Task CORS104_IsSilentForAValidMaxAge() => (await Run(Good())).Codes().Should().NotContain("CORS104");
 
