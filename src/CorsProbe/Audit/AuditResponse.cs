@@ -28,20 +28,20 @@ internal sealed record AuditResponse(
     public bool OkStatus => Status is >= 200 and <= 299;
 
     /// <summary>Keeps what <paramref name="evaluation"/> holds; <paramref name="browserAllows"/> says whether a browser lets the request through.</summary>
-    public static AuditResponse From(AuditOrigin origin, string requestMethod, in ResponseEvaluation evaluation, bool browserAllows)
+    public static AuditResponse From(AuditOrigin origin, string requestMethod, ResponseEvaluation evaluation, bool browserAllows)
     {
         var headers = evaluation.Headers;
         return new AuditResponse(
             origin,
             requestMethod,
             evaluation.Response.Status,
-            headers.AllowOrigin.Combined(),
+            headers.AllowOrigin.Combined,
             headers.AllowCredentials.IsSingle("true"),
-            headers.AllowCredentials.Combined(),
+            headers.AllowCredentials.Combined,
             CorsEvaluator.VaryCoversOrigin(headers.Vary),
-            headers.Vary.Combined(),
-            HeaderList.Elements(headers.AllowMethods),
-            HeaderList.Elements(headers.AllowHeaders),
+            headers.Vary.Combined,
+            evaluation.Methods.List?.Elements ?? HeaderList.Parse(headers.AllowMethods).Elements,
+            evaluation.RequestHeaders.List?.Elements ?? HeaderList.Parse(headers.AllowHeaders).Elements,
             browserAllows,
             Error: null);
     }

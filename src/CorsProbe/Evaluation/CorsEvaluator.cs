@@ -4,15 +4,15 @@ namespace CorsProbing.Evaluation;
 
 /// <summary>
 /// Judges a response as Chromium does (docs/cors-rules.md, "CORS-preflight fetch" and "CORS check"): a pure,
-/// synchronous, allocation-free function of the status and header lines. Unlike a browser it does not stop at the
-/// first failure: every failing step is recorded, in Chromium's order.
+/// synchronous function of the status and header lines, into an evidence record of the values it decided on. Unlike a
+/// browser it does not stop at the first failure: every failing step is recorded, in Chromium's order.
 /// </summary>
 internal static class CorsEvaluator
 {
     /// <summary>Evaluates <paramref name="response"/> as the answer to the preflight described by <paramref name="context"/>.</summary>
     public static ResponseEvaluation EvaluatePreflight(ResponseSnapshot response, in PreflightContext context)
     {
-        var headers = CorsHeaderFields.Read(response);
+        var headers = CorsHeaderValues.Read(response);
         var checks = RedirectCheck.Check(response, headers, context);
         checks |= CheckCors(headers, context, out var origin);
         if ((checks & CorsChecks.Redirect) != 0)
@@ -42,13 +42,13 @@ internal static class CorsEvaluator
     /// </summary>
     public static ResponseEvaluation EvaluateActualResponse(ResponseSnapshot response, in PreflightContext context)
     {
-        var headers = CorsHeaderFields.Read(response);
+        var headers = CorsHeaderValues.Read(response);
         var checks = RedirectCheck.Check(response, headers, context) | CheckCors(headers, context, out var origin);
         return new ResponseEvaluation(response, headers, checks, origin, default, default, default);
     }
 
     // Fetch "CORS check", with Chromium's choice of error (cors.cc CheckAccess), then the Vary warning.
-    private static CorsChecks CheckCors(in CorsHeaderFields headers, in PreflightContext context, out OriginMatch origin)
+    private static CorsChecks CheckCors(CorsHeaderValues headers, in PreflightContext context, out OriginMatch origin)
     {
         origin = CompareOrigin(headers.AllowOrigin, context.Origin);
         var checks = origin switch
@@ -77,9 +77,9 @@ internal static class CorsEvaluator
         return checks;
     }
 
-    private static OriginMatch CompareOrigin(HeaderField allowOrigin, string origin)
+    private static OriginMatch CompareOrigin(HeaderValue allowOrigin, string origin)
     {
-        if (!allowOrigin.TryGetSingle(out var value))
+        if (allowOrigin.Single is not { } value)
         {
             // Several lines join to "a, b": never equal to an origin or "*", and it holds a comma.
             return allowOrigin.IsAbsent ? OriginMatch.Missing : OriginMatch.Multiple;
@@ -90,42 +90,49 @@ internal static class CorsEvaluator
             return OriginMatch.Wildcard;
         }
 
-        if (value.SequenceEqual(origin))
+        if (value == origin)
         {
             return OriginMatch.Exact;
         }
 
         // Chromium reports "multiple values" when the value holds a space or a comma.
-        return value.IndexOfAny(' ', ',') >= 0 ? OriginMatch.Multiple : OriginMatch.Mismatch;
+        return value.AsSpan().IndexOfAny(' ', ',') >= 0 ? OriginMatch.Multiple : OriginMatch.Mismatch;
     }
 
     /// <summary>Whether <c>Vary</c> lists <c>Origin</c> (or <c>*</c>).</summary>
-    public static bool VaryCoversOrigin(HeaderField vary)
+    public static bool VaryCoversOrigin(HeaderValue vary) =>
+        HeaderList.Parse(vary).Elements.Any(element => element is "*" || element.Equals("origin", StringComparison.OrdinalIgnoreCase));
+
+    private static MethodEvidence ReadMethods(HeaderValue allowMethods, string method)
     {
-        var visitor = default(VaryVisitor);
-        HeaderList.Scan(vary, ref visitor, out _);
-        return visitor.CoversOrigin;
+        var list = HeaderList.Parse(allowMethods);
+        string? caseVariant = null;
+        bool listed = false, wildcard = false;
+        foreach (var element in list.Elements)
+        {
+            // "*" is both a wildcard (without credentials) and a token that a method named "*" matches.
+            wildcard |= element is "*";
+            listed |= element == method;
+            caseVariant ??= element != method && element.Equals(method, StringComparison.OrdinalIgnoreCase) ? element : null;
+        }
+
+        return new MethodEvidence(list, listed, wildcard, caseVariant);
     }
 
-    private static MethodEvidence ReadMethods(HeaderField allowMethods, string method)
+    private static HeadersEvidence ReadRequestHeaders(HeaderValue allowHeaders, string[] names)
     {
-        var visitor = new AllowMethodsVisitor(method);
-        HeaderList.Scan(allowMethods, ref visitor, out var invalid);
-        return new MethodEvidence(invalid, visitor.Listed, visitor.Wildcard, visitor.CaseVariant);
-    }
-
-    private static HeadersEvidence ReadRequestHeaders(HeaderField allowHeaders, string[] names)
-    {
-        var visitor = new AllowHeadersVisitor(names);
-        HeaderList.Scan(allowHeaders, ref visitor, out var invalid);
-        return new HeadersEvidence(invalid, visitor.Unlisted(), visitor.Wildcard);
+        // Elements and names are tokens, so ASCII case folding is the whole of the case-insensitive comparison. A name
+        // may be requested twice (Firefox repeats a header set twice in two cases): one element allows both.
+        var list = HeaderList.Parse(allowHeaders);
+        var unlisted = names.Where(name => !list.Elements.Contains(name, StringComparer.OrdinalIgnoreCase)).ToArray();
+        return new HeadersEvidence(list, unlisted, list.Elements.Contains("*"));
     }
 
     // Step 7.9 / Chromium EnsureAllowedCrossOriginMethod: an exact, case-sensitive match; "*" is a wildcard only
     // without credentials, and GET, HEAD and POST pass whether listed or not.
-    private static CorsChecks CheckMethod(in MethodEvidence methods, in PreflightContext context)
+    private static CorsChecks CheckMethod(MethodEvidence methods, in PreflightContext context)
     {
-        if (!methods.Invalid.IsNone)
+        if (methods.List.Invalid is not null)
         {
             return CorsChecks.InvalidAllowMethods;
         }
@@ -140,9 +147,9 @@ internal static class CorsEvaluator
 
     // Step 7.10 / Chromium EnsureAllowedCrossOriginHeaders: every unsafe name listed (case-insensitively), or "*"
     // without credentials. Chromium lets "*" cover Authorization too; the standard does not (docs/cors-rules.md).
-    private static CorsChecks CheckHeaders(in HeadersEvidence headers, in PreflightContext context)
+    private static CorsChecks CheckHeaders(HeadersEvidence headers, in PreflightContext context)
     {
-        if (!headers.Invalid.IsNone)
+        if (headers.List.Invalid is not null)
         {
             return CorsChecks.InvalidAllowHeaders;
         }

@@ -4,7 +4,7 @@ namespace CorsProbing.Evaluation;
 internal readonly record struct EngineMaxAges(EngineMaxAge Chromium, EngineMaxAge Firefox, EngineMaxAge WebKit)
 {
     /// <summary>Every engine's reading of <paramref name="lines"/>.</summary>
-    public static EngineMaxAges Read(HeaderField lines) =>
+    public static EngineMaxAges Read(HeaderValue lines) =>
         new(MaxAge.ReadIn(lines, BrowserEngine.Chromium), MaxAge.ReadIn(lines, BrowserEngine.Firefox), MaxAge.ReadIn(lines, BrowserEngine.WebKit));
 
     /// <summary>The reading of <paramref name="engine"/>.</summary>

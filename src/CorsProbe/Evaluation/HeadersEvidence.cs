@@ -1,7 +1,7 @@
 namespace CorsProbing.Evaluation;
 
 /// <summary>What <c>Access-Control-Allow-Headers</c> held for the request's CORS-unsafe header names.</summary>
-/// <param name="Invalid">The first element that is not a token (the header is then invalid), or none.</param>
+/// <param name="List">The header as a list: its elements, and the first invalid one (the header is then invalid).</param>
 /// <param name="Unlisted">The requested names it does not list by name, in the order requested.</param>
 /// <param name="Wildcard">An element is <c>*</c>.</param>
-internal readonly record struct HeadersEvidence(ListElement Invalid, string[] Unlisted, bool Wildcard);
+internal readonly record struct HeadersEvidence(ListValue List, string[] Unlisted, bool Wildcard);

@@ -11,26 +11,26 @@ internal static class MaxAge
     /// <summary>The default when the header is absent (every engine) or unparsable (Chromium, WebKit).</summary>
     public const int DefaultSeconds = 5;
 
-
     /// <summary>How long <paramref name="engine"/> caches a passing preflight whose header is <paramref name="lines"/>, and why.</summary>
-    public static EngineMaxAge ReadIn(HeaderField lines, BrowserEngine engine)
+    public static EngineMaxAge ReadIn(HeaderValue lines, BrowserEngine engine)
     {
         var limit = (long)engine.MaxAgeLimit.TotalSeconds;
         var fallback = (long)engine.DefaultMaxAge.TotalSeconds;
-        if (lines.IsAbsent || IsEmpty(lines))
+        if (lines.FirstNonEmpty is null)
         {
             // Firefox reads an empty header as an absent one; the others find it invalid and fall back to the same default.
             return new(fallback, MaxAgeKind.Missing);
         }
 
         var invalid = new EngineMaxAge(engine.DisablesCacheOnInvalidMaxAge ? 0 : fallback, MaxAgeKind.Invalid);
-        if (!lines.TryGetSingle(out var value))
+        if (lines.Single is not { } single)
         {
             return invalid;
         }
 
         // Chromium and WebKit: an optional sign, then digits, within 64 bits. Firefox: digits only, and a number too
         // large for 64 bits is still a number, capped like any other.
+        var value = single.AsSpan();
         var strict = engine.DisablesCacheOnInvalidMaxAge;
         var digits = value[0] == '-' || (!strict && value[0] == '+') ? value[1..] : value;
         if (digits.IsEmpty || digits.ContainsAnyExceptInRange('0', '9'))
@@ -49,18 +49,5 @@ internal static class MaxAge
         }
 
         return seconds > limit ? new(limit, MaxAgeKind.Capped) : new(seconds, MaxAgeKind.Valid);
-    }
-
-    private static bool IsEmpty(HeaderField lines)
-    {
-        foreach (var (_, value) in lines)
-        {
-            if (!HttpWhitespace.Trim(value).IsEmpty)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

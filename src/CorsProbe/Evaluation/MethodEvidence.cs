@@ -1,8 +1,8 @@
 namespace CorsProbing.Evaluation;
 
 /// <summary>What <c>Access-Control-Allow-Methods</c> held for the request's method.</summary>
-/// <param name="Invalid">The first element that is not a token (the header is then invalid), or none.</param>
+/// <param name="List">The header as a list: its elements, and the first invalid one (the header is then invalid).</param>
 /// <param name="Listed">An element is exactly the method.</param>
 /// <param name="Wildcard">An element is <c>*</c>.</param>
-/// <param name="CaseVariant">An element that differs from the method only in case, or none.</param>
-internal readonly record struct MethodEvidence(ListElement Invalid, bool Listed, bool Wildcard, ListElement CaseVariant);
+/// <param name="CaseVariant">The first element that differs from the method only in case, or null.</param>
+internal readonly record struct MethodEvidence(ListValue List, bool Listed, bool Wildcard, string? CaseVariant);

@@ -9,7 +9,7 @@ namespace CorsProbing.Evaluation;
 internal static class RedirectCheck
 {
     /// <summary>Whether <paramref name="response"/> is a redirect, or belongs to another URL than the one sent (a handler followed one).</summary>
-    public static CorsChecks Check(ResponseSnapshot response, in CorsHeaderFields headers, in PreflightContext context)
+    public static CorsChecks Check(ResponseSnapshot response, CorsHeaderValues headers, in PreflightContext context)
     {
         var checks = CorsChecks.None;
 
@@ -20,7 +20,7 @@ internal static class RedirectCheck
         }
 
         // Chromium IsRedirect (net/http/http_response_headers.cc): 301, 302, 303, 307 or 308 with a non-empty Location.
-        if (response.Status is 301 or 302 or 303 or 307 or 308 && HasLocation(headers.Location))
+        if (response.Status is 301 or 302 or 303 or 307 or 308 && headers.Location.FirstNonEmpty is not null)
         {
             checks |= CorsChecks.Redirect;
         }
@@ -28,24 +28,8 @@ internal static class RedirectCheck
         return checks;
     }
 
-    private static bool HasLocation(HeaderField location) => !FirstLocation(location).IsEmpty;
-
     /// <summary>The first non-empty <c>Location</c> value, trimmed, as Chromium reads it; <see langword="null"/> when none.</summary>
-    public static string? RedirectLocation(HeaderField location) => FirstLocation(location) is { IsEmpty: false } value ? value.ToString() : null;
-
-    private static ReadOnlySpan<char> FirstLocation(HeaderField location)
-    {
-        foreach (var line in location)
-        {
-            var value = HttpWhitespace.Trim(line.Value);
-            if (!value.IsEmpty)
-            {
-                return value;
-            }
-        }
-
-        return default;
-    }
+    public static string? RedirectLocation(HeaderValue location) => location.FirstNonEmpty;
 
     private static bool IsAnotherUrl(Uri final, Uri sent) =>
         !ReferenceEquals(final, sent)

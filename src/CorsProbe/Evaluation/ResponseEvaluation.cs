@@ -2,11 +2,11 @@ namespace CorsProbing.Evaluation;
 
 /// <summary>
 /// The evidence of one evaluated response: what it held, how each value compared with the request, and the failed
-/// checks. Reporting renders findings from this record alone; it never re-reads the response or re-parses a header.
-/// Allocation-free: values are located in <see cref="Response"/>, not copied.
+/// checks, as values (in the manner of ASP.NET Core's <c>CorsResult</c>). Reporting renders findings from this record
+/// alone; it never re-reads the response or re-parses a header.
 /// </summary>
 /// <param name="Response">The response evaluated.</param>
-/// <param name="Headers">Where each CORS header is in <see cref="Response"/>.</param>
+/// <param name="Headers">The value of each CORS header.</param>
 /// <param name="Checks">The failed checks and warnings.</param>
 /// <param name="Origin">How <c>Access-Control-Allow-Origin</c> compared with the origin.</param>
 /// <param name="Methods">What <c>Access-Control-Allow-Methods</c> held (preflights only).</param>
@@ -14,7 +14,7 @@ namespace CorsProbing.Evaluation;
 /// <param name="MaxAges">How long each engine caches the preflight, and why (preflights only).</param>
 internal readonly record struct ResponseEvaluation(
     ResponseSnapshot Response,
-    CorsHeaderFields Headers,
+    CorsHeaderValues Headers,
     CorsChecks Checks,
     OriginMatch Origin,
     MethodEvidence Methods,

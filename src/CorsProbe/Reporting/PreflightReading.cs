@@ -9,12 +9,8 @@ namespace CorsProbing.Reporting;
 /// <param name="preflight">The evaluation of the OPTIONS answer; absent when none arrived.</param>
 /// <param name="followUps">The requests sent after the preflight and what they met.</param>
 /// <param name="probe">What the rules know of the whole probe.</param>
-// A class holding the two evaluations by value: built once per method, then read by reference, never copied whole.
-internal sealed class PreflightReading(PreflightContext context, PreflightExchange exchange, in ResponseEvaluation preflight, FollowUpChain followUps, ProbeFacts probe)
+internal sealed class PreflightReading(PreflightContext context, PreflightExchange exchange, ResponseEvaluation preflight, FollowUpChain followUps, ProbeFacts probe)
 {
-    private readonly ResponseEvaluation _preflight = preflight;
-    private readonly ResponseEvaluation _actual = followUps.FirstEvaluation;
-
     // The checks any response after the preflight failed, redirect hops included.
     private readonly CorsChecks _followUpChecks = followUps.Redirects.Aggregate(followUps.FirstEvaluation.Checks, (checks, hop) => checks | hop.Evaluation.Checks);
 
@@ -25,13 +21,13 @@ internal sealed class PreflightReading(PreflightContext context, PreflightExchan
     public PreflightExchange Exchange { get; } = exchange;
 
     /// <summary>The evaluation of the OPTIONS answer; <see cref="ResponseEvaluation.IsAbsent"/> when none arrived.</summary>
-    public ref readonly ResponseEvaluation Preflight => ref _preflight;
+    public ResponseEvaluation Preflight { get; } = preflight;
 
     /// <summary>
     /// The CORS check of the first response after the preflight (the actual GET/HEAD's, or the stand-in's);
     /// <see cref="ResponseEvaluation.IsAbsent"/> when none was judged.
     /// </summary>
-    public ref readonly ResponseEvaluation Actual => ref _actual;
+    public ResponseEvaluation Actual => FollowUps.FirstEvaluation;
 
     /// <summary>The requests after the preflight and what they met: redirect hops, the failure, a refused redirect.</summary>
     public FollowUpChain FollowUps { get; } = followUps;
@@ -65,10 +61,10 @@ internal sealed class PreflightReading(PreflightContext context, PreflightExchan
     }
 
     /// <summary>Whether the OPTIONS answer or the actual response failed one of <paramref name="checks"/>.</summary>
-    public bool AnyResponseHas(CorsChecks checks) => ((_preflight.Checks | _followUpChecks) & checks) != 0;
+    public bool AnyResponseHas(CorsChecks checks) => ((Preflight.Checks | _followUpChecks) & checks) != 0;
 
     /// <summary>Whether the OPTIONS answer failed one of <paramref name="checks"/>.</summary>
-    public bool PreflightHas(CorsChecks checks) => (_preflight.Checks & checks) != 0;
+    public bool PreflightHas(CorsChecks checks) => (Preflight.Checks & checks) != 0;
 
     /// <summary>A draft about this method, with this preflight's browser facts.</summary>
     public FindingDraft Draft(string code, string title, FindingScope scope, CorsSeverity severity, string message, string? remedy) =>

@@ -147,7 +147,7 @@ internal static class ReportJson
             [.. (exchange.Redirects ?? []).Select(FromDocument)],
             Engines(exchange.Engines),
             // A document keeps the raw lines, not the evaluation: a preflight's max-age is read from them again.
-            response is not null && exchange.Kind == ExchangeKind.Preflight ? Evaluation.EngineMaxAges.Read(Evaluation.CorsHeaderFields.Read(response).MaxAge) : default);
+            response is not null && exchange.Kind == ExchangeKind.Preflight ? Evaluation.EngineMaxAges.Read(Evaluation.CorsHeaderValues.Read(response).MaxAge) : default);
     }
 
     // Versions before 4 wrote no engines: every engine sent each request.

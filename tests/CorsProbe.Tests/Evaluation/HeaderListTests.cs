@@ -7,10 +7,8 @@ public class HeaderListTests
     private static (List<string> Elements, string? Invalid) Split(string value)
     {
         using var response = Responses.With(("Access-Control-Allow-Methods", value));
-        var snapshot = Responses.Snapshot(response);
-        var collector = new ReferenceListParser.Collector();
-        var valid = HeaderList.Scan(CorsHeaderFields.Read(snapshot).AllowMethods, ref collector, out var invalid);
-        return (collector.Items, valid ? null : invalid.TextIn(snapshot));
+        var list = HeaderList.Parse(CorsHeaderValues.Read(Responses.Snapshot(response)).AllowMethods);
+        return ([.. list.Elements], list.Invalid);
     }
 
     [Theory]

@@ -1,10 +1,7 @@
-using CorsProbing.Evaluation;
-
 namespace CorsProbing.Tests.Evaluation;
 
 /// <summary>
-/// The deliberately simple list parser the tokenizer is checked against, and a visitor that records what the
-/// scanner hands out.
+/// The deliberately simple list parser the tokenizer is checked against.
 /// </summary>
 internal static class ReferenceListParser
 {
@@ -17,15 +14,5 @@ internal static class ReferenceListParser
         var items = string.Join(", ", lines).Split(',').Select(i => i.Trim(' ', '\t')).Where(i => i.Length > 0).ToList();
         var valid = items.All(i => i.All(c => TokenChars.Contains(c)));
         return (valid, items);
-    }
-
-    /// <summary>Records each element the scanner visits.</summary>
-    public struct Collector : IListElementVisitor
-    {
-        public Collector() => Items = [];
-
-        public List<string> Items { get; }
-
-        public readonly void Visit(ReadOnlySpan<char> element, ListElement where) => Items.Add(element.ToString());
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using CorsProbing.Evaluation;
 using CorsProbing.Requirements;
-using CorsProbing.Tests.Evaluation;
 
 namespace CorsProbing.Tests.Support;
 
@@ -24,32 +23,16 @@ public static class Responses
     /// <summary>What the exchange stage keeps of <paramref name="response"/>.</summary>
     internal static ResponseSnapshot Snapshot(HttpResponseMessage response) => CorsProbing.Http.ResponseReader.Snapshot(response);
 
-    /// <summary>The lines of the header <paramref name="name"/> in the snapshot of <paramref name="response"/>.</summary>
-    internal static HeaderField Field(HttpResponseMessage response, string name)
-    {
-        var lines = Snapshot(response).Lines;
-        var field = default(HeaderField);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (string.Equals(lines[i].Key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                field = new HeaderField(lines, field.IsAbsent ? i : field.First, field.Count + 1);
-            }
-        }
-
-        return field;
-    }
+    /// <summary>The header <paramref name="name"/> in the snapshot of <paramref name="response"/>.</summary>
+    internal static HeaderValue Field(HttpResponseMessage response, string name) =>
+        new([.. Snapshot(response).Lines.Where(line => string.Equals(line.Key, name, StringComparison.OrdinalIgnoreCase)).Select(line => HttpWhitespace.Trim(line.Value))]);
 
     /// <summary>Evaluates <paramref name="response"/> as a preflight answer.</summary>
     internal static ResponseEvaluation EvaluatePreflight(HttpResponseMessage response, PreflightContext context) =>
         CorsEvaluator.EvaluatePreflight(Snapshot(response), context);
 
     /// <summary>Whether the list header <paramref name="name"/> is valid.</summary>
-    internal static bool IsValidList(HttpResponseMessage response, string name)
-    {
-        var ignore = new ReferenceListParser.Collector();
-        return HeaderList.Scan(Field(response, name), ref ignore, out _);
-    }
+    internal static bool IsValidList(HttpResponseMessage response, string name) => HeaderList.Parse(Field(response, name)).Invalid is null;
 
     internal static PreflightContext Context(
         string method = "PUT",

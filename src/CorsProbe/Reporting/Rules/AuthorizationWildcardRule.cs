@@ -17,7 +17,7 @@ internal static class AuthorizationWildcardRule
             return;
         }
 
-        ref readonly var preflight = ref reading.Preflight;
+        var preflight = reading.Preflight;
 
         findings.Add(reading.Draft(
             CorsFindingCodes.AuthorizationCoveredByWildcard,

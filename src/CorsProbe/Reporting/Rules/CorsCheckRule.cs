@@ -55,7 +55,7 @@ internal static class CorsCheckRule
                 break;
             case OriginMatch.Mismatch:
                 Add(CorsFindingCodes.AllowOriginMismatch, MismatchTitle,
-                    $"{allowOrigin} does not match the origin `{origin}`{OriginMismatchHint.For(evaluation.Headers.AllowOrigin.Combined() ?? string.Empty, origin)}. Browsers compare the two byte for byte: scheme, host, port and case, with no trailing slash.",
+                    $"{allowOrigin} does not match the origin `{origin}`{OriginMismatchHint.For(evaluation.Headers.AllowOrigin.Combined ?? string.Empty, origin)}. Browsers compare the two byte for byte: scheme, host, port and case, with no trailing slash.",
                     echo);
                 break;
         }

@@ -18,24 +18,24 @@ internal static class MalformedListRule
             return;
         }
 
-        ref readonly var preflight = ref reading.Preflight;
+        var preflight = reading.Preflight;
 
         if (preflight.Has(CorsChecks.InvalidAllowMethods))
         {
-            findings.Add(Finding(reading, preflight, CorsFindingCodes.InvalidAllowMethods, MethodsTitle, CorsHeaderNames.AllowMethods, preflight.Headers.AllowMethods, preflight.Methods.Invalid, FindingScope.Preflight, ".",
+            findings.Add(Finding(reading, CorsFindingCodes.InvalidAllowMethods, MethodsTitle, CorsHeaderNames.AllowMethods, preflight.Headers.AllowMethods, preflight.Methods.List.Invalid!, FindingScope.Preflight, ".",
                 "List methods separated by commas, without quotes, slashes or semicolons, e.g. `Access-Control-Allow-Methods: GET, POST, PUT`."));
         }
 
         if (preflight.Has(CorsChecks.InvalidAllowHeaders))
         {
-            findings.Add(Finding(reading, preflight, CorsFindingCodes.InvalidAllowHeaders, HeadersTitle, CorsHeaderNames.AllowHeaders, preflight.Headers.AllowHeaders, preflight.RequestHeaders.Invalid, FindingScope.AllowHeaders, ", even for requests without custom headers.",
+            findings.Add(Finding(reading, CorsFindingCodes.InvalidAllowHeaders, HeadersTitle, CorsHeaderNames.AllowHeaders, preflight.Headers.AllowHeaders, preflight.RequestHeaders.List.Invalid!, FindingScope.AllowHeaders, ", even for requests without custom headers.",
                 "List header names separated by commas, e.g. `Access-Control-Allow-Headers: Content-Type, Authorization`."));
         }
     }
 
     private static FindingDraft Finding(
-        PreflightReading reading, ResponseEvaluation preflight, string code, string title, string name, HeaderField field, ListElement invalid, FindingScope scope, string rest, string remedy) =>
+        PreflightReading reading, string code, string title, string name, HeaderValue field, string invalid, FindingScope scope, string rest, string remedy) =>
         reading.Draft(code, title, scope, CorsSeverity.Error,
-            $"{HeaderText.Describe(name, field)} contains `{invalid.TextIn(preflight.Response)}`, which is not an HTTP token; browsers reject the whole header{rest}{reading.NoPreflightNote}",
+            $"{HeaderText.Describe(name, field)} contains `{invalid}`, which is not an HTTP token; browsers reject the whole header{rest}{reading.NoPreflightNote}",
             remedy);
 }

@@ -19,7 +19,7 @@ internal static class MaxAgeRule
             return;
         }
 
-        ref readonly var preflight = ref reading.Preflight;
+        var preflight = reading.Preflight;
         var field = preflight.Headers.MaxAge;
         if (field.IsAbsent)
         {

@@ -17,7 +17,7 @@ internal static class MethodListingRule
             return;
         }
 
-        ref readonly var preflight = ref reading.Preflight;
+        var preflight = reading.Preflight;
 
         var method = reading.Method;
         var notListed = preflight.Headers.AllowMethods.IsAbsent

@@ -17,7 +17,7 @@ internal static class MethodRule
             return;
         }
 
-        ref readonly var preflight = ref reading.Preflight;
+        var preflight = reading.Preflight;
 
         findings.Add(reading.Draft(
             CorsFindingCodes.MethodNotAllowed,
@@ -38,9 +38,9 @@ internal static class MethodRule
         }
 
         var list = HeaderText.Describe(CorsHeaderNames.AllowMethods, field);
-        if (!preflight.Methods.CaseVariant.IsNone)
+        if (preflight.Methods.CaseVariant is { } caseVariant)
         {
-            return $"{list} lists `{preflight.Methods.CaseVariant.TextIn(preflight.Response)}`, not `{method}`: browsers compare methods case-sensitively (only DELETE, GET, HEAD, OPTIONS, POST and PUT are upper-cased by fetch()).";
+            return $"{list} lists `{caseVariant}`, not `{method}`: browsers compare methods case-sensitively (only DELETE, GET, HEAD, OPTIONS, POST and PUT are upper-cased by fetch()).";
         }
 
         return reading.Context.Credentials && preflight.Methods.Wildcard

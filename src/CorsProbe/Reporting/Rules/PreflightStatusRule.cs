@@ -14,7 +14,7 @@ internal static class PreflightStatusRule
             return;
         }
 
-        ref readonly var preflight = ref reading.Preflight;
+        var preflight = reading.Preflight;
 
         findings.Add(reading.Draft(
             CorsFindingCodes.PreflightStatus,

@@ -14,7 +14,7 @@ internal static class RedirectRule
             return;
         }
 
-        ref readonly var preflight = ref reading.Preflight;
+        var preflight = reading.Preflight;
 
         if (preflight.Has(CorsChecks.RedirectFollowed))
         {
@@ -34,7 +34,7 @@ internal static class RedirectRule
                 Title,
                 FindingScope.Preflight,
                 CorsSeverity.Error,
-                $"The preflight answered {preflight.Response.Status} with `Location: {preflight.Headers.Location.Combined()}`; browsers never follow redirects for preflights.{reading.NoPreflightNote}",
+                $"The preflight answered {preflight.Response.Status} with `Location: {preflight.Headers.Location.Combined}`; browsers never follow redirects for preflights.{reading.NoPreflightNote}",
                 "Give the platform the final URL, or answer OPTIONS on this URL directly instead of redirecting (http→https and trailing-slash redirects are the usual causes)."));
         }
     }
