@@ -1,6 +1,7 @@
 using System.Text;
 using CorsProbing.Http;
 using CorsProbing.IntegrationTests.Support;
+using CorsProbing.Tests.Loopback;
 using CorsProbing.Safety;
 
 namespace CorsProbing.IntegrationTests;

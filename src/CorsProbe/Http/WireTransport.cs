@@ -172,44 +172,26 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
         return split ?? readings;
     }
 
-    private static async Task<bool> EndsBeforeAsync(WireConnection connection, long announced, CancellationToken cancellationToken)
-    {
-        if (announced <= connection.Buffered.Length)
-        {
-            return false;
-        }
-
-        using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        drain.CancelAfter(Limits.DrainTime);
-        try
-        {
-            return await connection.EndsBeforeAsync(announced, drain.Token).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or IOException or SocketException)
-        {
-            // Not known in time: the head stands as read (a probe whose time ran out says so at its next request).
-            return false;
-        }
-    }
+    private static Task<bool> EndsBeforeAsync(WireConnection connection, long announced, CancellationToken cancellationToken) =>
+        announced <= connection.Buffered.Length
+            ? Task.FromResult(false)
+            : WithinDrainTimeAsync(token => connection.EndsBeforeAsync(announced, token), cancellationToken);
 
     // The body only decides whether the connection is kept: one that does not arrive soon is not waited for.
-    private static async Task<bool> SkipBodyAsync(WireConnection connection, BodyFraming framing, CancellationToken cancellationToken)
+    private static Task<bool> SkipBodyAsync(WireConnection connection, BodyFraming framing, CancellationToken cancellationToken) =>
+        !framing.Reusable ? Task.FromResult(false)
+        : !framing.Chunked && framing.Length <= connection.Buffered.Length ? connection.SkipBodyAsync(framing, cancellationToken)
+        : WithinDrainTimeAsync(token => connection.SkipBodyAsync(framing, token), cancellationToken);
+
+    // What a body shows within the drain time; false when it is not known by then (the connection is then not kept, and
+    // the head stands as read: a probe whose own time ran out says so at its next request).
+    private static async Task<bool> WithinDrainTimeAsync(Func<CancellationToken, Task<bool>> read, CancellationToken cancellationToken)
     {
-        if (!framing.Reusable)
-        {
-            return false;
-        }
-
-        if (!framing.Chunked && framing.Length <= connection.Buffered.Length)
-        {
-            return await connection.SkipBodyAsync(framing, cancellationToken).ConfigureAwait(false);
-        }
-
         using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         drain.CancelAfter(Limits.DrainTime);
         try
         {
-            return await connection.SkipBodyAsync(framing, drain.Token).ConfigureAwait(false);
+            return await read(drain.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException or SocketException)
         {

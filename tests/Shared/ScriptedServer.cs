@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace CorsProbing.IntegrationTests.Support;
+namespace CorsProbing.Tests.Loopback;
 
 /// <summary>
-/// A raw loopback HTTP/1.1 server whose answers a test writes: for each request head read on a connection it asks
+/// A raw loopback HTTP/1.1 server whose answers a test writes (shared, linked, by the test projects that need one): for each request head read on a connection it asks
 /// <c>answer</c> for the bytes to send (null closes the connection without answering). It counts connections, requests
 /// and the most connections open at once, so a test sees what the client kept, reused and closed.
 /// </summary>
