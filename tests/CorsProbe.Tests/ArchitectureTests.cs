@@ -61,6 +61,19 @@ public partial class ArchitectureTests
     }
 
     [Theory]
+    [InlineData("AsyncLocal")]
+    [InlineData("ArrayPool")]
+    [InlineData("ObjectPool")]
+    [InlineData("PoolingAsyncValueTaskMethodBuilder")]
+    public void TheCore_HasNoAmbientStatePoolsOrPooledMethodBuilders(string name)
+    {
+        var files = Directory.GetFiles(Source, "*.cs", SearchOption.AllDirectories);
+
+        files.Where(f => File.ReadAllText(f).Contains(name, StringComparison.Ordinal)).Select(f => Path.GetRelativePath(Source, f))
+            .Should().BeEmpty("the default transport owns its exchange, so no request is matched to its bytes by the async flow, and nothing is pooled");
+    }
+
+    [Theory]
     [InlineData("Evaluation")]
     [InlineData("Reporting")]
     public void EvaluationAndReporting_NeverReadTheRawResponse(string stage)

@@ -100,8 +100,18 @@ internal static class CorsEvaluator
     }
 
     /// <summary>Whether <c>Vary</c> lists <c>Origin</c> (or <c>*</c>).</summary>
-    public static bool VaryCoversOrigin(HeaderValue vary) =>
-        HeaderList.Parse(vary).Elements.Any(element => element is "*" || element.Equals("origin", StringComparison.OrdinalIgnoreCase));
+    public static bool VaryCoversOrigin(HeaderValue vary)
+    {
+        foreach (var element in HeaderList.Parse(vary).Elements)
+        {
+            if (element is "*" || element.Equals("origin", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static MethodEvidence ReadMethods(HeaderValue allowMethods, string method)
     {
@@ -124,8 +134,16 @@ internal static class CorsEvaluator
         // Elements and names are tokens, so ASCII case folding is the whole of the case-insensitive comparison. A name
         // may be requested twice (Firefox repeats a header set twice in two cases): one element allows both.
         var list = HeaderList.Parse(allowHeaders);
-        var unlisted = names.Where(name => !list.Elements.Contains(name, StringComparer.OrdinalIgnoreCase)).ToArray();
-        return new HeadersEvidence(list, unlisted, list.Elements.Contains("*"));
+        var unlisted = new List<string>(names.Length);
+        foreach (var name in names)
+        {
+            if (!list.Elements.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                unlisted.Add(name);
+            }
+        }
+
+        return new HeadersEvidence(list, unlisted.Count == 0 ? [] : [.. unlisted], list.Elements.Contains("*"));
     }
 
     // Step 7.9 / Chromium EnsureAllowedCrossOriginMethod: an exact, case-sensitive match; "*" is a wildcard only

@@ -16,8 +16,13 @@ internal static class HeadReadings
         // Each engine's reading, the first one's strings reused by the others wherever they read the same text.
         var groups = new List<(WireHead Head, EngineSet Engines)>(1);
         var fields = new List<KeyValuePair<string, string>>(16);
-        foreach (var engine in engines.Engines)
+        foreach (var engine in BrowserEngine.All)
         {
+            if (!engines.Contains(engine))
+            {
+                continue;
+            }
+
             var parsed = WireHeadParser.Parse(bytes, ended, tls, engine.Wire, groups.Count > 0 ? groups[0].Head : null, fields)
                 ?? WireHead.Refused("the response head is incomplete");
             var alike = 0;

@@ -15,6 +15,9 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
 {
     private static readonly ConcurrentDictionary<(NetworkPolicy Policy, TrustedCertificates Trust), Lazy<WireTransport>> Shared = new();
 
+    // The engines that read a preflight's whole body.
+    private static readonly EngineSet PreflightBodyReaders = EngineSet.Of(BrowserEngine.All.Where(engine => engine.Wire.ReadsPreflightBody));
+
     private readonly GuardedConnect _guard;
     private readonly TrustedCertificates _trust;
     private readonly Limits _limits;
@@ -94,7 +97,7 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
 
                 // An engine that reads a preflight's body finds the head's end by its own rules: how many of the bytes
                 // read as head here are body to it.
-                var bodyReader = request.Method == "OPTIONS" && !ended ? engines.Engines.FirstOrDefault(e => e.Wire.ReadsPreflightBody)?.Wire : null;
+                var bodyReader = request.Method == "OPTIONS" && !ended ? BodyReader(engines) : null;
                 var bodyOffset = bodyReader is not null && WireHeadParser.FinalHeadEnd(connection.Buffered, bodyReader) is var end and >= 0 and <= WireConnection.MaxHeadBytes
                     ? length - end
                     : 0;
@@ -148,7 +151,7 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
         List<EngineReading>? split = null;
         foreach (var reading in readings)
         {
-            var strict = EngineSet.Of(reading.Engines.Engines.Where(engine => engine.Wire.ReadsPreflightBody));
+            var strict = reading.Engines.Intersect(PreflightBodyReaders);
             if (strict.IsEmpty || reading.Response is not { } response || BodyFraming.AnnouncedLength(response) is not { } announced
                 || !await EndsBeforeAsync(connection, announced - bodyOffset, cancellationToken).ConfigureAwait(false))
             {
@@ -170,6 +173,20 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
         }
 
         return split ?? readings;
+    }
+
+    // The rules of the first of `engines` that reads a preflight's body, or null.
+    private static WireRules? BodyReader(EngineSet engines)
+    {
+        foreach (var engine in BrowserEngine.All)
+        {
+            if (engines.Contains(engine) && engine.Wire.ReadsPreflightBody)
+            {
+                return engine.Wire;
+            }
+        }
+
+        return null;
     }
 
     private static Task<bool> EndsBeforeAsync(WireConnection connection, long announced, CancellationToken cancellationToken) =>
