@@ -5,7 +5,7 @@ namespace CorsProbing.Http;
 /// <summary>
 /// The kept-alive connections of the default transport to one scheme, host and port (under one network policy and one
 /// set of trusted certificates: the <see cref="WireTransport"/> that owns the pool). At most
-/// <see cref="MaxConnections"/> requests are in flight at once, each on a connection of its own; idle connections are
+/// <see cref="WireTransport.Limits.MaxConnectionsPerHost"/> requests are in flight at once, each on a connection of its own; idle connections are
 /// reused newest first, and closed when they have been idle too long or open too long.
 /// </summary>
 #pragma warning disable CA1001 // The semaphore's wait handle is never asked for, so it holds nothing to dispose; a retired pool may still see slots released.
@@ -18,21 +18,6 @@ internal sealed class ConnectionPool(GuardedConnect guard, TrustedCertificates t
     private readonly SemaphoreSlim _slots = new(limits.MaxConnectionsPerHost);
     private bool _retired;
 #pragma warning restore CA1001
-
-    /// <summary>The most requests in flight to this host at once (and so the most connections in use).</summary>
-    public int MaxConnections => limits.MaxConnectionsPerHost;
-
-    /// <summary>Whether a request is in flight or a connection is idle.</summary>
-    public bool InUse
-    {
-        get
-        {
-            lock (_idle)
-            {
-                return _idle.Count > 0 || _slots.CurrentCount < limits.MaxConnectionsPerHost;
-            }
-        }
-    }
 
     /// <summary>
     /// Waits for a free slot, then takes an idle connection that is still open, or opens one (a fresh one when

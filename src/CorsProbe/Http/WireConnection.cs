@@ -41,9 +41,6 @@ internal sealed class WireConnection : IDisposable
     /// <summary>When it was last put back idle.</summary>
     public long IdleSince { get; set; }
 
-    /// <summary>How many requests it has carried.</summary>
-    public int Requests { get; private set; }
-
     /// <summary>The bytes of the response read so far that were not consumed.</summary>
     public ReadOnlySpan<byte> Buffered => _buffer.AsSpan(_start, _end - _start);
 
@@ -132,11 +129,7 @@ internal sealed class WireConnection : IDisposable
     }
 
     /// <summary>Writes a request head.</summary>
-    public async Task WriteAsync(byte[] head, CancellationToken cancellationToken)
-    {
-        Requests++;
-        await _stream.WriteAsync(head, cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask WriteAsync(byte[] head, CancellationToken cancellationToken) => _stream.WriteAsync(head, cancellationToken);
 
     /// <summary>
     /// Reads until <see cref="Buffered"/> holds the final response head (interim responses before it), the connection
