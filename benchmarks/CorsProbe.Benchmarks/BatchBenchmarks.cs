@@ -10,30 +10,18 @@ namespace CorsProbing.Benchmarks;
 [MemoryDiagnoser]
 [CpuDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
-public class BatchBenchmarks
+public class BatchBenchmarks : BatchRows
 {
-    private const int Urls = 20_000;
-    private BatchWorkload _batch = null!;
-
     [GlobalSetup]
-    public void Setup() => _batch = BatchWorkload.Start(Urls);
-
-    [GlobalCleanup]
-    public void Cleanup() => _batch.Dispose();
-
-    [Benchmark(Baseline = true, Description = "bare HttpClient: OPTIONS + GET per URL")]
-    public Task<int> Bare() => _batch.BareAsync(_batch.Urls);
-
-    [Benchmark(Description = "ProbeManyAsync, builder per URL")]
-    public Task<int> BuilderPerUrl() => BatchWorkload.ProbeManyAsync(_batch.Urls.Select(BatchWorkload.Probe));
+    public void Setup() => Batch = BatchWorkload.Start(Urls);
 
     [Benchmark(Description = "ProbeManyAsync, builder per URL, bare client")]
-    public Task<int> BuilderPerUrlBareClient() => BatchWorkload.ProbeManyAsync(_batch.Urls.Select(url => BatchWorkload.Probe(url).UsingHttpClient(_batch.Api.Client)));
+    public Task<int> BuilderPerUrlBareClient() => BatchWorkload.ProbeManyAsync(Batch.Urls.Select(url => BatchWorkload.Probe(url).UsingHttpClient(Batch.Api.Client)));
 
     [Benchmark(Description = "ProbeManyAsync, template.ForUrl")]
     public Task<int> TemplateForUrl()
     {
-        var template = BatchWorkload.Probe(_batch.Urls[0]);
-        return BatchWorkload.ProbeManyAsync(_batch.Urls.Select(template.ForUrl));
+        var template = BatchWorkload.Probe(Batch.Urls[0]);
+        return BatchWorkload.ProbeManyAsync(Batch.Urls.Select(template.ForUrl));
     }
 }

@@ -12,32 +12,21 @@ namespace CorsProbing.Benchmarks;
 [MemoryDiagnoser]
 [CpuDiagnoser]
 [SimpleJob(RunStrategy.ColdStart, launchCount: 5, warmupCount: 0, iterationCount: 1)]
-public class BatchFreshProcessBenchmarks
+public class BatchFreshProcessBenchmarks : BatchRows
 {
-    private const int Urls = 20_000;
     private const int WarmUp = 1_024;
-    private BatchWorkload _batch = null!;
 
     [GlobalSetup(Target = nameof(Bare))]
     public void SetupBare()
     {
-        _batch = BatchWorkload.Start(Urls);
-        _batch.BareAsync(_batch.Urls.Take(WarmUp)).GetAwaiter().GetResult();
+        Batch = BatchWorkload.Start(Urls);
+        Batch.BareAsync(Batch.Urls.Take(WarmUp)).GetAwaiter().GetResult();
     }
 
     [GlobalSetup(Target = nameof(BuilderPerUrl))]
     public void SetupBuilderPerUrl()
     {
-        _batch = BatchWorkload.Start(Urls);
-        BatchWorkload.ProbeManyAsync(_batch.Urls.Take(WarmUp).Select(BatchWorkload.Probe)).GetAwaiter().GetResult();
+        Batch = BatchWorkload.Start(Urls);
+        BatchWorkload.ProbeManyAsync(Batch.Urls.Take(WarmUp).Select(BatchWorkload.Probe)).GetAwaiter().GetResult();
     }
-
-    [GlobalCleanup]
-    public void Cleanup() => _batch.Dispose();
-
-    [Benchmark(Baseline = true, Description = "bare HttpClient: OPTIONS + GET per URL")]
-    public Task<int> Bare() => _batch.BareAsync(_batch.Urls);
-
-    [Benchmark(Description = "ProbeManyAsync, builder per URL")]
-    public Task<int> BuilderPerUrl() => BatchWorkload.ProbeManyAsync(_batch.Urls.Select(BatchWorkload.Probe));
 }
