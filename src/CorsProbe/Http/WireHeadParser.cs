@@ -70,23 +70,19 @@ internal static class WireHeadParser
     }
 
     /// <summary>
-    /// Reads the head at the start of <paramref name="bytes"/> (everything the connection delivered for one response).
-    /// <paramref name="ended"/> says the connection closed after these bytes; <paramref name="tls"/> that it was HTTPS.
-    /// Null when the bytes stop before the head is complete and the connection did not end (nothing to judge).
+    /// Reads the head at the start of <paramref name="bytes"/> (everything the connection delivered for one response) as
+    /// an engine with <paramref name="rules"/> does (Chromium's by default). <paramref name="ended"/> says the connection
+    /// closed after these bytes; <paramref name="tls"/> that it was HTTPS. <paramref name="earlier"/> is another engine's
+    /// reading of the same bytes: its strings are reused where this reading has the same text, and it is returned itself
+    /// when this reading is the same. <paramref name="fields"/> gathers the lines (cleared first; the caller may pass one
+    /// list to each engine's reading of a head in turn). Null when the bytes stop before the head is complete and the
+    /// connection did not end (nothing to judge).
     /// </summary>
-    public static WireHead? Parse(ReadOnlySpan<byte> bytes, bool ended, bool tls) => Parse(bytes, ended, tls, WireRules.Chromium);
-
-    /// <summary>
-    /// Reads the head as an engine with <paramref name="rules"/> does. <paramref name="earlier"/> is another engine's
-    /// reading of the same bytes: its strings are reused where this reading has the same text, and it is returned
-    /// itself when this reading is the same.
-    /// </summary>
-    public static WireHead? Parse(ReadOnlySpan<byte> bytes, bool ended, bool tls, WireRules rules, WireHead? earlier = null) =>
-        Parse(bytes, ended, tls, rules, earlier, new List<KeyValuePair<string, string>>(earlier?.Lines.Length ?? 16));
-
-    /// <summary>As the overload above, gathering the lines in <paramref name="fields"/> (cleared first), which the caller may pass to each engine's reading of one head in turn.</summary>
-    public static WireHead? Parse(ReadOnlySpan<byte> bytes, bool ended, bool tls, WireRules rules, WireHead? earlier, List<KeyValuePair<string, string>> fields)
+    public static WireHead? Parse(
+        ReadOnlySpan<byte> bytes, bool ended, bool tls, WireRules? rules = null, WireHead? earlier = null, List<KeyValuePair<string, string>>? fields = null)
     {
+        rules ??= WireRules.Chromium;
+        fields ??= new List<KeyValuePair<string, string>>(earlier?.Lines.Length ?? 16);
         fields.Clear();
         List<string>? leniencies = null;
         var offset = 0;
