@@ -15,15 +15,13 @@ namespace CorsProbing;
 /// </summary>
 internal static class FollowUpRun
 {
-    /// <summary>Sends the requests after the preflight of <paramref name="context"/>: one chain per group of engines that read every answer alike.</summary>
-    public static async Task<IReadOnlyList<FollowUpChain>> RunAsync(
-        ExchangeTransport transport, ProbePlan plan, PreflightContext context, ProbeDeadline deadline, CancellationToken cancellationToken)
-    {
-        var chains = new List<FollowUpChain>(1);
-        var start = new ChainState(context, plan.Requirements.Headers, null, default, []);
-        await ContinueAsync(transport, plan, context.Origin, start, 0, deadline, chains, cancellationToken).ConfigureAwait(false);
-        return chains;
-    }
+    /// <summary>
+    /// Sends the requests after the preflight of <paramref name="context"/>, adding to <paramref name="chains"/> one chain
+    /// per group of engines that read every answer alike.
+    /// </summary>
+    public static Task RunAsync(
+        ExchangeTransport transport, ProbePlan plan, PreflightContext context, ProbeDeadline deadline, List<FollowUpChain> chains, CancellationToken cancellationToken) =>
+        ContinueAsync(transport, plan, context.Origin, new ChainState(context, plan.Requirements.Headers, null, default, []), 0, deadline, chains, cancellationToken);
 
     private static async Task ContinueAsync(
         ExchangeTransport transport, ProbePlan plan, string page, ChainState state, int hop, ProbeDeadline deadline, List<FollowUpChain> chains, CancellationToken cancellationToken)

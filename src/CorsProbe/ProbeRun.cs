@@ -58,15 +58,22 @@ internal static class ProbeRun
             var preflight = answer.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : default;
 
             // Browsers send the next request when they send no preflight, or when the preflight passes.
-            IReadOnlyList<FollowUpChain> chains = !preflight.IsAbsent && context.FollowUp is not null && (!context.BrowserSendsPreflight || preflight.PreflightPassesIn(context.Engines))
-                ? await FollowUpRun.RunAsync(transport, plan, context, deadline, cancellationToken).ConfigureAwait(false)
-                : [FollowUpChain.None with { Engines = context.Engines }];
+            var chains = new List<FollowUpChain>(1);
+            if (!preflight.IsAbsent && context.FollowUp is not null && (!context.BrowserSendsPreflight || preflight.PreflightPassesIn(context.Engines)))
+            {
+                await FollowUpRun.RunAsync(transport, plan, context, deadline, chains, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                chains.Add(FollowUpChain.None with { Engines = context.Engines });
+            }
+
             foreach (var followUps in chains)
             {
                 var judged = context with { Engines = followUps.Engines };
                 var exchange = new PreflightExchange(
                     judged.Method, judged.RequestUri, judged.BrowserSendsPreflight, headers, answer.Response, sent.Elapsed, answer.Failure, ExchangeKind.Preflight,
-                    followUps.First, followUps.Evidence(judged, !preflight.IsAbsent), [.. followUps.Redirects.Select(hop => hop.Exchange)], judged.Engines, preflight.MaxAges);
+                    followUps.First, followUps.Evidence(judged, !preflight.IsAbsent), followUps.Redirects.Count == 0 ? [] : [.. followUps.Redirects.Select(hop => hop.Exchange)], judged.Engines, preflight.MaxAges);
                 CorsProbeTelemetry.PreflightDone(activity, exchange);
                 readings.Add(new PreflightReading(judged, exchange, preflight, followUps, plan.Facts));
             }

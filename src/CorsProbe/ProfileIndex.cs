@@ -9,9 +9,15 @@ internal static class ProfileIndex
     public static int Of(IReadOnlyList<CorsProfile> profiles, CorsProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return profiles.Select((judged, index) => judged.Equals(profile) ? index : -1).FirstOrDefault(index => index >= 0, -1) is var found and >= 0
-            ? found
-            : throw new ArgumentOutOfRangeException(
-                nameof(profile), profile.Name, $"This report did not judge the {profile.Name} profile; it judged {string.Join(", ", profiles)}. Probe with UsingProfile(...) to judge another.");
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            if (profiles[i].Equals(profile))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(
+            nameof(profile), profile.Name, $"This report did not judge the {profile.Name} profile; it judged {string.Join(", ", profiles)}. Probe with UsingProfile(...) to judge another.");
     }
 }

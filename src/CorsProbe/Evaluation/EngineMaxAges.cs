@@ -10,4 +10,10 @@ internal readonly record struct EngineMaxAges(EngineMaxAge Chromium, EngineMaxAg
     /// <summary>The reading of <paramref name="engine"/>.</summary>
     public EngineMaxAge For(BrowserEngine engine) =>
         ReferenceEquals(engine, BrowserEngine.Chromium) ? Chromium : ReferenceEquals(engine, BrowserEngine.Firefox) ? Firefox : WebKit;
+
+    /// <summary>Whether every engine of <paramref name="engines"/> takes the value as sent.</summary>
+    public bool AllValidIn(EngineSet engines) =>
+        (!engines.Contains(BrowserEngine.Chromium) || Chromium.Kind == MaxAgeKind.Valid)
+        && (!engines.Contains(BrowserEngine.Firefox) || Firefox.Kind == MaxAgeKind.Valid)
+        && (!engines.Contains(BrowserEngine.WebKit) || WebKit.Kind == MaxAgeKind.Valid);
 }

@@ -16,8 +16,9 @@ internal static class HeadReadings
         // Each engine's reading, the first one's strings reused by the others wherever they read the same text.
         var groups = new List<(WireHead Head, EngineSet Engines)>(1);
         var fields = new List<KeyValuePair<string, string>>(16);
-        foreach (var engine in BrowserEngine.All)
+        for (var e = 0; e < BrowserEngine.All.Count; e++)
         {
+            var engine = BrowserEngine.All[e];
             if (!engines.Contains(engine))
             {
                 continue;

@@ -17,9 +17,10 @@ internal static class RequestHead
         var target = Target(url.PathAndQuery);
         var host = HostHeader(url);
         var length = request.Method.Length + 1 + target.Length + " HTTP/1.1\r\nHost: ".Length + host.Length + 4;
-        foreach (var (name, value) in request.Headers)
+        var headers = request.Headers;
+        for (var i = 0; i < headers.Count; i++)
         {
-            length += name.Length + 2 + value.Length + 2;
+            length += headers[i].Key.Length + 2 + headers[i].Value.Length + 2;
         }
 
         var bytes = new byte[length];
@@ -30,11 +31,11 @@ internal static class RequestHead
         Write(bytes, ref written, " HTTP/1.1\r\nHost: ");
         Write(bytes, ref written, host);
         Write(bytes, ref written, "\r\n");
-        foreach (var (name, value) in request.Headers)
+        for (var i = 0; i < headers.Count; i++)
         {
-            Write(bytes, ref written, name);
+            Write(bytes, ref written, headers[i].Key);
             Write(bytes, ref written, ": ");
-            Write(bytes, ref written, value);
+            Write(bytes, ref written, headers[i].Value);
             Write(bytes, ref written, "\r\n");
         }
 

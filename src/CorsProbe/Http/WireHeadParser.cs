@@ -135,19 +135,21 @@ internal static class WireHeadParser
                 return WireHead.Refused($"a NUL byte (0x00) at byte {(offset + start + nul).ToString(CultureInfo.InvariantCulture)}, in the line {Shown(LineAround(head, nul))}: browsers fail a response whose head contains NUL");
             }
 
-            if (rules.RefusesSwitchingProtocols && StatusCode(StatusLine(head, rules), out _) == 101)
+            var statusLine = StatusLine(head, rules);
+            var status = StatusCode(statusLine, out var reason);
+            if (rules.RefusesSwitchingProtocols && status == 101)
             {
                 return WireHead.Refused("a 101 Switching Protocols answer, though no upgrade was asked for: the browser fails the request");
             }
 
-            if (IsInterim(head, rules))
+            if (status is >= 100 and < 200)
             {
                 offset += start + end;
                 leniencies = null;
                 continue;
             }
 
-            return Read(head, leniencies, rules, earlier, fields);
+            return Read(head, statusLine, status, reason, leniencies, rules, earlier, fields);
         }
     }
 
@@ -182,12 +184,8 @@ internal static class WireHeadParser
 
     private static ReadOnlySpan<byte> TrimCrs(ReadOnlySpan<byte> line, WireRules rules)
     {
-        for (var taken = 0; taken < rules.TrailingCrs && line.EndsWith("\r"u8); taken++)
-        {
-            line = line[..^1];
-        }
-
-        return line;
+        var trimmed = line.TrimEnd((byte)'\r');
+        return line.Length - trimmed.Length <= rules.TrailingCrs ? trimmed : line[..^rules.TrailingCrs];
     }
 
     // HttpUtil::LocateEndOfHeaders: LF, optionally CR, then LF.
@@ -211,12 +209,12 @@ internal static class WireHeadParser
     // HttpUtil::AssembleRawHeaders, then HttpUtil::HeadersIterator: the status line ends at the first CR or LF; after
     // it, CR and LF both break lines, empty lines vanish, and a line starting with a space or tab continues a previous
     // line that had a name. Lines are read from the bytes; only a folded line is joined into a string first.
-    private static WireHead Read(ReadOnlySpan<byte> head, List<string>? leniencies, WireRules rules, WireHead? earlier, List<KeyValuePair<string, string>> fields)
+    private static WireHead Read(
+        ReadOnlySpan<byte> head, ReadOnlySpan<byte> statusLine, int status, ReadOnlySpan<byte> reason, List<string>? leniencies, WireRules rules, WireHead? earlier,
+        List<KeyValuePair<string, string>> fields)
     {
         var breaks = rules.BareCrBreaksLine ? LineBreaks : LineFeed;
         var statusEnd = head.IndexOfAny(breaks);
-        var statusLine = StatusLine(head, rules);
-        var status = StatusCode(statusLine, out var reason);
         if (rules.StrictStatusLine && StrictStatusDefect(statusLine, rules) is { } statusDefect)
         {
             return WireHead.Refused(statusDefect);
@@ -249,9 +247,10 @@ internal static class WireHeadParser
             }
 
             position += next;
-            var length = head[position..].IndexOfAny(breaks);
-            length = length < 0 ? head.Length - position : length;
-            var line = head.Slice(position, length);
+            var raw = head[position..].IndexOfAny(breaks);
+            raw = raw < 0 ? head.Length - position : raw;
+            var line = head.Slice(position, raw);
+            var length = raw;
             if (!rules.BareCrBreaksLine)
             {
                 // Only LF ends a line: the CRs before it are taken off, and a line of CRs alone is an empty line.
@@ -259,7 +258,7 @@ internal static class WireHeadParser
                 length = line.Length;
                 if (line.IsEmpty || line.IndexOfAnyExcept((byte)'\r') < 0)
                 {
-                    position += head[position..].IndexOfAny(breaks) is var skip and >= 0 ? skip : head.Length - position;
+                    position += raw;
                     continue;
                 }
             }
@@ -277,7 +276,7 @@ internal static class WireHeadParser
                 continuable = line.IndexOf((byte)':') > 0 && line[0] is not ((byte)' ' or (byte)'\t');
             }
 
-            position += head[position..].IndexOfAny(breaks) is var lineEnd and >= 0 ? lineEnd : head.Length - position;
+            position += raw;
         }
 
         Add(fields, Field(head, lineStart, lineLength, joined, ref leniencies, rules, Earlier(earlier, fields.Count)));

@@ -52,7 +52,7 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
         // browsers do; a new connection that fails is the answer.
         for (var fresh = false; ; fresh = true)
         {
-            var pool = _pools.GetOrAdd(key, _ => new ConnectionPool(_guard, _trust, _limits));
+            var pool = _pools.GetOrAdd(key, static (_, transport) => new ConnectionPool(transport._guard, transport._trust, transport._limits), this);
             var (connection, reused) = await pool.RentAsync(url, fresh, cancellationToken).ConfigureAwait(false);
             var keep = false;
             try

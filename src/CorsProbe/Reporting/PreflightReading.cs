@@ -12,7 +12,7 @@ namespace CorsProbing.Reporting;
 internal sealed class PreflightReading(PreflightContext context, PreflightExchange exchange, ResponseEvaluation preflight, FollowUpChain followUps, ProbeFacts probe)
 {
     // The checks any response after the preflight failed, redirect hops included.
-    private readonly CorsChecks _followUpChecks = followUps.Redirects.Aggregate(followUps.FirstEvaluation.Checks, (checks, hop) => checks | hop.Evaluation.Checks);
+    private readonly CorsChecks _followUpChecks = FollowUpChecks(followUps);
 
     /// <summary>What the preflight asked.</summary>
     public PreflightContext Context { get; } = context;
@@ -65,6 +65,17 @@ internal sealed class PreflightReading(PreflightContext context, PreflightExchan
 
     /// <summary>Whether the OPTIONS answer failed one of <paramref name="checks"/>.</summary>
     public bool PreflightHas(CorsChecks checks) => (Preflight.Checks & checks) != 0;
+
+    private static CorsChecks FollowUpChecks(FollowUpChain followUps)
+    {
+        var checks = followUps.FirstEvaluation.Checks;
+        for (var i = 0; i < followUps.Redirects.Count; i++)
+        {
+            checks |= followUps.Redirects[i].Evaluation.Checks;
+        }
+
+        return checks;
+    }
 
     /// <summary>A draft about this method, with this preflight's browser facts.</summary>
     public FindingDraft Draft(string code, string title, FindingScope scope, CorsSeverity severity, string message, string? remedy) =>

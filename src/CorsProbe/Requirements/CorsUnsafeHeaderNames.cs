@@ -46,7 +46,15 @@ internal static class CorsUnsafeHeaderNames
 
         // "Convert header names to a sorted-lowercase set": byte-lower-case, unique, byte order.
         names.Sort(StringComparer.Ordinal);
-        return engine.RemovesDuplicateNames ? [.. names.Distinct(StringComparer.Ordinal)] : [.. names];
+        for (var i = names.Count - 1; i > 0 && engine.RemovesDuplicateNames; i--)
+        {
+            if (names[i] == names[i - 1])
+            {
+                names.RemoveAt(i);
+            }
+        }
+
+        return [.. names];
     }
 
     /// <summary>The headers <paramref name="engine"/> puts on the request: all but those it forbids scripts to set.</summary>

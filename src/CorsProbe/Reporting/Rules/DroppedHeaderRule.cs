@@ -7,10 +7,11 @@ internal static class DroppedHeaderRule
 
     public static void Apply(ProbeFacts probe, List<FindingDraft> findings)
     {
-        foreach (var header in probe.Headers.DistinctBy(h => h.Name, StringComparer.OrdinalIgnoreCase))
+        for (var i = 0; i < probe.Headers.Count; i++)
         {
+            var header = probe.Headers[i];
             var dropping = Requirements.ForbiddenRequestHeaders.DroppedBy(header.Name);
-            if (dropping.IsEmpty)
+            if (dropping.IsEmpty || IsRepeated(probe.Headers, i))
             {
                 continue;
             }
@@ -27,5 +28,19 @@ internal static class DroppedHeaderRule
                 Engines = dropping,
             });
         }
+    }
+
+    // A name set twice gets one finding, at its first setting.
+    private static bool IsRepeated(IReadOnlyList<Requirements.AuthorHeader> headers, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (headers[i].Name.Equals(headers[index].Name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -31,13 +31,12 @@ internal static class MaxAgeRule
 
         // Each engine's reading, grouped: "Chrome/Edge: cached for 2 hours (the most kept there); Safari: ...".
         var maxAges = preflight.MaxAges;
-        var readings = reading.Context.Engines.Engines.Select(engine => (Engine: engine, MaxAge: maxAges.For(engine))).ToList();
-        if (readings.TrueForAll(r => r.MaxAge.Kind == MaxAgeKind.Valid))
+        if (maxAges.AllValidIn(reading.Context.Engines))
         {
             return;
         }
 
-        var parts = readings
+        var parts = reading.Context.Engines.Engines.Select(engine => (Engine: engine, MaxAge: maxAges.For(engine)))
             .GroupBy(r => r.MaxAge)
             .Select(group => Part(EngineSet.Of(group.Select(r => r.Engine)), group.Key));
         findings.Add(reading.Draft(CorsFindingCodes.MaxAge, Title, FindingScope.Everyone, CorsSeverity.Warning,
