@@ -65,6 +65,24 @@ public class LoopbackTransportTests
         report.Preflights.Single().ResponseHeaders.Count(h => h.Key.Equals("Access-Control-Allow-Methods", StringComparison.OrdinalIgnoreCase)).Should().Be(2);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1", "127.0.0.1")]
+    [InlineData("::1", "[::1]")]
+    public async Task TheDefaultTransport_WritesTheRequestLineAndHost_AsBrowsersDo(string address, string host)
+    {
+        using var listener = new TcpListener(IPAddress.Parse(address), 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var serving = ServeOnceAsync(listener, "HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
+
+        await CorsProbe.For($"http://{host}:{port}/caf\u00e9/quests?q=\u00fc").WithOrigin("https://dashboard.galxe.com").AllowLoopback()
+            .RequireMethods("PUT").ProbeAsync(TestContext.Current.CancellationToken);
+
+        var lines = (await serving).Split("\r\n");
+        lines[0].Should().Be("OPTIONS /caf%C3%A9/quests?q=%C3%BC HTTP/1.1", "characters beyond ASCII go as UTF-8, percent-encoded");
+        lines[1].Should().Be($"Host: {host}:{port}");
+    }
+
     [Fact]
     public async Task TheDefaultTransport_BoundsTheResponseHeaders_AndReportsHugeOnesAsMalformed()
     {

@@ -10,44 +10,53 @@ namespace CorsProbing.Http;
 /// </summary>
 internal static class RequestHead
 {
-    /// <summary>The head of <paramref name="request"/>, ready to write.</summary>
-    public static byte[] Format(ProbeRequest request)
+    /// <summary>
+    /// Writes the head of <paramref name="request"/> at the start of <paramref name="buffer"/>, replaced by a larger one
+    /// when it does not fit, and returns its length.
+    /// </summary>
+    public static int Format(ProbeRequest request, ref byte[] buffer)
     {
         var url = request.Url;
         var target = Target(url.PathAndQuery);
-        var host = HostHeader(url);
-        var length = request.Method.Length + 1 + target.Length + " HTTP/1.1\r\nHost: ".Length + host.Length + 4;
+        var host = url.HostNameType == UriHostNameType.IPv6 ? url.DnsSafeHost : url.IdnHost;
+        var length = request.Method.Length + 1 + target.Length + " HTTP/1.1\r\nHost: ".Length + host.Length + "[]:65535\r\n\r\n".Length;
         var headers = request.Headers;
         for (var i = 0; i < headers.Count; i++)
         {
             length += headers[i].Key.Length + 2 + headers[i].Value.Length + 2;
         }
 
-        var bytes = new byte[length];
-        var written = 0;
-        Write(bytes, ref written, request.Method);
-        Write(bytes, ref written, " ");
-        Write(bytes, ref written, target);
-        Write(bytes, ref written, " HTTP/1.1\r\nHost: ");
-        Write(bytes, ref written, host);
-        Write(bytes, ref written, "\r\n");
-        for (var i = 0; i < headers.Count; i++)
+        if (buffer.Length < length)
         {
-            Write(bytes, ref written, headers[i].Key);
-            Write(bytes, ref written, ": ");
-            Write(bytes, ref written, headers[i].Value);
-            Write(bytes, ref written, "\r\n");
+            buffer = new byte[length];
         }
 
-        Write(bytes, ref written, "\r\n");
-        return bytes;
-    }
+        var written = 0;
+        Write(buffer, ref written, request.Method);
+        Write(buffer, ref written, " ");
+        Write(buffer, ref written, target);
+        Write(buffer, ref written, " HTTP/1.1\r\nHost: ");
+        Write(buffer, ref written, url.HostNameType == UriHostNameType.IPv6 ? "[" : string.Empty);
+        Write(buffer, ref written, host);
+        Write(buffer, ref written, url.HostNameType == UriHostNameType.IPv6 ? "]" : string.Empty);
+        if (!url.IsDefaultPort)
+        {
+            buffer[written++] = (byte)':';
+            url.Port.TryFormat(buffer.AsSpan(written), out var digits, default, CultureInfo.InvariantCulture);
+            written += digits;
+        }
 
-    /// <summary>The <c>Host</c> value: the host as sent in DNS (IDN in its ASCII form, IPv6 in brackets) and the port unless it is the scheme's default.</summary>
-    public static string HostHeader(Uri url)
-    {
-        var host = url.HostNameType == UriHostNameType.IPv6 ? $"[{url.DnsSafeHost}]" : url.IdnHost;
-        return url.IsDefaultPort ? host : host + ":" + url.Port.ToString(CultureInfo.InvariantCulture);
+        Write(buffer, ref written, "\r\n");
+        for (var i = 0; i < headers.Count; i++)
+        {
+            Write(buffer, ref written, headers[i].Key);
+            Write(buffer, ref written, ": ");
+            Write(buffer, ref written, headers[i].Value);
+            Write(buffer, ref written, "\r\n");
+        }
+
+        Write(buffer, ref written, "\r\n");
+        return written;
     }
 
     private static void Write(byte[] bytes, ref int written, string text) => written += Encoding.Latin1.GetBytes(text, bytes.AsSpan(written));

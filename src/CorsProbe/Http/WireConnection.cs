@@ -21,6 +21,7 @@ internal sealed class WireConnection : IDisposable
     private readonly Socket _socket;
     private readonly Stream _stream;
     private byte[] _buffer = new byte[InitialBuffer];
+    private byte[] _head = [];
     private int _start;
     private int _end;
 
@@ -128,8 +129,12 @@ internal sealed class WireConnection : IDisposable
         }
     }
 
-    /// <summary>Writes a request head.</summary>
-    public ValueTask WriteAsync(byte[] head, CancellationToken cancellationToken) => _stream.WriteAsync(head, cancellationToken);
+    /// <summary>Writes the head of <paramref name="request"/>.</summary>
+    public ValueTask WriteAsync(ProbeRequest request, CancellationToken cancellationToken)
+    {
+        var length = RequestHead.Format(request, ref _head);
+        return _stream.WriteAsync(_head.AsMemory(0, length), cancellationToken);
+    }
 
     /// <summary>
     /// Reads until <see cref="Buffered"/> holds the final response head (interim responses before it), the connection

@@ -45,7 +45,6 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
     public override async Task<IReadOnlyList<EngineReading>> SendAsync(ProbeRequest request, EngineSet engines, CancellationToken cancellationToken)
     {
         var url = request.Url;
-        var head = RequestHead.Format(request);
         var key = (url.Scheme, url.IdnHost, url.Port);
 
         // A kept-alive connection the server closed before any byte of the answer is tried once more on a new one, as
@@ -61,7 +60,7 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
                 bool ended;
                 try
                 {
-                    await connection.WriteAsync(head, cancellationToken).ConfigureAwait(false);
+                    await connection.WriteAsync(request, cancellationToken).ConfigureAwait(false);
                     (length, ended) = await connection.ReadHeadAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (exception is IOException or SocketException)
