@@ -52,8 +52,9 @@ internal static class ProbeRun
 
         var request = PreflightRequestFactory.Preflight(planned, headers);
         var sent = await Exchanger.SendAsync(transport, request, planned.Engines, time, deadline, cancellationToken).ConfigureAwait(false);
-        foreach (var answer in sent.Readings)
+        for (var i = 0; i < sent.Readings.Count; i++)
         {
+            var answer = sent.Readings[i];
             var context = planned with { Engines = answer.Engines };
             var preflight = answer.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : default;
 

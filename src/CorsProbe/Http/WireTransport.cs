@@ -144,7 +144,7 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
 
     // Engines that read a preflight's whole body (WebKit) fail a preflight whose body ends before its Content-Length:
     // such a group gets a failure of its own. The body is waited for as long as a skipped one.
-    private static async Task<IReadOnlyList<EngineReading>> PreflightBodiesAsync(
+    private static async ValueTask<IReadOnlyList<EngineReading>> PreflightBodiesAsync(
         WireConnection connection, IReadOnlyList<EngineReading> readings, int bodyOffset, CancellationToken cancellationToken)
     {
         List<EngineReading>? split = null;
@@ -191,23 +191,24 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
     private static Task<bool> EndsBeforeAsync(WireConnection connection, long announced, CancellationToken cancellationToken) =>
         announced <= connection.Buffered.Length
             ? Task.FromResult(false)
-            : WithinDrainTimeAsync(token => connection.EndsBeforeAsync(announced, token), cancellationToken);
+            : WithinDrainTimeAsync(static (connection, announced, token) => connection.EndsBeforeAsync(announced, token), connection, announced, cancellationToken);
 
     // The body only decides whether the connection is kept: one that does not arrive soon is not waited for.
     private static Task<bool> SkipBodyAsync(WireConnection connection, BodyFraming framing, CancellationToken cancellationToken) =>
         !framing.Reusable ? Task.FromResult(false)
         : !framing.Chunked && framing.Length <= connection.Buffered.Length ? connection.SkipBodyAsync(framing, cancellationToken)
-        : WithinDrainTimeAsync(token => connection.SkipBodyAsync(framing, token), cancellationToken);
+        : WithinDrainTimeAsync(static (connection, framing, token) => connection.SkipBodyAsync(framing, token), connection, framing, cancellationToken);
 
     // What a body shows within the drain time; false when it is not known by then (the connection is then not kept, and
     // the head stands as read: a probe whose own time ran out says so at its next request).
-    private static async Task<bool> WithinDrainTimeAsync(Func<CancellationToken, Task<bool>> read, CancellationToken cancellationToken)
+    private static async Task<bool> WithinDrainTimeAsync<T>(
+        Func<WireConnection, T, CancellationToken, Task<bool>> read, WireConnection connection, T argument, CancellationToken cancellationToken)
     {
         using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         drain.CancelAfter(Limits.DrainTime);
         try
         {
-            return await read(drain.Token).ConfigureAwait(false);
+            return await read(connection, argument, drain.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException or SocketException)
         {

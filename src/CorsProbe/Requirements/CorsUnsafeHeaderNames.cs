@@ -24,8 +24,9 @@ internal static class CorsUnsafeHeaderNames
         var names = new List<string>(sent.Count);
         var safelistedLength = 0;
         var anySafelisted = false;
-        foreach (var header in sent)
+        for (var i = 0; i < sent.Count; i++)
         {
+            var header = sent[i];
             if (header.Value is null || !SafelistedRequestHeaders.IsSafelisted(header.Name, ValueJudged(sent, header, engine), engine))
             {
                 names.Add(header.Name.ToLowerInvariant());
@@ -64,12 +65,15 @@ internal static class CorsUnsafeHeaderNames
         {
             if (ForbiddenRequestHeaders.DroppedBy(headers[i].Name).Contains(engine))
             {
-                return [.. headers.Where(h => !ForbiddenRequestHeaders.DroppedBy(h.Name).Contains(engine))];
+                return Without(headers, engine);
             }
         }
 
         return headers;
     }
+
+    private static AuthorHeader[] Without(IReadOnlyList<AuthorHeader> headers, BrowserEngine dropping) =>
+        [.. headers.Where(h => !ForbiddenRequestHeaders.DroppedBy(h.Name).Contains(dropping))];
 
     // Engines that limit the joined value judge "a, b" for a name set twice; Firefox judges each value as set.
     private static string ValueJudged(IReadOnlyList<AuthorHeader> sent, AuthorHeader header, BrowserEngine engine)

@@ -36,12 +36,12 @@ internal static class MaxAgeRule
             return;
         }
 
-        var parts = reading.Context.Engines.Engines.Select(engine => (Engine: engine, MaxAge: maxAges.For(engine)))
-            .GroupBy(r => r.MaxAge)
-            .Select(group => Part(EngineSet.Of(group.Select(r => r.Engine)), group.Key));
         findings.Add(reading.Draft(CorsFindingCodes.MaxAge, Title, FindingScope.Everyone, CorsSeverity.Warning,
-            $"{HeaderText.Describe(CorsHeaderNames.MaxAge, field)}: {string.Join("; ", parts)}.", Remedy));
+            $"{HeaderText.Describe(CorsHeaderNames.MaxAge, field)}: {string.Join("; ", Parts(reading.Context.Engines, maxAges))}.", Remedy));
     }
+
+    private static IEnumerable<string> Parts(EngineSet engines, EngineMaxAges maxAges) =>
+        engines.Engines.GroupBy(maxAges.For).Select(group => Part(EngineSet.Of(group), group.Key));
 
     // "Firefox: not cached (not a plain number of seconds)", "Safari: cached for 10 minutes (the most kept there)".
     private static string Part(EngineSet engines, EngineMaxAge maxAge)

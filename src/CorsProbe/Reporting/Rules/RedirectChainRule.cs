@@ -43,8 +43,7 @@ internal static class RedirectChainRule
                 "Probe through a handler that does not follow redirects (CorsProbe's default transport does not) to see each hop."));
         }
 
-        var followed = chain.Redirects.Where(hop => !hop.IsPreflight).Select(hop => hop.Context).ToList();
-        if (followed.Count > 0)
+        if (chain.Redirects.Count > 0 && chain.Redirects.Where(hop => !hop.IsPreflight).Select(hop => hop.Context).ToList() is { Count: > 0 } followed)
         {
             var tainted = followed[^1].Origin != reading.Context.Origin ? "; after the cross-origin hop the request's origin is `null`" : string.Empty;
             findings.Add(reading.Draft(CorsFindingCodes.RedirectsFollowed, FollowedTitle, FindingScope.Everyone, CorsSeverity.Info,
