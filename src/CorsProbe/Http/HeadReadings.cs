@@ -10,12 +10,12 @@ internal static class HeadReadings
     /// <summary>
     /// The readings of <paramref name="bytes"/> (the response as it arrived, up to the end of its final head, or every
     /// byte when the connection ended or the head limit was reached) for <paramref name="engines"/>, in engine order.
+    /// <paramref name="fields"/> is where each reading gathers its lines before they are copied into it.
     /// </summary>
-    public static IReadOnlyList<EngineReading> Read(ReadOnlySpan<byte> bytes, bool ended, bool tls, EngineSet engines, Uri url)
+    public static IReadOnlyList<EngineReading> Read(ReadOnlySpan<byte> bytes, bool ended, bool tls, EngineSet engines, Uri url, List<KeyValuePair<string, string>> fields)
     {
         // Each engine's reading, the first one's strings reused by the others wherever they read the same text.
         var groups = new List<(WireHead Head, EngineSet Engines)>(1);
-        var fields = new List<KeyValuePair<string, string>>(16);
         for (var e = 0; e < BrowserEngine.All.Count; e++)
         {
             var engine = BrowserEngine.All[e];

@@ -33,6 +33,9 @@ internal sealed class WireConnection : IDisposable
         Opened = opened;
     }
 
+    /// <summary>Where the readings of the head just read gather its lines (the connection carries one exchange at a time).</summary>
+    public List<KeyValuePair<string, string>> Fields { get; } = new(16);
+
     /// <summary>The connection is HTTPS.</summary>
     public bool Tls { get; }
 
@@ -202,12 +205,15 @@ internal sealed class WireConnection : IDisposable
             return false;
         }
 
-        // The buffer goes back to its first size, so an idle connection does not hold a large head's memory.
+        // The buffers go back to their first size, so an idle connection does not hold a large head's memory.
         (_start, _end) = (0, 0);
         if (_buffer.Length > InitialBuffer)
         {
             _buffer = new byte[InitialBuffer];
         }
+
+        Fields.Clear();
+        Fields.Capacity = Math.Min(Fields.Capacity, 64);
 
         return true;
     }

@@ -91,7 +91,7 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
                     throw new HttpRequestException(HttpRequestError.VersionNegotiationError, "The server answered with HTTP/2 frames: it speaks only HTTP/2 on this port, and CorsProbe speaks HTTP/1.1");
                 }
 
-                var readings = HeadReadings.Read(bytes, ended, connection.Tls, engines, url);
+                var readings = HeadReadings.Read(bytes, ended, connection.Tls, engines, url, connection.Fields);
                 var http11Status = bytes.StartsWith("HTTP/1.1 "u8) ? StatusAt(bytes) : -1;
 
                 // An engine that reads a preflight's body finds the head's end by its own rules: how many of the bytes
