@@ -75,7 +75,7 @@ public sealed class CpuDiagnoser : IDiagnoser
 
         public string Legend => "Process CPU time (user + kernel, all threads) per operation over the actual workload runs";
 
-        public string NumberFormat => "N0";
+        public string NumberFormat => "N2";
 
         public UnitType UnitType => UnitType.Time;
 

@@ -291,10 +291,6 @@ public sealed class CorsProbeBuilder
         return WithTransport(_requirements with { Client = client, Handler = null });
     }
 
-    /// <summary>Sends through CorsProbe's own transport, resolving host names with <paramref name="resolver"/> (tests map names to loopback).</summary>
-    internal CorsProbeBuilder UsingResolver(Func<string, CancellationToken, Task<System.Net.IPAddress[]>> resolver) =>
-        WithTransport(_requirements with { Resolver = resolver, Client = null, Handler = null });
-
     /// <summary>Chooses the profile that decides <see cref="CorsReport.Verdict"/>; default <see cref="CorsProfile.Browser"/>.</summary>
     /// <param name="profile">The profile.</param>
     /// <returns>A new builder.</returns>

@@ -7,8 +7,8 @@ internal static class ProbeTransport
 {
     /// <summary>
     /// Chooses the transport <paramref name="requirements"/> ask for. <paramref name="owned"/> is what was made here for
-    /// this probe alone (a client around the caller's handler, a transport with a test's resolver), which the caller
-    /// disposes; the caller's own client and handler are never disposed.
+    /// this probe alone (a client around the caller's handler), which the caller disposes; the caller's own client and
+    /// handler are never disposed.
     /// </summary>
     public static ExchangeTransport For(CorsRequirements requirements, out IDisposable? owned)
     {
@@ -23,13 +23,6 @@ internal static class ProbeTransport
             var around = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
             owned = around;
             return new ClientTransport(around);
-        }
-
-        if (requirements.Resolver is { } resolver)
-        {
-            var own = new WireTransport(requirements.NetworkPolicy, requirements.TrustedCertificates, resolver: resolver);
-            owned = own;
-            return own;
         }
 
         owned = null;

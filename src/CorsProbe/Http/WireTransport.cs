@@ -24,10 +24,10 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
     private readonly ConcurrentDictionary<(string Scheme, string Host, int Port), ConnectionPool> _pools = new();
     private readonly Timer _scavenger;
 
-    /// <summary>A transport of its own (tests: a resolver seam, short limits); the shared ones come from <see cref="For"/>.</summary>
-    internal WireTransport(NetworkPolicy policy, TrustedCertificates trust, Limits? limits = null, Func<string, CancellationToken, Task<System.Net.IPAddress[]>>? resolver = null)
+    /// <summary>A transport of its own (tests: short limits); the shared ones come from <see cref="For"/>.</summary>
+    internal WireTransport(NetworkPolicy policy, TrustedCertificates trust, Limits? limits = null)
     {
-        _guard = new GuardedConnect(policy, resolver);
+        _guard = new GuardedConnect(policy);
         _trust = trust;
         _limits = limits ?? Limits.Default;
         var period = _limits.IdleTimeout / 2;

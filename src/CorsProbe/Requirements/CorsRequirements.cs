@@ -46,12 +46,6 @@ internal sealed record CorsRequirements
     /// <summary>The caller's client, never disposed by us.</summary>
     public HttpClient? Client { get; init; }
 
-    /// <summary>
-    /// How the default transport resolves host names, for tests that map names to loopback addresses; null for DNS. A
-    /// probe with a resolver gets a transport of its own, closed when the probe ends.
-    /// </summary>
-    public Func<string, CancellationToken, Task<System.Net.IPAddress[]>>? Resolver { get; init; }
-
     /// <summary>Which addresses the default transport may reach.</summary>
     public NetworkPolicy NetworkPolicy { get; init; } = NetworkPolicy.PublicOnly;
 
