@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
@@ -11,7 +10,8 @@ namespace CorsProbing.Batch;
 /// </summary>
 /// <remarks>
 /// A fixed pool of <see cref="CorsBatchOptions.MaxConcurrency"/> workers pulls from the input, as
-/// <c>Parallel.ForEachAsync</c> does: no task, semaphore wait or bookkeeping per probe beyond the per-host gate.
+/// <c>Parallel.ForEachAsync</c> does; the per-host limit is the <see cref="ProbeQueue"/>'s, so no worker waits for a
+/// host while another host could be probed.
 /// </remarks>
 internal static class BatchRunner
 {
@@ -48,15 +48,14 @@ internal static class BatchRunner
 
     private static async Task ProduceAsync(IEnumerable<CorsProbeBuilder> probes, CorsBatchOptions options, ChannelWriter<CorsReport> writer, CancellationToken cancellationToken)
     {
-        using var queue = new ProbeQueue(probes);
-        using var hosts = options.MaxConcurrencyPerHost < options.MaxConcurrency ? new HostGates(options.MaxConcurrencyPerHost) : null;
+        using var queue = new ProbeQueue(probes, options);
         var workers = new Task[options.MaxConcurrency];
         for (var i = 0; i < workers.Length; i++)
         {
-            workers[i] = WorkAsync(queue, hosts, writer, cancellationToken);
+            workers[i] = WorkAsync(queue, writer, cancellationToken);
         }
 
-        // Every worker ends before the gates it releases are disposed, whatever stopped the others.
+        // Every worker ends before the queue it waits on is disposed, whatever stopped the others.
         var all = Task.WhenAll(workers);
         Exception? failure = null;
         try
@@ -76,30 +75,32 @@ internal static class BatchRunner
         }
     }
 
-    private static async Task WorkAsync(ProbeQueue queue, HostGates? hosts, ChannelWriter<CorsReport> writer, CancellationToken cancellationToken)
+    private static async Task WorkAsync(ProbeQueue queue, ChannelWriter<CorsReport> writer, CancellationToken cancellationToken)
     {
         try
         {
-            while (queue.TryTake(out var probe))
+            string? finished = null;
+            while (true)
             {
+                var probe = queue.Next(finished, out var host, out var wait);
+                finished = null;
+                if (probe is null)
+                {
+                    if (!wait)
+                    {
+                        return;
+                    }
+
+                    await queue.WaitForRoomAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 cancellationToken.ThrowIfCancellationRequested();
-                var gate = hosts?.For(probe.Url);
-                if (gate is not null)
-                {
-                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                }
+                var report = await probe.ProbeAsync(cancellationToken).ConfigureAwait(false);
+                finished = host;
 
-                try
-                {
-                    var report = await probe.ProbeAsync(cancellationToken).ConfigureAwait(false);
-
-                    // The channel is unbounded: the write completes at once, unless the reader has already gone.
-                    await writer.WriteAsync(report, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    gate?.Release();
-                }
+                // The channel is unbounded: the write completes at once, unless the reader has already gone.
+                await writer.WriteAsync(report, cancellationToken).ConfigureAwait(false);
             }
         }
         catch
@@ -107,57 +108,6 @@ internal static class BatchRunner
             // One failure (a bad input, the caller's cancellation) stops every worker from taking more.
             queue.Stop();
             throw;
-        }
-    }
-
-    /// <summary>The input, shared by the workers: one <c>MoveNext</c> at a time, stoppable.</summary>
-    private sealed class ProbeQueue(IEnumerable<CorsProbeBuilder> probes) : IDisposable
-    {
-        private readonly IEnumerator<CorsProbeBuilder> _probes = probes.GetEnumerator();
-        private readonly object _lock = new();
-        private bool _stopped;
-
-        public bool TryTake(out CorsProbeBuilder probe)
-        {
-            lock (_lock)
-            {
-                if (!_stopped && _probes.MoveNext())
-                {
-                    probe = _probes.Current;
-                    ArgumentNullException.ThrowIfNull(probe, nameof(probes));
-                    return true;
-                }
-
-                _stopped = true;
-                probe = null!;
-                return false;
-            }
-        }
-
-        public void Stop()
-        {
-            lock (_lock)
-            {
-                _stopped = true;
-            }
-        }
-
-        public void Dispose() => _probes.Dispose();
-    }
-
-    /// <summary>One semaphore per host name, for the per-host limit.</summary>
-    private sealed class HostGates(int perHost) : IDisposable
-    {
-        private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.OrdinalIgnoreCase);
-
-        public SemaphoreSlim For(Uri url) => _gates.GetOrAdd(url.IdnHost, static (_, limit) => new SemaphoreSlim(limit), perHost);
-
-        public void Dispose()
-        {
-            foreach (var gate in _gates.Values)
-            {
-                gate.Dispose();
-            }
         }
     }
 }

@@ -45,6 +45,39 @@ public class ProbeManyTests
     }
 
     [Fact]
+    public async Task AHostAtItsLimit_DoesNotHoldBackTheOtherHosts()
+    {
+        var slow = new ConcurrencyGauge(StubCorsServer.Allowing(Probe.Origin), delay: TimeSpan.FromSeconds(1));
+        var fast = StubCorsServer.Allowing(Probe.Origin);
+        var probes = Enumerable.Range(0, 3).Select(i => CorsProbe.For($"https://slow.example.com/{i}").WithOrigin(Probe.Origin).RequireMethods("PUT").UsingHandler(slow))
+            .Concat(Enumerable.Range(0, 3).Select(i => CorsProbe.For($"https://fast{i}.example.com/").WithOrigin(Probe.Origin).RequireMethods("PUT").UsingHandler(fast)));
+
+        var reports = await Collect(CorsProbe.ProbeManyAsync(probes, new CorsBatchOptions { MaxConcurrency = 2, MaxConcurrencyPerHost = 1 }, TestContext.Current.CancellationToken));
+
+        reports.Take(4).Count(r => r.Url.Host == "slow.example.com").Should().Be(1, "the fast hosts are probed while the slow host's probes wait their turn");
+        slow.Peak.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task ABatchOnOneHost_IsNotReadAheadBeyondTheGlobalLimit()
+    {
+        var gauge = new ConcurrencyGauge(StubCorsServer.Allowing(Probe.Origin), delay: TimeSpan.FromMilliseconds(200));
+        var read = 0;
+        var probes = Enumerable.Range(0, 100).Select(i =>
+        {
+            Interlocked.Increment(ref read);
+            return CorsProbe.For($"https://same.example.com/{i}").WithOrigin(Probe.Origin).RequireMethods("PUT").UsingHandler(gauge);
+        });
+        var options = new CorsBatchOptions { MaxConcurrency = 3, MaxConcurrencyPerHost = 1 };
+
+        await foreach (var report in CorsProbe.ProbeManyAsync(probes, options, TestContext.Current.CancellationToken))
+        {
+            Volatile.Read(ref read).Should().BeLessThanOrEqualTo(options.MaxConcurrency + 2, "one probe runs, at most three wait in line, and one more may be on its way");
+            break;
+        }
+    }
+
+    [Fact]
     public async Task Reports_StreamInCompletionOrder()
     {
         var slow = new ConcurrencyGauge(StubCorsServer.Allowing(Probe.Origin), delay: TimeSpan.FromSeconds(1));
