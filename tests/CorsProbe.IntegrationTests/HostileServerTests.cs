@@ -412,7 +412,7 @@ public class HostileServerTests
         {
             await serving.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
             // The accept loop ends when the listener stops.
         }

@@ -41,9 +41,9 @@ public sealed class PreflightAnsweringServer : IAsyncDisposable
                 connections.Add(AnswerAsync(socket));
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
-            // Stopped.
+            // Stopped (a listener stopped between two accepts says it is not listening).
         }
 
         await Task.WhenAll(connections);

@@ -54,8 +54,9 @@ public sealed class ScriptedServer : IAsyncDisposable
         {
             await _serving;
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
+            // Stopped (a listener stopped between two accepts says it is not listening).
         }
 
         Task[] connections;

@@ -38,8 +38,9 @@ public abstract class LoopbackTcpServer : IAsyncDisposable
         {
             await (_accepting ?? Task.CompletedTask);
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
+            // Stopped (a listener stopped between two accepts says it is not listening).
         }
 
         _stopping.Dispose();

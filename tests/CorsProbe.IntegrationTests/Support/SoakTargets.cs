@@ -73,7 +73,7 @@ public sealed class SoakTargets : IAsyncDisposable
                 socket.Close();
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
             // Stopped.
         }
