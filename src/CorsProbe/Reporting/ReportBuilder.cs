@@ -59,31 +59,12 @@ internal static class ReportBuilder
             return System.Collections.ObjectModel.ReadOnlyCollection<CorsFinding>.Empty;
         }
 
-        var findings = new CorsFinding[drafts.Count];
-        for (var i = 0; i < findings.Length; i++)
-        {
-            var severities = new CorsSeverity[profiles.Count];
-            for (var p = 0; p < severities.Length; p++)
-            {
-                severities[p] = ProfileJudgement.SeverityOf(profiles[p], drafts[i]);
-            }
+        return drafts.Select(draft => ToFinding(draft, profiles, chosen)).OrderBy(f => f.Severity).ToArray().AsReadOnly();
+    }
 
-            findings[i] = new CorsFinding(drafts[i].Code, drafts[i].Title, drafts[i].Method, drafts[i].Message, drafts[i].Remedy, profiles, Array.AsReadOnly(severities), chosen);
-        }
-
-        // An insertion sort, which is stable: within a severity, the order the checks ran in.
-        for (var i = 1; i < findings.Length; i++)
-        {
-            var finding = findings[i];
-            var j = i - 1;
-            for (; j >= 0 && findings[j].Severity > finding.Severity; j--)
-            {
-                findings[j + 1] = findings[j];
-            }
-
-            findings[j + 1] = finding;
-        }
-
-        return findings.AsReadOnly();
+    private static CorsFinding ToFinding(FindingDraft draft, IReadOnlyList<CorsProfile> profiles, CorsProfile chosen)
+    {
+        var severities = profiles.Select(profile => ProfileJudgement.SeverityOf(profile, draft)).ToArray();
+        return new CorsFinding(draft.Code, draft.Title, draft.Method, draft.Message, draft.Remedy, profiles, Array.AsReadOnly(severities), chosen);
     }
 }

@@ -7,11 +7,15 @@ internal static class DroppedHeaderRule
 
     public static void Apply(ProbeFacts probe, List<FindingDraft> findings)
     {
-        for (var i = 0; i < probe.Headers.Count; i++)
+        if (!probe.Headers.Any(static h => !Requirements.ForbiddenRequestHeaders.DroppedBy(h.Name).IsEmpty))
         {
-            var header = probe.Headers[i];
+            return;
+        }
+
+        foreach (var header in probe.Headers.DistinctBy(h => h.Name, StringComparer.OrdinalIgnoreCase))
+        {
             var dropping = Requirements.ForbiddenRequestHeaders.DroppedBy(header.Name);
-            if (dropping.IsEmpty || IsRepeated(probe.Headers, i))
+            if (dropping.IsEmpty)
             {
                 continue;
             }
@@ -28,19 +32,5 @@ internal static class DroppedHeaderRule
                 Engines = dropping,
             });
         }
-    }
-
-    // A name set twice gets one finding, at its first setting.
-    private static bool IsRepeated(IReadOnlyList<Requirements.AuthorHeader> headers, int index)
-    {
-        for (var i = 0; i < index; i++)
-        {
-            if (headers[i].Name.Equals(headers[index].Name, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
