@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CorsProbing.Http;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal static class HeadReadings
     /// byte when the connection ended or the head limit was reached) for <paramref name="engines"/>, in engine order.
     /// <paramref name="fields"/> is where each reading gathers its lines before they are copied into it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<EngineReading> Read(ReadOnlySpan<byte> bytes, bool ended, bool tls, EngineSet engines, Uri url, List<KeyValuePair<string, string>> fields)
     {
         // Each engine's reading, the first one's strings reused by the others wherever they read the same text.
