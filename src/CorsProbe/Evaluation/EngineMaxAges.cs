@@ -12,8 +12,16 @@ internal readonly record struct EngineMaxAges(EngineMaxAge Chromium, EngineMaxAg
         ReferenceEquals(engine, BrowserEngine.Chromium) ? Chromium : ReferenceEquals(engine, BrowserEngine.Firefox) ? Firefox : WebKit;
 
     /// <summary>Whether every engine of <paramref name="engines"/> takes the value as sent.</summary>
-    public bool AllValidIn(EngineSet engines) =>
-        (!engines.Contains(BrowserEngine.Chromium) || Chromium.Kind == MaxAgeKind.Valid)
-        && (!engines.Contains(BrowserEngine.Firefox) || Firefox.Kind == MaxAgeKind.Valid)
-        && (!engines.Contains(BrowserEngine.WebKit) || WebKit.Kind == MaxAgeKind.Valid);
+    public bool AllValidIn(EngineSet engines)
+    {
+        for (var i = 0; i < BrowserEngine.All.Count; i++)
+        {
+            if (engines.Contains(BrowserEngine.All[i]) && For(BrowserEngine.All[i]).Kind != MaxAgeKind.Valid)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

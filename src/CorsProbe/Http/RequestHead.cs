@@ -18,7 +18,8 @@ internal static class RequestHead
     {
         var url = request.Url;
         var target = Target(url.PathAndQuery);
-        var host = url.HostNameType == UriHostNameType.IPv6 ? url.DnsSafeHost : url.IdnHost;
+        var ipv6 = url.HostNameType == UriHostNameType.IPv6;
+        var host = ipv6 ? url.DnsSafeHost : url.IdnHost;
         var length = request.Method.Length + 1 + target.Length + " HTTP/1.1\r\nHost: ".Length + host.Length + "[]:65535\r\n\r\n".Length;
         var headers = request.Headers;
         for (var i = 0; i < headers.Count; i++)
@@ -36,9 +37,7 @@ internal static class RequestHead
         Write(buffer, ref written, " ");
         Write(buffer, ref written, target);
         Write(buffer, ref written, " HTTP/1.1\r\nHost: ");
-        Write(buffer, ref written, url.HostNameType == UriHostNameType.IPv6 ? "[" : string.Empty);
-        Write(buffer, ref written, host);
-        Write(buffer, ref written, url.HostNameType == UriHostNameType.IPv6 ? "]" : string.Empty);
+        Write(buffer, ref written, ipv6 ? $"[{host}]" : host);
         if (!url.IsDefaultPort)
         {
             buffer[written++] = (byte)':';

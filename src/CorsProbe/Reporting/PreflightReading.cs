@@ -63,10 +63,6 @@ internal sealed class PreflightReading(PreflightContext context, PreflightExchan
     /// <summary>Whether the OPTIONS answer or the actual response failed one of <paramref name="checks"/>.</summary>
     public bool AnyResponseHas(CorsChecks checks) => ((Preflight.Checks | _followUpChecks) & checks) != 0;
 
-    /// <summary>Whether a response was read with leniencies (CORS110).</summary>
-    public bool AnyResponseLenient =>
-        Preflight.Response?.Leniencies.Count > 0 || Actual.Response?.Leniencies.Count > 0 || FollowUps.Redirects.Any(hop => hop.Evaluation.Response?.Leniencies.Count > 0);
-
     /// <summary>Whether the OPTIONS answer failed one of <paramref name="checks"/>.</summary>
     public bool PreflightHas(CorsChecks checks) => (Preflight.Checks & checks) != 0;
 

@@ -47,11 +47,15 @@ internal static class CorsUnsafeHeaderNames
 
         // "Convert header names to a sorted-lowercase set": byte-lower-case, unique, byte order.
         names.Sort(StringComparer.Ordinal);
-        for (var i = names.Count - 1; i > 0 && engine.RemovesDuplicateNames; i--)
+        if (engine.RemovesDuplicateNames)
         {
-            if (names[i] == names[i - 1])
+            // Sorted, so a repeated name is next to its first.
+            for (var i = names.Count - 1; i > 0; i--)
             {
-                names.RemoveAt(i);
+                if (names[i] == names[i - 1])
+                {
+                    names.RemoveAt(i);
+                }
             }
         }
 

@@ -10,11 +10,6 @@ internal static class LenientResponseRule
 
     public static void Apply(PreflightReading reading, List<FindingDraft> findings)
     {
-        if (!reading.AnyResponseLenient)
-        {
-            return;
-        }
-
         foreach (var judged in JudgedResponse.Of(reading))
         {
             var leniencies = judged.Evaluation.Response.Leniencies;
