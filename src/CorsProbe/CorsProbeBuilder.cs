@@ -10,9 +10,6 @@ namespace CorsProbing;
 /// </summary>
 public sealed class CorsProbeBuilder
 {
-    // Fetch normalizes header values by removing leading and trailing HTTP whitespace.
-    private static readonly char[] HttpWhitespaceChars = [' ', '\t', '\r', '\n'];
-
     private readonly CorsRequirements _requirements;
 
     // The plan depends only on this builder's requirements, so a template probed many times (a batch) builds it once.
@@ -132,7 +129,7 @@ public sealed class CorsProbeBuilder
     {
         ValidateHeaderName(name, nameof(name));
         ArgumentNullException.ThrowIfNull(value);
-        var normalized = value.Trim(HttpWhitespaceChars);
+        var normalized = value.AsSpan().Trim(HttpWhitespace.Fetch).ToString();
         foreach (var c in normalized)
         {
             if (c is '\r' or '\n' or '\0' || c > '\u00FF')
@@ -197,14 +194,6 @@ public sealed class CorsProbeBuilder
     /// </summary>
     /// <returns>A new builder.</returns>
     public CorsProbeBuilder Audit() => new(_requirements with { Audit = true });
-
-    /// <summary>Probes and audits: the same as <c>Audit().ProbeAsync(cancellationToken)</c>, which reads better.</summary>
-    /// <param name="cancellationToken">Cancels the probe and the audit.</param>
-    /// <returns>The report, with <see cref="CorsReport.SecurityFindings"/>.</returns>
-    /// <exception cref="InvalidOperationException">No origin is set and the profile has no default one.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    [Obsolete("Use Audit().ProbeAsync(cancellationToken): one verb adds the audit, one runs the probe.")]
-    public Task<CorsReport> AuditAsync(CancellationToken cancellationToken = default) => Audit().ProbeAsync(cancellationToken);
 
     /// <summary>
     /// Origins that must <em>not</em> be allowed: each gets one extra request like the first preflight, and if a browser

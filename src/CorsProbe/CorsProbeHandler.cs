@@ -61,7 +61,7 @@ public static class CorsProbeHandler
         UseProxy = false,
         AutomaticDecompression = DecompressionMethods.None,
 #pragma warning disable CA2262 // Kilobytes are meant: browsers' limit.
-        MaxResponseHeadersLength = Http.WireHeadParser.MaxHeadBytes / 1024,
+        MaxResponseHeadersLength = Http.WireRules.ChromiumMaxHeadBytes / 1024,
 #pragma warning restore CA2262
         ConnectTimeout = TimeSpan.FromSeconds(30),
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),

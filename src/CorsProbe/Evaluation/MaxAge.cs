@@ -8,9 +8,6 @@ namespace CorsProbing.Evaluation;
 /// </summary>
 internal static class MaxAge
 {
-    /// <summary>The default when the header is absent (every engine) or unparsable (Chromium, WebKit).</summary>
-    public const int DefaultSeconds = 5;
-
     /// <summary>How long <paramref name="engine"/> caches a passing preflight whose header is <paramref name="lines"/>, and why.</summary>
     public static EngineMaxAge ReadIn(HeaderValue lines, BrowserEngine engine)
     {

@@ -14,7 +14,7 @@ namespace CorsProbing.Http;
 internal sealed class WireConnection : IDisposable
 {
     /// <summary>The most bytes read for one response head: the largest engine limit, and room for interim responses before it.</summary>
-    public const int MaxHeadBytes = WireHeadParser.MaxHeadBytes + 4096;
+    public const int MaxHeadBytes = WireRules.ChromiumMaxHeadBytes + 4096;
 
     private const int InitialBuffer = 4096;
 

@@ -92,8 +92,11 @@ internal sealed record WireRules
     /// <summary>Whether a line with spaces or tabs before its colon is dropped (Firefox, WebKit); Chromium trims them.</summary>
     public bool DropsWhitespaceBeforeColon { get; private init; }
 
+    /// <summary>Chromium's limit on a response head (kMaxHeaderBufSize), the largest of the engines'.</summary>
+    public const int ChromiumMaxHeadBytes = 256 * 1024;
+
     /// <summary>The largest head read.</summary>
-    public int MaxHeadBytes { get; private init; } = WireHeadParser.MaxHeadBytes;
+    public int MaxHeadBytes { get; private init; } = ChromiumMaxHeadBytes;
 
     /// <summary>Whether different Content-Length, Location or Content-Disposition values fail the request (Chromium, Firefox).</summary>
     public bool RefusesConflicts { get; private init; } = true;
@@ -106,4 +109,11 @@ internal sealed record WireRules
 
     /// <summary>Whether a preflight's body is read to its end, so a body shorter than its Content-Length fails the preflight (WebKit).</summary>
     public bool ReadsPreflightBody { get; private init; }
+
+    /// <summary>Where only LF ends a line: <paramref name="line"/> without the CRs before its LF that the engine takes off (<see cref="TrailingCrs"/>).</summary>
+    public ReadOnlySpan<byte> TrimTrailingCrs(ReadOnlySpan<byte> line)
+    {
+        var trimmed = line.TrimEnd((byte)'\r');
+        return line.Length - trimmed.Length <= TrailingCrs ? trimmed : line[..^TrailingCrs];
+    }
 }

@@ -92,7 +92,8 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
                 }
 
                 var readings = HeadReadings.Read(bytes, ended, connection.Tls, engines, url, connection.Fields);
-                var http11Status = bytes.StartsWith("HTTP/1.1 "u8) ? StatusAt(bytes) : -1;
+                // The response is HTTP/1.1 when its first status line says so and no interim response came before it.
+                var http11Status = bytes.StartsWith("HTTP/1.1 "u8) ? WireStatusLine.Code(WireStatusLine.Of(bytes, WireRules.Chromium), out _) : -1;
 
                 // An engine that reads a preflight's body finds the head's end by its own rules: how many of the bytes
                 // read as head here are body to it.
@@ -215,12 +216,6 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
             return false;
         }
     }
-
-    // The status of the first status line read, or -1: when it is the final status, no interim response came before it.
-    private static int StatusAt(ReadOnlySpan<byte> bytes) =>
-        bytes.Length >= 12 && char.IsAsciiDigit((char)bytes[9]) && char.IsAsciiDigit((char)bytes[10]) && char.IsAsciiDigit((char)bytes[11])
-            ? ((bytes[9] - '0') * 100) + ((bytes[10] - '0') * 10) + (bytes[11] - '0')
-            : -1;
 
     // A server that speaks only HTTP/2 answers an HTTP/1.1 request with its SETTINGS or a GOAWAY frame on stream 0.
     private static bool IsHttp2Frame(ReadOnlySpan<byte> bytes) =>

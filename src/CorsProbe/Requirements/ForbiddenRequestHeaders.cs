@@ -58,7 +58,7 @@ internal static class ForbiddenRequestHeaders
             // Fetch: forbidden when one of the comma-separated values is a forbidden method.
             foreach (var item in value.Split(','))
             {
-                if (HttpMethods.IsForbidden(item.AsSpan().Trim(" \t")))
+                if (HttpMethods.IsForbidden(HttpWhitespace.Trim(item.AsSpan())))
                 {
                     return $"'{name}: {value}' is a forbidden request-header: it names a forbidden method";
                 }

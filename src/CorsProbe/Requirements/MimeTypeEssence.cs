@@ -12,8 +12,7 @@ internal static class MimeTypeEssence
         type = default;
         subtype = default;
 
-        // Remove leading and trailing HTTP whitespace (TAB, LF, CR, SP).
-        value = value.Trim(" \t\r\n");
+        value = value.Trim(HttpWhitespace.Fetch);
         var slash = value.IndexOf('/');
         if (slash < 0)
         {
@@ -28,7 +27,7 @@ internal static class MimeTypeEssence
 
         var afterSlash = value[(slash + 1)..];
         var semicolon = afterSlash.IndexOf(';');
-        var candidateSubtype = (semicolon < 0 ? afterSlash : afterSlash[..semicolon]).TrimEnd(" \t\r\n");
+        var candidateSubtype = (semicolon < 0 ? afterSlash : afterSlash[..semicolon]).TrimEnd(HttpWhitespace.Fetch);
         if (!HttpToken.IsToken(candidateSubtype))
         {
             return false;

@@ -24,7 +24,7 @@ internal static class MaxAgeRule
         if (field.IsAbsent)
         {
             findings.Add(reading.Draft(CorsFindingCodes.MaxAge, Title, FindingScope.Everyone, CorsSeverity.Info,
-                $"The response has no Access-Control-Max-Age header: browsers cache the preflight for {MaxAge.DefaultSeconds} s, so most calls pay for a second round trip.",
+                $"The response has no Access-Control-Max-Age header: browsers cache the preflight for {BrowserEngine.Chromium.DefaultMaxAge.TotalSeconds} s, so most calls pay for a second round trip.",
                 Remedy));
             return;
         }
