@@ -3,7 +3,7 @@ using CorsProbing.Requirements;
 namespace CorsProbing.Evaluation;
 
 /// <summary>
-/// Judges a response as Chromium does (docs/cors-rules.md, "CORS-preflight fetch" and "CORS check"): a pure,
+/// Judges a response as Chromium does (docs/cors-rules.md, "Judging the preflight response" and "After the preflight"): a pure,
 /// synchronous function of the status and header lines, into an evidence record of the values it decided on. Unlike a
 /// browser it does not stop at the first failure: every failing step is recorded, in Chromium's order.
 /// </summary>
@@ -164,7 +164,8 @@ internal static class CorsEvaluator
     }
 
     // Step 7.10 / Chromium EnsureAllowedCrossOriginHeaders: every unsafe name listed (case-insensitively), or "*"
-    // without credentials. Chromium lets "*" cover Authorization too; the standard does not (docs/cors-rules.md).
+    // without credentials. Chromium lets "*" cover Authorization too; the standard does not
+    // (docs/cors-rules.md, "Where the engines differ from the standard, and why CorsProbe follows them").
     private static CorsChecks CheckHeaders(HeadersEvidence headers, in PreflightContext context)
     {
         if (headers.List.Invalid is not null)

@@ -65,7 +65,10 @@ public sealed class CorsReport
     /// </summary>
     public IReadOnlyList<CorsFinding> Findings { get; }
 
-    /// <summary>One exchange per required method, in the order the methods were required.</summary>
+    /// <summary>
+    /// The preflights, one per required method (and per header form where the engines name the request's headers
+    /// differently), in the order the methods were required, each with the requests sent after it.
+    /// </summary>
     public IReadOnlyList<PreflightExchange> Preflights { get; }
 
     /// <summary>A POSIX-shell <c>curl</c> command that reproduces the first preflight, every argument single-quoted.</summary>
@@ -97,18 +100,24 @@ public sealed class CorsReport
     public CorsReport EnsureAllowed() => IsAllowed ? this : throw new CorsProbeException(this);
 
     /// <summary>
-    /// The report as indented JSON of the documented, versioned shape (<c>schemaVersion</c> 2, see
-    /// <c>docs/report.schema.json</c>): verdicts and findings' severities keyed by profile name, exchanges, security
+    /// The version of the JSON shape <see cref="ToJson"/> writes (its <c>schemaVersion</c>, see <c>docs/report.schema.json</c>);
+    /// <see cref="FromJson"/> reads it and every earlier one.
+    /// </summary>
+    public const int JsonSchemaVersion = 4;
+
+    /// <summary>
+    /// The report as indented JSON of the documented, versioned shape (<c>schemaVersion</c> <see cref="JsonSchemaVersion"/>,
+    /// see <c>docs/report.schema.json</c>): verdicts and findings' severities keyed by profile name, exchanges, security
     /// findings and the curl command. Written by a source-generated serializer, so it is trim- and Native-AOT-safe.
     /// </summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => Serialization.ReportJson.Write(this);
 
     /// <summary>Reads a report written by <see cref="ToJson"/> (a stored result, another process's output) back into an equal report.</summary>
-    /// <param name="json">JSON of schema version 2, or 1 as earlier versions wrote it.</param>
+    /// <param name="json">JSON of schema version <see cref="JsonSchemaVersion"/>, or of an earlier version as earlier CorsProbe versions wrote it.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="System.Text.Json.JsonException">The text is not JSON, lacks a required member, or has a schema version other than 1 and 2.</exception>
+    /// <exception cref="System.Text.Json.JsonException">The text is not JSON, lacks a required member, or has a schema version above <see cref="JsonSchemaVersion"/>.</exception>
     public static CorsReport FromJson(string json) => Serialization.ReportJson.Read(json);
 
     /// <summary>A human-readable, multi-line account: verdicts, findings with remedies, exchanges and the curl command.</summary>

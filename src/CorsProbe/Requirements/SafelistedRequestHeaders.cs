@@ -41,7 +41,7 @@ internal static class SafelistedRequestHeaders
             "ACCEPT-LANGUAGE" or "CONTENT-LANGUAGE" => !span.ContainsAnyExcept(LanguageChars),
             "CONTENT-TYPE" => IsSafelistedContentType(span),
             "RANGE" => IsSimpleRange(span, engine.RangeUnitIgnoresCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal),
-            // Chromium only (docs/cors-rules.md, "Where the engines differ"): client-hint-like headers.
+            // Chromium only (docs/cors-rules.md, "Where the engines differ from the standard, and why CorsProbe follows them"): client-hint-like headers.
             "SAVE-DATA" => engine.SafelistsClientHints && span.Equals("on", StringComparison.OrdinalIgnoreCase),
             "DPR" or "DEVICE-MEMORY" or "DOWNLINK" => engine.SafelistsClientHints && IsDecimal(span),
             "WIDTH" or "VIEWPORT-WIDTH" or "RTT" => engine.SafelistsClientHints && IsDigits(span),

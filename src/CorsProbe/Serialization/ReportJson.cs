@@ -8,15 +8,16 @@ namespace CorsProbing.Serialization;
 /// </summary>
 /// <remarks>
 /// Version 2 keys <c>verdicts</c> and each finding's <c>severities</c> by profile name, so a report judged under a
-/// caller's own profile can be written too. Version 3 adds each exchange's <c>kind</c>, <c>evidence</c>, <c>redirects</c> and <c>rawBytesRead</c>. Versions 1
-/// (the built-in names as camel-case keys) and 2 are still read; their exchanges read with evidence None.
+/// caller's own profile can be written too. Version 3 adds each exchange's <c>kind</c>, <c>evidence</c>, <c>redirects</c>
+/// and <c>rawBytesRead</c>, version 4 its <c>engines</c>. Every earlier version is still read: versions 1 (the built-in
+/// names as camel-case keys) and 2 with evidence None, versions before 4 as sent by every engine.
 /// A profile that is not built in is read back by name, with the browser's rules: its verdicts and severities are
 /// kept, not its definition.
 /// </remarks>
 internal static class ReportJson
 {
     /// <summary>The version of the JSON shape this build writes.</summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = CorsReport.JsonSchemaVersion;
 
     public static string Write(CorsReport report) =>
         JsonSerializer.Serialize(ToDocument(report), CorsProbeJsonContext.Default.ReportDocument);

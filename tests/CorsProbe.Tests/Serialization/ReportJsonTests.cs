@@ -80,7 +80,7 @@ public class ReportJsonTests
         using var document = JsonDocument.Parse((await ReportOf("denied")).ToJson());
         var root = document.RootElement;
 
-        root.GetProperty("schemaVersion").GetInt32().Should().Be(4);
+        root.GetProperty("schemaVersion").GetInt32().Should().Be(4).And.Be(CorsReport.JsonSchemaVersion);
         root.GetProperty("verdict").GetString().Should().Be("Denied");
         root.GetProperty("verdicts").GetProperty("Galxe").GetString().Should().Be("Denied");
         root.GetProperty("findings")[0].GetProperty("severities").GetProperty("Browser").GetString().Should().Be("Error");

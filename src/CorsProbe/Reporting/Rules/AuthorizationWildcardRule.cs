@@ -4,7 +4,7 @@ namespace CorsProbing.Reporting.Rules;
 
 /// <summary>
 /// CORS101: <c>*</c> in <c>Access-Control-Allow-Headers</c> covers <c>Authorization</c> only because Chromium and Firefox
-/// are lenient; the Fetch standard excludes it from the wildcard (docs/cors-rules.md).
+/// are lenient; the Fetch standard excludes it from the wildcard (docs/cors-rules.md, "Where the engines differ from the standard, and why CorsProbe follows them").
 /// </summary>
 internal static class AuthorizationWildcardRule
 {
