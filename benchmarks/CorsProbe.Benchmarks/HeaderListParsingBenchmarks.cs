@@ -1,6 +1,7 @@
 using System.Net;
 using BenchmarkDotNet.Attributes;
 using CorsProbing.Evaluation;
+using CorsProbing.Http;
 
 namespace CorsProbing.Benchmarks;
 

@@ -1,5 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using CorsProbing.Evaluation;
+using CorsProbing.Evidence;
+using CorsProbing.Http;
+using CorsProbing.Orchestration;
 using CorsProbing.Reporting;
 using CorsProbing.Requirements;
 

@@ -42,7 +42,6 @@ public sealed class BrowserEngine
         LimitsSafelistedTotal = false,
         JoinsWithoutEmptyLines = true,
         DisablesCacheOnInvalidMaxAge = true,
-        Wire = Http.WireRules.Firefox,
         RemovesDuplicateNames = false,
         NoStoreSkipsPreflightCache = true,
         MaxAgeLimit = TimeSpan.FromHours(24),
@@ -56,7 +55,6 @@ public sealed class BrowserEngine
     public static BrowserEngine WebKit { get; } = new("WebKit", "Safari", 2)
     {
         RangeUnitIgnoresCase = true,
-        Wire = Http.WireRules.WebKit,
         MaxAgeLimit = TimeSpan.FromMinutes(10),
     };
 
@@ -112,10 +110,7 @@ public sealed class BrowserEngine
     /// <summary>The longest time the engine keeps a preflight in its cache, whatever <c>Access-Control-Max-Age</c> says.</summary>
     public TimeSpan MaxAgeLimit { get; private init; }
 
-    /// <summary>How the engine reads a response head's raw bytes.</summary>
-    internal Http.WireRules Wire { get; private init; } = Http.WireRules.Chromium;
-
-    /// <summary>The engine's bit in an <see cref="EngineSet"/>.</summary>
+    /// <summary>The engine's bit in an <see cref="Requirements.EngineSet"/>.</summary>
     internal byte Bit { get; }
 
     /// <summary>The engine's name.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using CorsProbing.Audit;
+using CorsProbing.Orchestration;
 using CorsProbing.Requirements;
 
 namespace CorsProbing;

@@ -1,3 +1,6 @@
+using CorsProbing.Http;
+using CorsProbing.Requirements;
+
 namespace CorsProbing;
 
 /// <summary>One request as it happened: the request sent and the raw response (or why none arrived).</summary>

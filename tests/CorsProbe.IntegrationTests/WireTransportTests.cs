@@ -1,8 +1,9 @@
 using System.Text;
 using CorsProbing.Http;
 using CorsProbing.IntegrationTests.Support;
-using CorsProbing.Tests.Loopback;
+using CorsProbing.Requirements;
 using CorsProbing.Safety;
+using CorsProbing.Tests.Loopback;
 
 namespace CorsProbing.IntegrationTests;
 

@@ -157,7 +157,7 @@ internal static class AuditFindings
             return;
         }
 
-        var methods = lists.AllowedMethods.Contains(AuditRunner.InventedMethod, StringComparer.Ordinal);
+        var methods = lists.AllowedMethods.Contains(AuditOrigins.InventedMethod, StringComparer.Ordinal);
         var headers = lists.AllowedHeaders.Any(h => h.StartsWith("x-corsprobe-", StringComparison.OrdinalIgnoreCase));
         if (!methods && !headers)
         {
@@ -166,7 +166,7 @@ internal static class AuditFindings
 
         var which = methods && headers ? "methods and headers" : methods ? "methods" : "headers";
         security.Add(Finding(CorsFindingCodes.ReflectsRequestedLists, "Requested methods or headers reflected", CorsRisk.Low, lists,
-            $"The server lists whatever {which} the preflight asks for (an invented {(methods ? $"method {AuditRunner.InventedMethod}" : "header")} was allowed) to credentialed requests, where `*` lists would not apply: the origins above may send any method and header as the logged-in user.",
+            $"The server lists whatever {which} the preflight asks for (an invented {(methods ? $"method {AuditOrigins.InventedMethod}" : "header")} was allowed) to credentialed requests, where `*` lists would not apply: the origins above may send any method and header as the logged-in user.",
             "List the methods and headers the API really accepts in Access-Control-Allow-Methods and Access-Control-Allow-Headers instead of echoing Access-Control-Request-*."));
     }
 

@@ -13,6 +13,9 @@ internal static class AuditOrigins
     /// <summary>The most extra requests an audit sends, the invented-lists check included.</summary>
     public const int MaxRequests = 16;
 
+    /// <summary>The method of the invented-lists check: no server lists it unless it reflects the request.</summary>
+    public const string InventedMethod = "CORSPROBE-AUDIT";
+
     /// <summary>The characters tried after the trusted host (Corsy's and PortSwigger's list).</summary>
     public static readonly char[] SpecialCharacters = ['_', '`', '$', '~', '!'];
 

@@ -1,5 +1,6 @@
 using System.Text;
 using CorsProbing.Evaluation;
+using CorsProbing.Requirements;
 
 namespace CorsProbing.Audit;
 

@@ -1,3 +1,6 @@
+using CorsProbing.Http;
+using CorsProbing.Requirements;
+
 namespace CorsProbing.Evaluation;
 
 /// <summary>The values of the headers CORS evaluation reads, found in one pass over a snapshot's lines.</summary>

@@ -1,3 +1,5 @@
+using CorsProbing.Requirements;
+
 namespace CorsProbing.Evaluation;
 
 /// <summary>Each engine's reading of one response's <c>Access-Control-Max-Age</c>, made once in the evaluation.</summary>

@@ -1,3 +1,4 @@
+using CorsProbing.Http;
 using CorsProbing.Requirements;
 
 namespace CorsProbing.Evaluation;

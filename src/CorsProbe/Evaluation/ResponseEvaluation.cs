@@ -1,3 +1,6 @@
+using CorsProbing.Http;
+using CorsProbing.Requirements;
+
 namespace CorsProbing.Evaluation;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CorsProbing.Requirements;
 
 namespace CorsProbing.Http;
 
@@ -27,7 +28,7 @@ internal static class HeadReadings
                 continue;
             }
 
-            var parsed = WireHeadParser.Parse(bytes, ended, tls, engine.Wire, groups.Count > 0 ? groups[0].Head : null, fields)
+            var parsed = WireHeadParser.Parse(bytes, ended, tls, WireRules.Of(engine), groups.Count > 0 ? groups[0].Head : null, fields)
                 ?? WireHead.Refused("the response head is incomplete");
             var alike = 0;
             while (alike < groups.Count && !Alike(groups[alike].Head, parsed))

@@ -44,6 +44,10 @@ internal sealed record WireRules
         ReadsPreflightBody = true,
     };
 
+    /// <summary>How <paramref name="engine"/> reads a response head's raw bytes.</summary>
+    public static WireRules Of(BrowserEngine engine) =>
+        ReferenceEquals(engine, BrowserEngine.Firefox) ? Firefox : ReferenceEquals(engine, BrowserEngine.WebKit) ? WebKit : Chromium;
+
     /// <summary>Whether a CR not followed by LF ends a line (Chromium); else only LF does and the CR stays in the value.</summary>
     public bool BareCrBreaksLine { get; private init; } = true;
 

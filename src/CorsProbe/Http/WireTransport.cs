@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
+using CorsProbing.Requirements;
 using CorsProbing.Safety;
 
 namespace CorsProbing.Http;
@@ -16,7 +17,7 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
     private static readonly ConcurrentDictionary<(NetworkPolicy Policy, TrustedCertificates Trust), Lazy<WireTransport>> Shared = new();
 
     // The engines that read a preflight's whole body.
-    private static readonly EngineSet PreflightBodyReaders = EngineSet.Of(BrowserEngine.All.Where(engine => engine.Wire.ReadsPreflightBody));
+    private static readonly EngineSet PreflightBodyReaders = EngineSet.Of(BrowserEngine.All.Where(engine => WireRules.Of(engine).ReadsPreflightBody));
 
     private readonly GuardedConnect _guard;
     private readonly TrustedCertificates _trust;
@@ -180,9 +181,9 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
     {
         foreach (var engine in BrowserEngine.All)
         {
-            if (engines.Contains(engine) && engine.Wire.ReadsPreflightBody)
+            if (engines.Contains(engine) && WireRules.Of(engine).ReadsPreflightBody)
             {
-                return engine.Wire;
+                return WireRules.Of(engine);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using CorsProbing.Requirements;
 
 namespace CorsProbing.Reporting;
 

@@ -1,3 +1,5 @@
+using CorsProbing.Requirements;
+
 namespace CorsProbing.Reporting;
 
 /// <summary>

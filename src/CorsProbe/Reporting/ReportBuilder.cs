@@ -1,3 +1,4 @@
+using CorsProbing.Evidence;
 using CorsProbing.Reporting.Rules;
 
 namespace CorsProbing.Reporting;

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CorsProbing.Http;
+using CorsProbing.Requirements;
 
 namespace CorsProbing.Serialization;
 

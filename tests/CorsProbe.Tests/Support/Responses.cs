@@ -1,5 +1,6 @@
 using System.Net;
 using CorsProbing.Evaluation;
+using CorsProbing.Http;
 using CorsProbing.Requirements;
 
 namespace CorsProbing.Tests.Support;

@@ -1,3 +1,5 @@
+using CorsProbing.Evidence;
+
 namespace CorsProbing.Reporting.Rules;
 
 /// <summary>CORS111: a header the script sets that some engines drop from <c>fetch()</c> (they send the request without it).</summary>

@@ -1,4 +1,5 @@
 using CorsProbing.Evaluation;
+using CorsProbing.Requirements;
 
 namespace CorsProbing.Reporting.Rules;
 

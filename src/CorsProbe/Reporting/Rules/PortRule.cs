@@ -1,4 +1,5 @@
 using System.Globalization;
+using CorsProbing.Evidence;
 
 namespace CorsProbing.Reporting.Rules;
 

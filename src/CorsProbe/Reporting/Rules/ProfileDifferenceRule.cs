@@ -1,3 +1,5 @@
+using CorsProbing.Evidence;
+
 namespace CorsProbing.Reporting.Rules;
 
 /// <summary>

@@ -1,4 +1,6 @@
 using CorsProbing.Evaluation;
+using CorsProbing.Evidence;
+using CorsProbing.Http;
 
 namespace CorsProbing.Reporting.Rules;
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using CorsProbing.Http;
+using CorsProbing.Requirements;
 
 namespace CorsProbing.Reporting.Rules;
 

@@ -1,7 +1,7 @@
 using CorsProbing.Evaluation;
 using CorsProbing.Requirements;
 
-namespace CorsProbing.Reporting;
+namespace CorsProbing.Evidence;
 
 /// <summary>
 /// One request a redirect led to, and its evaluation: the redirected GET/HEAD (or stand-in), or the preflight a

@@ -1,4 +1,4 @@
-namespace CorsProbing;
+namespace CorsProbing.Reporting;
 
 /// <summary>Finds a profile among those a report judged.</summary>
 internal static class ProfileIndex

@@ -1,11 +1,12 @@
 using CorsProbing.Audit;
 using CorsProbing.Diagnostics;
 using CorsProbing.Evaluation;
+using CorsProbing.Evidence;
 using CorsProbing.Http;
 using CorsProbing.Reporting;
 using CorsProbing.Requirements;
 
-namespace CorsProbing;
+namespace CorsProbing.Orchestration;
 
 /// <summary>
 /// The orchestrator: runs the stages in order for one probe. Exchange (each required method's preflight, then the

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
+using CorsProbing.Audit;
 using CorsProbing.Evaluation;
 using CorsProbing.Http;
 using CorsProbing.Requirements;
 
-namespace CorsProbing.Audit;
+namespace CorsProbing.Orchestration;
 
 /// <summary>
 /// Sends the audit's extra requests through the probe's own client (same SSRF guard and transport), a few at a time,
@@ -15,9 +16,6 @@ internal static class AuditRunner
 {
     /// <summary>How many audit requests are in flight at once.</summary>
     public const int MaxConcurrency = 4;
-
-    /// <summary>The method of the invented-lists check: no server lists it unless it reflects the request.</summary>
-    public const string InventedMethod = "CORSPROBE-AUDIT";
 
     /// <summary>Runs the audit's crafted origins and the rejected origins; the responses come back in request order.</summary>
     public static async Task<IReadOnlyList<AuditResponse>> RunAsync(ExchangeTransport transport, ProbePlan plan, bool sendActualRequest, CancellationToken cancellationToken)
@@ -42,7 +40,7 @@ internal static class AuditRunner
         {
             // The configured origin asks for an invented method and header: only a server that reflects the request lists them.
             string[] headers = [.. first.UnsafeHeaderNames.Append($"x-corsprobe-{label}").Order(StringComparer.Ordinal)];
-            var context = first with { Method = InventedMethod, UnsafeHeaderNames = headers };
+            var context = first with { Method = AuditOrigins.InventedMethod, UnsafeHeaderNames = headers };
             exchanges.Add(SendAsync(transport, requirements, context, new AuditOrigin(plan.Origin, AuditTechnique.ReflectedLists), actual: false, gate, deadline, cancellationToken));
         }
 

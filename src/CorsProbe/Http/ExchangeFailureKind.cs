@@ -1,4 +1,4 @@
-namespace CorsProbing;
+namespace CorsProbing.Http;
 
 /// <summary>The kinds of <see cref="ExchangeFailure"/>.</summary>
 internal enum ExchangeFailureKind

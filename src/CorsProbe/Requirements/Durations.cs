@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CorsProbing;
+namespace CorsProbing.Requirements;
 
 /// <summary>Durations as messages write them.</summary>
 internal static class Durations

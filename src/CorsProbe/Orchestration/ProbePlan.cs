@@ -1,7 +1,8 @@
+using CorsProbing.Evidence;
 using CorsProbing.Http;
 using CorsProbing.Requirements;
 
-namespace CorsProbing;
+namespace CorsProbing.Orchestration;
 
 /// <summary>
 /// A probe described once, for every run of a builder: the origin resolved and checked, and each required method's
@@ -17,7 +18,7 @@ internal sealed class ProbePlan
         Preflights = preflights;
         PreflightHeaders = preflightHeaders;
         Profiles = profiles ?? Reporting.ReportBuilder.JudgedProfiles(requirements.Profile);
-        Facts = new Reporting.ProbeFacts(requirements.Url, origin, requirements.Credentials, Profiles, requirements.NetworkPolicy, requirements.Headers);
+        Facts = new ProbeFacts(requirements.Url, origin, requirements.Credentials, Profiles, requirements.NetworkPolicy, requirements.Headers);
     }
 
     /// <summary>What the caller asked for.</summary>
@@ -36,7 +37,7 @@ internal sealed class ProbePlan
     public IReadOnlyList<CorsProfile> Profiles { get; }
 
     /// <summary>What the report's rules know of the whole probe.</summary>
-    public Reporting.ProbeFacts Facts { get; }
+    public ProbeFacts Facts { get; }
 
     /// <summary>The whole probe's time limit: the caller's, else the profile's.</summary>
     public TimeSpan Timeout => Requirements.Timeout ?? Requirements.Profile.Timeout;

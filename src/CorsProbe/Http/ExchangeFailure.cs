@@ -1,4 +1,4 @@
-namespace CorsProbing;
+namespace CorsProbing.Http;
 
 /// <summary>Why a request got no response, as the exchange stage saw it.</summary>
 /// <param name="Kind">The kind of failure, which decides the finding.</param>

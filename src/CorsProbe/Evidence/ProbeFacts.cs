@@ -1,4 +1,4 @@
-namespace CorsProbing.Reporting;
+namespace CorsProbing.Evidence;
 
 /// <summary>What every rule may read about the whole probe.</summary>
 /// <param name="Url">The probed URL.</param>

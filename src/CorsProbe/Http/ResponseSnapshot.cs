@@ -1,4 +1,4 @@
-namespace CorsProbing;
+namespace CorsProbing.Http;
 
 /// <summary>
 /// One response as the exchange stage received it: the status, the reason phrase and the raw header lines (repeated

@@ -1,7 +1,8 @@
 using CorsProbing.Evaluation;
+using CorsProbing.Http;
 using CorsProbing.Requirements;
 
-namespace CorsProbing.Reporting;
+namespace CorsProbing.Evidence;
 
 /// <summary>
 /// The requests CorsProbe sent after a preflight, as a browser sends them: the first (actual GET/HEAD or stand-in GET),

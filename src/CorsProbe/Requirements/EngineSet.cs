@@ -1,4 +1,4 @@
-namespace CorsProbing;
+namespace CorsProbing.Requirements;
 
 /// <summary>A set of <see cref="BrowserEngine"/>s as bits: which engines a preflight form, a finding or a profile concerns.</summary>
 internal readonly record struct EngineSet(byte Bits)

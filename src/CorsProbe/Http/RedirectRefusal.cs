@@ -1,4 +1,4 @@
-namespace CorsProbing;
+namespace CorsProbing.Http;
 
 /// <summary>Why browsers do not follow a redirect of a cross-origin request (Fetch "HTTP-redirect fetch").</summary>
 internal enum RedirectRefusal

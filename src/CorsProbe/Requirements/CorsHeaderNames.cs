@@ -1,4 +1,4 @@
-namespace CorsProbing;
+namespace CorsProbing.Requirements;
 
 /// <summary>The header names CorsProbe sends and reads, in one place.</summary>
 internal static class CorsHeaderNames

@@ -1,3 +1,5 @@
+using CorsProbing.Reporting;
+
 namespace CorsProbing;
 
 /// <summary>One check's result worth reporting: a failure, a warning or a note, with its explanation and remedy.</summary>

@@ -1,9 +1,9 @@
 using CorsProbing.Evaluation;
+using CorsProbing.Evidence;
 using CorsProbing.Http;
-using CorsProbing.Reporting;
 using CorsProbing.Requirements;
 
-namespace CorsProbing;
+namespace CorsProbing.Orchestration;
 
 /// <summary>
 /// The orchestrator of what a browser sends after a preflight it passes (or without one): the actual GET/HEAD or the

@@ -1,3 +1,5 @@
+using CorsProbing.Reporting;
+
 namespace CorsProbing;
 
 /// <summary>
