@@ -31,7 +31,7 @@ public static class ReportView
                     new Markup($"[{Colour(finding.Severity)}]{finding.Severity}[/]"),
                     new Text(finding.Method ?? string.Empty),
                     new Text(finding.Title),
-                    new Text(finding.Message));
+                    new Text(finding.Engines.Count < BrowserEngine.All.Count ? $"[{string.Join(", ", finding.Engines.Select(e => e.Browsers))}] {finding.Message}" : finding.Message));
             }
 
             console.Write(checks);

@@ -11,11 +11,11 @@ namespace CorsProbing;
 /// </remarks>
 public sealed class BrowserEngine
 {
-    private BrowserEngine(string name, string browsers, int bit)
+    private BrowserEngine(string name, string browsers, int index)
     {
         Name = name;
         Browsers = browsers;
-        Bit = (byte)(1 << bit);
+        Index = index;
     }
 
     /// <summary>
@@ -110,8 +110,8 @@ public sealed class BrowserEngine
     /// <summary>The longest time the engine keeps a preflight in its cache, whatever <c>Access-Control-Max-Age</c> says.</summary>
     public TimeSpan MaxAgeLimit { get; private init; }
 
-    /// <summary>The engine's bit in an <see cref="Requirements.EngineSet"/>.</summary>
-    internal byte Bit { get; }
+    /// <summary>The engine's place in <see cref="All"/>: per-engine values are indexed by it, and it is the engine's bit in an <see cref="Requirements.EngineSet"/>.</summary>
+    internal int Index { get; }
 
     /// <summary>The engine's name.</summary>
     /// <returns><see cref="Name"/>.</returns>

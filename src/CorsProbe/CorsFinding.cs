@@ -1,4 +1,5 @@
 using CorsProbing.Reporting;
+using CorsProbing.Requirements;
 
 namespace CorsProbing;
 
@@ -13,7 +14,8 @@ public sealed class CorsFinding
         string? remedy,
         IReadOnlyList<CorsProfile> profiles,
         IReadOnlyList<CorsSeverity> severities,
-        CorsProfile profile)
+        CorsProfile profile,
+        IReadOnlyList<BrowserEngine> engines)
     {
         Code = code;
         Title = title;
@@ -23,6 +25,7 @@ public sealed class CorsFinding
         Profiles = profiles;
         Severities = severities;
         Severity = SeverityUnder(profile);
+        Engines = engines;
     }
 
     /// <summary>The stable code, such as <c>CORS011</c>; see <see cref="CorsFindingCodes"/>.</summary>
@@ -43,6 +46,13 @@ public sealed class CorsFinding
     /// <summary>The method whose preflight this is about, or <see langword="null"/> when it concerns the whole probe.</summary>
     public string? Method { get; }
 
+    /// <summary>
+    /// The engines whose requests it concerns: all three (<see cref="BrowserEngine.All"/>), or those it was found for,
+    /// where the engines send different requests (a header only some forbid or safelist) or read the same answer
+    /// differently (a head only some refuse). The report's text names them ("Firefox and Safari block: …").
+    /// </summary>
+    public IReadOnlyList<BrowserEngine> Engines { get; }
+
     /// <summary>The profiles judged, in the order of <see cref="Severities"/>.</summary>
     internal IReadOnlyList<CorsProfile> Profiles { get; }
 
@@ -56,8 +66,31 @@ public sealed class CorsFinding
     /// <exception cref="ArgumentOutOfRangeException">The report did not judge <paramref name="profile"/>.</exception>
     public CorsSeverity SeverityUnder(CorsProfile profile) => Severities[ProfileIndex.Of(Profiles, profile)];
 
-    /// <summary>One line: <c>CORS011 Error [PUT] Method not allowed: ...</c>.</summary>
+    /// <summary>
+    /// How the report's text opens the message of a finding about some engines only: "Firefox and Safari block: " when
+    /// it fails the call in browsers, "In Firefox: " otherwise; empty for a finding about every engine.
+    /// </summary>
+    internal string EngineLead
+    {
+        get
+        {
+            if (Engines.Count == BrowserEngine.All.Count)
+            {
+                return string.Empty;
+            }
+
+            var browsers = EngineSet.Of(Engines).Browsers;
+            if (!Profiles.Contains(CorsProfile.Browser) || SeverityUnder(CorsProfile.Browser) != CorsSeverity.Error)
+            {
+                return $"In {browsers}: ";
+            }
+
+            return Engines.Count == 1 && !browsers.Contains(" and ", StringComparison.Ordinal) ? $"{browsers} blocks: " : $"{browsers} block: ";
+        }
+    }
+
+    /// <summary>One line: <c>CORS011 Error [PUT] Method not allowed: ...</c>, the engines named when it concerns only some.</summary>
     /// <returns>The finding as text.</returns>
     public override string ToString() =>
-        Method is null ? $"{Code} {Severity} {Title}: {Message}" : $"{Code} {Severity} [{Method}] {Title}: {Message}";
+        Method is null ? $"{Code} {Severity} {Title}: {EngineLead}{Message}" : $"{Code} {Severity} [{Method}] {Title}: {EngineLead}{Message}";
 }

@@ -186,9 +186,10 @@ public sealed class CorsProbeBuilder
     }
 
     /// <summary>
-    /// Adds a security audit to the probe: after the normal preflights, up to 16 more requests with crafted origins
+    /// Adds a security audit to the probe: after the normal preflights, up to 18 more requests with crafted origins
     /// derived from the configured one (any origin, <c>null</c>, prefix, suffix, unescaped-dot, subdomain, <c>http:</c>,
-    /// special-character and shared-hosting origins, and an invented method and header), through the same transport,
+    /// special-character and shared-hosting origins) and, from the configured origin, an invented method and an invented
+    /// header (each in a preflight of its own, since servers list headers only for methods they know), through the same transport,
     /// SSRF guard and timeout, four at a time. What the server wrongly trusts lands in
     /// <see cref="CorsReport.SecurityFindings"/>; the verdict is unchanged. A preflight is sent for each, or for a simple
     /// GET/HEAD the target allows, the GET/HEAD itself; never an unsafe method's actual request.
@@ -218,9 +219,9 @@ public sealed class CorsProbeBuilder
             }
         }
 
-        if (combined.Count > AuditOrigins.MaxRequests)
+        if (combined.Count > AuditOrigins.MaxOrigins)
         {
-            throw new ArgumentException($"At most {AuditOrigins.MaxRequests} origins can be rejected; got {combined.Count}.", nameof(origins));
+            throw new ArgumentException($"At most {AuditOrigins.MaxOrigins} origins can be rejected; got {combined.Count}.", nameof(origins));
         }
 
         return new(_requirements with { RejectedOrigins = combined.AsReadOnly() });

@@ -105,7 +105,7 @@ public sealed class CorsReport
     /// The version of the JSON shape <see cref="ToJson"/> writes (its <c>schemaVersion</c>, see <c>docs/report.schema.json</c>);
     /// <see cref="FromJson"/> reads it and every earlier one.
     /// </summary>
-    public const int JsonSchemaVersion = 4;
+    public const int JsonSchemaVersion = 5;
 
     /// <summary>
     /// The report as indented JSON of the documented, versioned shape (<c>schemaVersion</c> <see cref="JsonSchemaVersion"/>,

@@ -39,6 +39,17 @@ public class AuditRealServerTests
         await ExpectAsync(NginxServer.Host, server.Port, path, expected, cancellationToken);
     }
 
+    [Theory]
+    [InlineData("/credentials/", "")]                                  // the dashboard alone, with credentials
+    [InlineData("/reflect-credentials/", "CORS202 Critical, CORS211 Low")] // headers echoed only for the methods it knows
+    public async Task Flask_WithFlaskCors(string path, string expected)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var server = await FlaskServer.StartAsync(cancellationToken);
+
+        await ExpectAsync(FlaskServer.Host, server.Port, path, expected, cancellationToken);
+    }
+
     private static async Task ExpectAsync(string host, int port, string path, string expected, CancellationToken cancellationToken)
     {
         using var handler = LoopbackTls.HandlerTo(port);

@@ -160,7 +160,7 @@ function renderFinding(report, finding) {
   return el('div', { class: 'finding severity-' + severity.toLowerCase(), 'data-code': finding.code },
     el('div', {}, el('span', { class: 'severity' }, severity), el('code', {}, finding.code), ' ', el('strong', {}, finding.title),
       finding.method ? el('small', {}, ' (' + finding.method + ')') : null),
-    el('p', {}, finding.message),
+    el('p', {}, finding.engines && finding.engines.length < 3 ? el('b', {}, 'Only in ' + finding.engines.join(' and ') + ': ') : null, finding.message),
     finding.remedy ? el('p', { class: 'fix' }, 'Fix: ', finding.remedy) : null);
 }
 

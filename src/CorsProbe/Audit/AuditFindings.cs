@@ -151,22 +151,22 @@ internal static class AuditFindings
         // Echoed lists matter only as an amplifier: without credentials they grant no more than `*` lists would, and to
         // trusted origins alone they grant nothing an attacker can use. With credentials and an origin check that lets
         // other origins in, they hand those origins every method and header.
-        var lists = responses.FirstOrDefault(r => r.Origin.Technique == AuditTechnique.ReflectedLists);
-        if (lists is null || lists.Error is not null || !lists.AllowsCredentials || security.Count == 0)
+        var lists = responses.Where(r => r.Origin.Technique == AuditTechnique.ReflectedLists && r.Error is null && r.AllowsCredentials).ToList();
+        if (lists.Count == 0 || security.Count == 0)
         {
             return;
         }
 
-        var methods = lists.AllowedMethods.Contains(AuditOrigins.InventedMethod, StringComparer.Ordinal);
-        var headers = lists.AllowedHeaders.Any(h => h.StartsWith("x-corsprobe-", StringComparison.OrdinalIgnoreCase));
-        if (!methods && !headers)
+        var methods = lists.FirstOrDefault(r => r.AllowedMethods.Contains(AuditOrigins.InventedMethod, StringComparer.Ordinal));
+        var headers = lists.FirstOrDefault(r => r.AllowedHeaders.Any(h => h.StartsWith("x-corsprobe-", StringComparison.OrdinalIgnoreCase)));
+        if ((methods ?? headers) is not { } evidence)
         {
             return;
         }
 
-        var which = methods && headers ? "methods and headers" : methods ? "methods" : "headers";
-        security.Add(Finding(CorsFindingCodes.ReflectsRequestedLists, "Requested methods or headers reflected", CorsRisk.Low, lists,
-            $"The server lists whatever {which} the preflight asks for (an invented {(methods ? $"method {AuditOrigins.InventedMethod}" : "header")} was allowed) to credentialed requests, where `*` lists would not apply: the origins above may send any method and header as the logged-in user.",
+        var which = methods is not null && headers is not null ? "methods and headers" : methods is not null ? "methods" : "headers";
+        security.Add(Finding(CorsFindingCodes.ReflectsRequestedLists, "Requested methods or headers reflected", CorsRisk.Low, evidence,
+            $"The server lists whatever {which} the preflight asks for (an invented {(methods is not null ? $"method {AuditOrigins.InventedMethod}" : "header")} was allowed) to credentialed requests, where `*` lists would not apply: the origins above may send any method and header as the logged-in user.",
             "List the methods and headers the API really accepts in Access-Control-Allow-Methods and Access-Control-Allow-Headers instead of echoing Access-Control-Request-*."));
     }
 

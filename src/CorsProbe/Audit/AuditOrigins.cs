@@ -5,13 +5,16 @@ namespace CorsProbing.Audit;
 
 /// <summary>
 /// The crafted origins of an audit, derived from the configured origin (scheme, host, port): at most
-/// <see cref="MaxRequests"/>, one per technique (five special characters), each unique to the run where it names no
+/// <see cref="MaxOrigins"/>, one per technique (five special characters), each unique to the run where it names no
 /// real site, so no cache can answer for a previous run.
 /// </summary>
 internal static class AuditOrigins
 {
-    /// <summary>The most extra requests an audit sends, the invented-lists check included.</summary>
-    public const int MaxRequests = 16;
+    /// <summary>The most crafted origins an audit tries, and the most origins a probe may reject.</summary>
+    public const int MaxOrigins = 16;
+
+    /// <summary>The most extra requests an audit sends: its crafted origins and the two invented-lists checks.</summary>
+    public const int MaxRequests = MaxOrigins + 2;
 
     /// <summary>The method of the invented-lists check: no server lists it unless it reflects the request.</summary>
     public const string InventedMethod = "CORSPROBE-AUDIT";
@@ -22,7 +25,7 @@ internal static class AuditOrigins
     /// <summary>The crafted origins for <paramref name="origin"/>; <paramref name="label"/> makes them unique to the run.</summary>
     public static IReadOnlyList<AuditOrigin> For(string origin, string label)
     {
-        var origins = new List<AuditOrigin>(MaxRequests)
+        var origins = new List<AuditOrigin>(MaxOrigins)
         {
             new($"https://corsprobe-{label}.invalid", AuditTechnique.ArbitraryOrigin),
             new("null", AuditTechnique.NullOrigin),

@@ -30,7 +30,7 @@ internal enum AuditTechnique
     /// <summary>A host where anyone can publish pages (<c>github.io</c>, <c>codepen.io</c>, <c>jsfiddle.net</c>).</summary>
     ThirdParty,
 
-    /// <summary>An invented method and header from the configured origin: reflected lists allow everything.</summary>
+    /// <summary>An invented method, and an invented header with the first method, from the configured origin: reflected lists allow everything.</summary>
     ReflectedLists,
 
     /// <summary>An origin the caller said must be rejected (<see cref="CorsProbeBuilder.RejectOrigins"/>).</summary>

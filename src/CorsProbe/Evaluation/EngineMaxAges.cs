@@ -2,16 +2,27 @@ using CorsProbing.Requirements;
 
 namespace CorsProbing.Evaluation;
 
-/// <summary>Each engine's reading of one response's <c>Access-Control-Max-Age</c>, made once in the evaluation.</summary>
-internal readonly record struct EngineMaxAges(EngineMaxAge Chromium, EngineMaxAge Firefox, EngineMaxAge WebKit)
+/// <summary>Each engine's reading of one response's <c>Access-Control-Max-Age</c>, made once in the evaluation, indexed by engine.</summary>
+internal readonly struct EngineMaxAges
 {
-    /// <summary>Every engine's reading of <paramref name="lines"/>.</summary>
-    public static EngineMaxAges Read(HeaderValue lines) =>
-        new(MaxAge.ReadIn(lines, BrowserEngine.Chromium), MaxAge.ReadIn(lines, BrowserEngine.Firefox), MaxAge.ReadIn(lines, BrowserEngine.WebKit));
+    private readonly EngineMaxAge[]? _readings;
 
-    /// <summary>The reading of <paramref name="engine"/>.</summary>
-    public EngineMaxAge For(BrowserEngine engine) =>
-        ReferenceEquals(engine, BrowserEngine.Chromium) ? Chromium : ReferenceEquals(engine, BrowserEngine.Firefox) ? Firefox : WebKit;
+    private EngineMaxAges(EngineMaxAge[] readings) => _readings = readings;
+
+    /// <summary>Every engine's reading of <paramref name="lines"/>.</summary>
+    public static EngineMaxAges Read(HeaderValue lines)
+    {
+        var readings = new EngineMaxAge[BrowserEngine.All.Count];
+        for (var i = 0; i < readings.Length; i++)
+        {
+            readings[i] = MaxAge.ReadIn(lines, BrowserEngine.All[i]);
+        }
+
+        return new(readings);
+    }
+
+    /// <summary>The reading of <paramref name="engine"/>; none (zero, <see cref="MaxAgeKind.Valid"/>) for the value of no response.</summary>
+    public EngineMaxAge For(BrowserEngine engine) => _readings is null ? default : _readings[engine.Index];
 
     /// <summary>Whether every engine of <paramref name="engines"/> takes the value as sent.</summary>
     public bool AllValidIn(EngineSet engines)

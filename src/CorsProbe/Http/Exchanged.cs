@@ -1,3 +1,5 @@
+using CorsProbing.Requirements;
+
 namespace CorsProbing.Http;
 
 /// <summary>What one request brought back: each engine group's reading of the answer (never empty), and how long it took.</summary>
@@ -10,4 +12,16 @@ internal sealed record Exchanged(IReadOnlyList<EngineReading> Readings, TimeSpan
 
     /// <summary>Why the first group got no response, or null.</summary>
     public ExchangeFailure? Failure => Readings[0].Failure;
+
+    /// <summary>
+    /// Each engine group's reading, with <paramref name="request"/> narrowed to the group's engines: the one place the
+    /// work after an answer forks per engine group, each group judged by its own reading of the same bytes.
+    /// </summary>
+    public IEnumerable<(PreflightContext Request, EngineReading Reading)> Groups(PreflightContext request)
+    {
+        foreach (var reading in Readings)
+        {
+            yield return (request with { Engines = reading.Engines }, reading);
+        }
+    }
 }

@@ -38,10 +38,12 @@ internal static class AuditRunner
             .ToList();
         if (requirements.Audit)
         {
-            // The configured origin asks for an invented method and header: only a server that reflects the request lists them.
+            // The configured origin asks for an invented method, and for the first method with an invented header: only a
+            // server that reflects the request lists them. Apart, because servers list headers only for methods they know.
             string[] headers = [.. first.UnsafeHeaderNames.Append($"x-corsprobe-{label}").Order(StringComparer.Ordinal)];
-            var context = first with { Method = AuditOrigins.InventedMethod, UnsafeHeaderNames = headers };
-            exchanges.Add(SendAsync(transport, requirements, context, new AuditOrigin(plan.Origin, AuditTechnique.ReflectedLists), actual: false, gate, deadline, cancellationToken));
+            var lists = new AuditOrigin(plan.Origin, AuditTechnique.ReflectedLists);
+            exchanges.Add(SendAsync(transport, requirements, first with { Method = AuditOrigins.InventedMethod }, lists, actual: false, gate, deadline, cancellationToken));
+            exchanges.Add(SendAsync(transport, requirements, first with { UnsafeHeaderNames = headers }, lists, actual: false, gate, deadline, cancellationToken));
         }
 
         return await Task.WhenAll(exchanges).ConfigureAwait(false);
@@ -66,14 +68,27 @@ internal static class AuditRunner
             var request = actual
                 ? PreflightRequestFactory.FollowUp(context, PreflightRequestFactory.FollowUpHeaders(context, requirements.Headers))
                 : PreflightRequestFactory.Preflight(context, PreflightRequestFactory.PreflightHeaders(context));
-            var sent = await Exchanger.SendAsync(transport, request, EngineSet.Of(BrowserEngine.Chromium), requirements.TimeProvider, deadline, callerToken).ConfigureAwait(false);
-            if (sent.Response is not { } response)
+            var sent = await Exchanger.SendAsync(transport, request, context.Engines, requirements.TimeProvider, deadline, callerToken).ConfigureAwait(false);
+
+            // Judged as the probe judges: by every engine's reading. What one engine lets through is the finding.
+            AuditResponse? judged = null;
+            foreach (var (judgedBy, reading) in sent.Groups(context))
             {
-                return AuditResponse.Failed(origin, requestMethod, sent.Failure!.Kind == ExchangeFailureKind.TimedOut ? "timed out." : sent.Failure.Description);
+                if (reading.Response is not { } response)
+                {
+                    judged ??= AuditResponse.Failed(origin, requestMethod, reading.Failure!.Kind == ExchangeFailureKind.TimedOut ? "timed out." : reading.Failure.Description);
+                    continue;
+                }
+
+                var evaluation = actual ? CorsEvaluator.EvaluateActualResponse(response, judgedBy) : CorsEvaluator.EvaluatePreflight(response, judgedBy);
+                var allows = actual ? evaluation.CorsCheckPasses : evaluation.PreflightPassesIn(judgedBy.Engines);
+                if (judged is null or { Error: not null } || (allows && !judged.BrowserAllows))
+                {
+                    judged = AuditResponse.From(origin, requestMethod, evaluation, allows);
+                }
             }
 
-            var evaluation = actual ? CorsEvaluator.EvaluateActualResponse(response, context) : CorsEvaluator.EvaluatePreflight(response, context);
-            return AuditResponse.From(origin, requestMethod, evaluation, actual ? evaluation.CorsCheckPasses : evaluation.PreflightPasses);
+            return judged!;
         }
         finally
         {

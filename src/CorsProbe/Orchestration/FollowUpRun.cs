@@ -30,11 +30,9 @@ internal static class FollowUpRun
         var lines = PreflightRequestFactory.FollowUpHeaders(state.Context, state.Headers);
         var request = PreflightRequestFactory.FollowUp(state.Context, lines);
         var answer = await Exchanger.SendAsync(transport, request, state.Context.Engines, time, deadline, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < answer.Readings.Count; i++)
+        foreach (var (context, reading) in answer.Groups(state.Context))
         {
-            var reading = answer.Readings[i];
             // Each reading continues a chain of its own: the hops so far are copied when the chain forks.
-            var context = state.Context with { Engines = reading.Engines };
             var redirects = answer.Readings.Count == 1 ? state.Redirects : [.. state.Redirects];
             var evaluation = reading.Response is { } response ? CorsEvaluator.EvaluateActualResponse(response, context) : default;
 

@@ -35,7 +35,7 @@ internal static class ProbeRun
         }
 
         var audit = requirements.Audit || requirements.RejectedOrigins.Count > 0
-            ? await AuditAsync(transport, plan, readings[0], cancellationToken).ConfigureAwait(false)
+            ? await AuditAsync(transport, plan, readings.Find(reading => !reading.Preflight.IsAbsent), cancellationToken).ConfigureAwait(false)
             : null;
         var report = ReportBuilder.Build(plan.Facts, requirements.Profile, readings, time.GetElapsedTime(started), audit);
         CorsProbeTelemetry.ProbeDone(probeActivity, report);
@@ -53,10 +53,8 @@ internal static class ProbeRun
 
         var request = PreflightRequestFactory.Preflight(planned, headers);
         var sent = await Exchanger.SendAsync(transport, request, planned.Engines, time, deadline, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < sent.Readings.Count; i++)
+        foreach (var (context, answer) in sent.Groups(planned))
         {
-            var answer = sent.Readings[i];
-            var context = planned with { Engines = answer.Engines };
             var preflight = answer.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : default;
 
             // Browsers send the next request when they send no preflight, or when the preflight passes.
@@ -82,11 +80,11 @@ internal static class ProbeRun
         }
     }
 
-    // The audit needs an answering target. It re-sends the first method's request with other origins: the GET/HEAD
-    // itself only when a browser sends no preflight for it and the target already allows it.
-    private static async Task<AuditResult?> AuditAsync(ExchangeTransport transport, ProbePlan plan, PreflightReading first, CancellationToken cancellationToken)
+    // The audit needs a target that answered some engine. It re-sends the first method's request with other origins:
+    // the GET/HEAD itself only when a browser sends no preflight for it and the target already allows it.
+    private static async Task<AuditResult?> AuditAsync(ExchangeTransport transport, ProbePlan plan, PreflightReading? first, CancellationToken cancellationToken)
     {
-        if (first.Preflight.IsAbsent)
+        if (first is null)
         {
             return null;
         }

@@ -3,8 +3,8 @@ using CorsProbing.Requirements;
 namespace CorsProbing.Reporting;
 
 /// <summary>
-/// Findings of preflights that only some engines send: those every form found alike become one finding about all their
-/// engines, and a finding about some engines only says which ("Firefox and Safari block: …").
+/// Findings of requests that only some engines send: those several engine groups found about the same thing become one
+/// finding about all their engines. The finding carries its engines; the report's text names them.
 /// </summary>
 internal static class EngineFindings
 {
@@ -18,7 +18,7 @@ internal static class EngineFindings
         var merged = new List<FindingDraft>(drafts.Count);
         foreach (var draft in drafts)
         {
-            var same = merged.FindIndex(m => m with { Engines = draft.Engines } == draft);
+            var same = merged.FindIndex(m => AboutTheSame(m, draft));
             if (same >= 0)
             {
                 merged[same] = merged[same] with { Engines = merged[same].Engines.Union(draft.Engines) };
@@ -30,21 +30,13 @@ internal static class EngineFindings
         }
 
         drafts.Clear();
-        foreach (var draft in merged)
-        {
-            drafts.Add(draft.Engines == EngineSet.All || draft.Code == CorsFindingCodes.HeaderDroppedByEngine ? draft : draft with { Message = Named(draft) });
-        }
+        drafts.AddRange(merged);
     }
 
-    private static string Named(FindingDraft draft)
-    {
-        var browsers = draft.Engines.Browsers;
-        if (ProfileJudgement.SeverityOf(CorsProfile.Browser, draft) != CorsSeverity.Error)
-        {
-            return $"In {browsers}: {draft.Message}";
-        }
-
-        var one = draft.Engines.Engines.Count() == 1 && !browsers.Contains(" and ", StringComparison.Ordinal);
-        return $"{browsers} {(one ? "blocks" : "block")}: {draft.Message}";
-    }
+    // Two groups' findings are one when code, method, scope, severity and subject agree: what profiles judge them by,
+    // and what they are about.
+    private static bool AboutTheSame(FindingDraft one, FindingDraft other) =>
+        one.Code == other.Code && one.Method == other.Method && one.Scope == other.Scope && one.Severity == other.Severity
+        && one.BrowserSendsPreflight == other.BrowserSendsPreflight && one.Port == other.Port && one.Elapsed == other.Elapsed
+        && (one.Subject ?? one.Message) == (other.Subject ?? other.Message);
 }

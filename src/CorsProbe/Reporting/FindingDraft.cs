@@ -18,6 +18,12 @@ internal sealed record FindingDraft(string Code, string Title, string? Method, F
     /// <summary>The engines whose requests it concerns: all, or those that send the preflight it was found in.</summary>
     public EngineSet Engines { get; init; } = EngineSet.All;
 
+    /// <summary>
+    /// What it is about beyond its code, method and scope, where two engine groups word a finding about the same thing
+    /// differently (each names the header list its own preflight asked for); null when the message says it.
+    /// </summary>
+    public string? Subject { get; init; }
+
     /// <summary>For <see cref="FindingScope.Port"/>: the URL's port.</summary>
     public int Port { get; init; }
 

@@ -1,4 +1,5 @@
 using CorsProbing.Evidence;
+using CorsProbing.Requirements;
 using CorsProbing.Reporting.Rules;
 
 namespace CorsProbing.Reporting;
@@ -66,6 +67,7 @@ internal static class ReportBuilder
     private static CorsFinding ToFinding(FindingDraft draft, IReadOnlyList<CorsProfile> profiles, CorsProfile chosen)
     {
         var severities = profiles.Select(profile => ProfileJudgement.SeverityOf(profile, draft)).ToArray();
-        return new CorsFinding(draft.Code, draft.Title, draft.Method, draft.Message, draft.Remedy, profiles, Array.AsReadOnly(severities), chosen);
+        var engines = draft.Engines == EngineSet.All ? BrowserEngine.All : Array.AsReadOnly(draft.Engines.Engines.ToArray());
+        return new CorsFinding(draft.Code, draft.Title, draft.Method, draft.Message, draft.Remedy, profiles, Array.AsReadOnly(severities), chosen, engines);
     }
 }

@@ -36,7 +36,7 @@ internal static class ReportText
             {
                 var method = finding.Method is null ? string.Empty : $" [{finding.Method}]";
                 text.Append(CultureInfo.InvariantCulture, $"  {Marker(finding.Severity)} {finding.Code} {finding.Severity}{method} {finding.Title}").AppendLine();
-                text.Append("      ").AppendLine(finding.Message);
+                text.Append("      ").Append(finding.EngineLead).AppendLine(finding.Message);
                 if (finding.Remedy is not null && finding.Severity != CorsSeverity.Info)
                 {
                     text.Append("      Fix: ").AppendLine(finding.Remedy);

@@ -16,13 +16,13 @@ internal readonly record struct EngineSet(byte Bits)
     public bool IsEmpty => Bits == 0;
 
     /// <summary>The set of <paramref name="engines"/>.</summary>
-    public static EngineSet Of(IEnumerable<BrowserEngine> engines) => new((byte)engines.Aggregate(0, (bits, engine) => bits | engine.Bit));
+    public static EngineSet Of(IEnumerable<BrowserEngine> engines) => new((byte)engines.Aggregate(0, (bits, engine) => bits | (1 << engine.Index)));
 
     /// <summary>The set of one engine.</summary>
-    public static EngineSet Of(BrowserEngine engine) => new(engine.Bit);
+    public static EngineSet Of(BrowserEngine engine) => new((byte)(1 << engine.Index));
 
     /// <summary>Whether <paramref name="engine"/> is in the set.</summary>
-    public bool Contains(BrowserEngine engine) => (Bits & engine.Bit) != 0;
+    public bool Contains(BrowserEngine engine) => (Bits & (1 << engine.Index)) != 0;
 
     /// <summary>Whether the two sets share an engine.</summary>
     public bool Overlaps(EngineSet other) => (Bits & other.Bits) != 0;
@@ -42,7 +42,7 @@ internal readonly record struct EngineSet(byte Bits)
         get
         {
             var bits = Bits;
-            return BrowserEngine.All.Where(engine => (bits & engine.Bit) != 0);
+            return BrowserEngine.All.Where(engine => (bits & (1 << engine.Index)) != 0);
         }
     }
 

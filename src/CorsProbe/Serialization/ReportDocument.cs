@@ -23,7 +23,14 @@ internal sealed record ReportDocument(
 
 /// <summary>One finding.</summary>
 internal sealed record FindingDocument(
-    string Code, CorsSeverity Severity, Dictionary<string, CorsSeverity> Severities, string? Title, string Message, string? Remedy = null, string? Method = null);
+    string Code,
+    CorsSeverity Severity,
+    Dictionary<string, CorsSeverity> Severities,
+    string? Title,
+    string Message,
+    string? Remedy = null,
+    string? Method = null,
+    IReadOnlyList<string>? Engines = null);
 
 /// <summary>One exchange: a preflight, or the actual GET/HEAD nested in one.</summary>
 internal sealed record ExchangeDocument(

@@ -11,8 +11,9 @@ namespace CorsProbing.Serialization;
 /// <remarks>
 /// Version 2 keys <c>verdicts</c> and each finding's <c>severities</c> by profile name, so a report judged under a
 /// caller's own profile can be written too. Version 3 adds each exchange's <c>kind</c>, <c>evidence</c>, <c>redirects</c>
-/// and <c>rawBytesRead</c>, version 4 its <c>engines</c>. Every earlier version is still read: versions 1 (the built-in
-/// names as camel-case keys) and 2 with evidence None, versions before 4 as sent by every engine.
+/// and <c>rawBytesRead</c>, version 4 its <c>engines</c>, version 5 each finding's <c>engines</c>. Every earlier version
+/// is still read: versions 1 (the built-in names as camel-case keys) and 2 with evidence None, exchanges before 4 and
+/// findings before 5 as about every engine.
 /// A profile that is not built in is read back by name, with the browser's rules: its verdicts and severities are
 /// kept, not its definition.
 /// </remarks>
@@ -29,7 +30,7 @@ internal static class ReportJson
         ArgumentNullException.ThrowIfNull(json);
         var document = JsonSerializer.Deserialize(json, CorsProbeJsonContext.Default.ReportDocument)
             ?? throw new JsonException("The JSON is `null`, not a CorsProbe report.");
-        if (document.SchemaVersion is not (1 or 2 or 3 or SchemaVersion))
+        if (document.SchemaVersion is < 1 or > SchemaVersion)
         {
             throw new JsonException($"This is a CorsProbe report of schema version {document.SchemaVersion}; this version of CorsProbe reads versions 1 to {SchemaVersion}.");
         }
@@ -47,7 +48,7 @@ internal static class ReportJson
         report.Profiles.ToDictionary(p => p.Name, report.VerdictFor),
         report.Elapsed.TotalMilliseconds,
         [.. report.Findings.Select(f => new FindingDocument(
-            f.Code, f.Severity, f.Profiles.Select((p, i) => (p.Name, f.Severities[i])).ToDictionary(), f.Title, f.Message, f.Remedy, f.Method))],
+            f.Code, f.Severity, f.Profiles.Select((p, i) => (p.Name, f.Severities[i])).ToDictionary(), f.Title, f.Message, f.Remedy, f.Method, [.. f.Engines.Select(e => e.Name)]))],
         [.. report.Preflights.Select(ToDocument)],
         report.CurlCommand,
         report.IsAudited,
@@ -84,7 +85,8 @@ internal static class ReportJson
             f.Remedy,
             profiles,
             Array.AsReadOnly(profiles.Select(p => ByProfile(Required(f.Severities, "findings[].severities"), p, "findings[].severities")).ToArray()),
-            chosen)).ToArray();
+            chosen,
+            Engines(f.Engines, "findings[].engines") is var engines && engines == EngineSet.All ? BrowserEngine.All : Array.AsReadOnly(engines.Engines.ToArray()))).ToArray();
         var preflights = Required(document.Preflights, "preflights").Select(FromDocument).ToArray();
         if (preflights.Length == 0)
         {
@@ -148,16 +150,16 @@ internal static class ReportJson
             exchange.ActualRequest is { } actual ? FromDocument(actual with { Kind = actual.Kind == ExchangeKind.Preflight ? ExchangeKind.ActualRequest : actual.Kind }) : null,
             exchange.Evidence,
             [.. (exchange.Redirects ?? []).Select(FromDocument)],
-            Engines(exchange.Engines),
+            Engines(exchange.Engines, "preflights[].engines"),
             // A document keeps the raw lines, not the evaluation: a preflight's max-age is read from them again.
             response is not null && exchange.Kind == ExchangeKind.Preflight ? Evaluation.EngineMaxAges.Read(Evaluation.CorsHeaderValues.Read(response).MaxAge) : default);
     }
 
-    // Versions before 4 wrote no engines: every engine sent each request.
-    private static EngineSet Engines(IReadOnlyList<string>? names) => names is null
+    // Earlier versions wrote no engines (exchanges before 4, findings before 5): every engine sent each request.
+    private static EngineSet Engines(IReadOnlyList<string>? names, string member) => names is null
         ? EngineSet.All
         : EngineSet.Of(names.Select(name => BrowserEngine.All.FirstOrDefault(engine => engine.Name == name)
-            ?? throw new JsonException($"`preflights[].engines` names '{name}', which is not Chromium, Firefox or WebKit.")));
+            ?? throw new JsonException($"`{member}` names '{name}', which is not Chromium, Firefox or WebKit.")));
 
     private static KeyValuePair<string, string>[] Lines(IReadOnlyList<string[]> lines, string name) =>
         [.. lines.Select(line => line is [{ } key, { } value]

@@ -17,6 +17,7 @@ public static class FlaskServer
         ["/ext/default/"] = "CORS(app, resources={'/ext/*': {'origins': '*'}}): every response, errors included",
         ["/allow-list/"] = "@cross_origin(origins=[dashboard, partner], methods=['GET', 'POST'])",
         ["/credentials/"] = "@cross_origin(origins=[dashboard], supports_credentials=True)",
+        ["/reflect-credentials/"] = "@cross_origin(supports_credentials=True): any origin echoed, with credentials; headers echoed for the methods it knows",
         ["/write-only/"] = "@cross_origin(origins=[dashboard]) on a POST/PUT view: a GET is Flask's 405",
         ["/ext/moved/"] = "CORS(app, resources=...) and redirect('/ext/default/', 302)",
         ["/appended/"] = "@cross_origin(origins=[dashboard]) and a view that adds Access-Control-Allow-Origin again: two lines",

@@ -145,6 +145,20 @@ public class AuditTests
     }
 
     [Fact]
+    public async Task HeadersEchoedOnlyForTheMethodsAServerKnows_AreFoundToo()
+    {
+        var server = new OriginPolicyServer(_ => true) { Credentials = true, ListsOnlyFor = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"] };
+
+        var report = await Audit(server);
+
+        SecurityCodes(report).Should().Equal("CORS202", "CORS211");
+        report.SecurityFindings.Single(f => f.Code == "CORS211").Message.Should().Contain("whatever headers the preflight asks for").And.Contain("an invented header");
+        server.Received.Should().Contain(r => r.Method == HttpMethod.Options && r.Headers.GetValues("Access-Control-Request-Method").Single() == "PUT"
+            && r.Headers.Contains("Access-Control-Request-Headers") && r.Headers.GetValues("Access-Control-Request-Headers").Single().StartsWith("x-corsprobe-", StringComparison.Ordinal),
+            "the invented header is asked for with a method the server knows");
+    }
+
+    [Fact]
     public async Task APermissiveHeaderOnA404_IsNeverCritical()
     {
         var report = await Audit(new OriginPolicyServer(_ => true) { Credentials = true, Status = HttpStatusCode.NotFound });
@@ -156,14 +170,14 @@ public class AuditTests
     }
 
     [Fact]
-    public async Task TheAudit_SendsAtMostSixteenExtraRequests_FourAtATime_AllPreflightsForAnUnsafeMethod()
+    public async Task TheAudit_SendsAtMostEighteenExtraRequests_FourAtATime_AllPreflightsForAnUnsafeMethod()
     {
         var server = OriginPolicyServer.Exact(Probe.Origin);
 
         await Audit(server);
 
         // The probe's own preflight and stand-in GET, then the audit's requests: preflights only.
-        server.Received.Count.Should().BeLessThanOrEqualTo(2 + 16);
+        server.Received.Count.Should().BeLessThanOrEqualTo(2 + 18);
         server.Received.Where(r => r.Method != HttpMethod.Options).Should().ContainSingle().Which.Headers.GetValues("Origin").Should().Equal(Probe.Origin);
         server.PeakConcurrency.Should().BeLessThanOrEqualTo(4);
     }

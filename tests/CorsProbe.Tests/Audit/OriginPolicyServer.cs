@@ -21,6 +21,12 @@ public sealed class OriginPolicyServer(Func<string, bool> accepts) : HttpMessage
 
     public bool ReflectLists { get; init; }
 
+    /// <summary>
+    /// As Flask-CORS by default: the methods it knows are listed, and the requested headers echoed, only when the
+    /// preflight asks for one of these methods; no lists otherwise.
+    /// </summary>
+    public string[]? ListsOnlyFor { get; init; }
+
     public HttpStatusCode Status { get; init; } = HttpStatusCode.NoContent;
 
     public IReadOnlyList<HttpRequestMessage> Received => [.. _received];
@@ -59,6 +65,17 @@ public sealed class OriginPolicyServer(Func<string, bool> accepts) : HttpMessage
 
             var requestedMethod = request.Headers.TryGetValues("Access-Control-Request-Method", out var m) ? m.Single() : null;
             var requestedHeaders = request.Headers.TryGetValues("Access-Control-Request-Headers", out var h) ? h.Single() : null;
+            if (ListsOnlyFor is { } known)
+            {
+                if (requestedMethod is not null && known.Contains(requestedMethod))
+                {
+                    response.Headers.TryAddWithoutValidation("Access-Control-Allow-Methods", string.Join(", ", known));
+                    response.Headers.TryAddWithoutValidation("Access-Control-Allow-Headers", requestedHeaders ?? string.Empty);
+                }
+
+                return response;
+            }
+
             response.Headers.TryAddWithoutValidation("Access-Control-Allow-Methods", ReflectLists && requestedMethod is not null ? requestedMethod : "GET, POST, PUT");
             response.Headers.TryAddWithoutValidation("Access-Control-Allow-Headers", ReflectLists && requestedHeaders is not null ? requestedHeaders : "Content-Type, Authorization");
             return response;

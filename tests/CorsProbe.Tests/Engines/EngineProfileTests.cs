@@ -17,10 +17,16 @@ public class EngineProfileTests
         report.VerdictFor(CorsProfile.Firefox).Should().Be(CorsVerdict.Denied);
         report.VerdictFor(CorsProfile.WebKit).Should().Be(CorsVerdict.Denied);
         report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Denied, "Browser means every engine allows it");
-        report.Findings.Single(f => f.Code == CorsFindingCodes.HeaderNotAllowed).Message.Should().StartWith("Firefox and Safari block: ");
+        var denied = report.Findings.Single(f => f.Code == CorsFindingCodes.HeaderNotAllowed);
+        denied.Engines.Should().Equal(BrowserEngine.Firefox, BrowserEngine.WebKit);
+        denied.Message.Should().NotContain("Safari", "the finding carries its engines; the text names them");
+        denied.ToString().Should().Contain("Request header not allowed: Firefox and Safari block: ");
+        report.ToString().Should().Contain("Firefox and Safari block: " + denied.Message);
         var note = report.Findings.Single(f => f.Code == CorsFindingCodes.HeaderDroppedByEngine);
         note.Severity.Should().Be(CorsSeverity.Info);
-        note.Message.Should().Contain("Chrome/Edge").And.Contain("User-Agent");
+        note.Engines.Should().Equal(BrowserEngine.Chromium);
+        note.Message.Should().Contain("User-Agent");
+        note.ToString().Should().Contain("In Chrome/Edge: Scripts cannot set User-Agent");
     }
 
     [Fact]
@@ -67,9 +73,12 @@ public class EngineProfileTests
         report.VerdictFor(CorsProfile.WebKit).Should().Be(CorsVerdict.Denied);
         var credentials = report.Findings.Where(f => f.Code == CorsFindingCodes.AllowCredentials && !f.Message.Contains("stand-in", StringComparison.Ordinal)).ToList();
         credentials.Should().HaveCount(2, "one finding for the engines that block, one for the engine that does not");
-        credentials[0].Message.Should().StartWith("Chrome/Edge and Safari block: ");
+        credentials[0].Engines.Should().Equal(BrowserEngine.Chromium, BrowserEngine.WebKit);
+        credentials[0].ToString().Should().Contain(": Chrome/Edge and Safari block: ");
         credentials[1].Severity.Should().Be(CorsSeverity.Warning);
-        credentials[1].Message.Should().StartWith("In Firefox: ").And.Contain("empty line is left out");
+        credentials[1].Engines.Should().Equal(BrowserEngine.Firefox);
+        credentials[1].ToString().Should().Contain(": In Firefox: ");
+        credentials[1].Message.Should().Contain("empty line is left out");
     }
 
     [Fact]
@@ -82,6 +91,19 @@ public class EngineProfileTests
         report.Preflights.Select(p => (string.Join("+", p.Engines), p.RequestHeader("Access-Control-Request-Headers")))
             .Should().Equal(("Chromium+WebKit", "x-api-key"), ("Firefox", "x-api-key,x-api-key"));
         report.Verdict.Should().Be(CorsVerdict.Allowed, report.ToString());
+    }
+
+    [Fact]
+    public async Task TheSameFindingInTwoForms_IsOneFindingAboutEveryEngine()
+    {
+        var server = StubCorsServer.Allowing(Probe.Origin, headers: "Content-Type");
+
+        var report = await Probe.Through(server).RequireMethods("PUT").RequireHeader("X-Api-Key", "1").RequireHeader("x-api-key", "2").RunAsync();
+
+        report.Preflights.Should().HaveCount(2, "Firefox names the header twice, so its preflight differs");
+        var denied = report.Findings.Should().ContainSingle(f => f.Code == CorsFindingCodes.HeaderNotAllowed, "both forms lack the same header, x-api-key").Which;
+        denied.Engines.Should().Equal(BrowserEngine.All);
+        denied.ToString().Should().NotContain("block: ");
     }
 
     [Fact]

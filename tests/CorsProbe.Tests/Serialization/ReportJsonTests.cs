@@ -11,7 +11,7 @@ public class ReportJsonTests
     private static readonly Lazy<JsonSchema> PublishedSchema =
         new(() => JsonSchema.FromText(File.ReadAllText(Path.Combine(Repository.Root, "docs", "report.schema.json"))));
 
-    public static TheoryData<string> Shapes => ["allowed", "denied", "unreachable", "actual GET", "stand-in", "options only", "redirected", "audited", "rejected", "galxe"];
+    public static TheoryData<string> Shapes => ["allowed", "denied", "unreachable", "actual GET", "stand-in", "options only", "redirected", "audited", "rejected", "galxe", "per engine"];
 
     private static async Task<CorsReport> ReportOf(string shape) => shape switch
     {
@@ -31,6 +31,7 @@ public class ReportJsonTests
         "audited" => await Probe.Through(new OriginPolicyServer(_ => true) { Credentials = true }).RequireMethods("PUT").Audit().ProbeAsync(TestContext.Current.CancellationToken),
         "rejected" => await Probe.Through(new OriginPolicyServer(_ => true)).RequireMethods("PUT").RejectOrigins("https://evil.example").RunAsync(),
         "galxe" => await CorsProbe.ForGalxe(Probe.Url).UsingHandler(StubCorsServer.Allowing(Probe.Origin, methods: "PUT")).RequireMethods("GET", "POST").RunAsync(),
+        "per engine" => await Probe.Through(StubCorsServer.Allowing(Probe.Origin, headers: "Content-Type")).RequireHeader("User-Agent", "quest-widget/1.0").RunAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(shape)),
     };
 
@@ -55,6 +56,7 @@ public class ReportJsonTests
         read.VerdictFor(CorsProfile.Browser).Should().Be(report.VerdictFor(CorsProfile.Browser));
         read.VerdictFor(CorsProfile.Galxe).Should().Be(report.VerdictFor(CorsProfile.Galxe));
         read.Findings.Select(f => f.ToString()).Should().Equal(report.Findings.Select(f => f.ToString()));
+        read.Findings.Select(f => string.Join("+", f.Engines)).Should().Equal(report.Findings.Select(f => string.Join("+", f.Engines)));
         read.Findings.Select(f => f.SeverityUnder(CorsProfile.Galxe)).Should().Equal(report.Findings.Select(f => f.SeverityUnder(CorsProfile.Galxe)));
         read.SecurityFindings.Select(f => f.ToString()).Should().Equal(report.SecurityFindings.Select(f => f.ToString()));
         read.CurlCommand.Should().Be(report.CurlCommand);
@@ -80,7 +82,7 @@ public class ReportJsonTests
         using var document = JsonDocument.Parse((await ReportOf("denied")).ToJson());
         var root = document.RootElement;
 
-        root.GetProperty("schemaVersion").GetInt32().Should().Be(4).And.Be(CorsReport.JsonSchemaVersion);
+        root.GetProperty("schemaVersion").GetInt32().Should().Be(5).And.Be(CorsReport.JsonSchemaVersion);
         root.GetProperty("verdict").GetString().Should().Be("Denied");
         root.GetProperty("verdicts").GetProperty("Galxe").GetString().Should().Be("Denied");
         root.GetProperty("findings")[0].GetProperty("severities").GetProperty("Browser").GetString().Should().Be("Error");
@@ -90,10 +92,10 @@ public class ReportJsonTests
     public void AnotherSchemaVersion_IsRefused_NamingBoth()
     {
         var json = JsonNode.Parse(MinimalJson())!;
-        json["schemaVersion"] = 5;
+        json["schemaVersion"] = 6;
 
         FluentActions.Invoking(() => CorsReport.FromJson(json.ToJsonString()))
-            .Should().Throw<JsonException>().WithMessage("*schema version 5*reads versions 1 to 4*");
+            .Should().Throw<JsonException>().WithMessage("*schema version 6*reads versions 1 to 5*");
     }
 
     [Theory]
@@ -205,6 +207,31 @@ public class ReportJsonTests
         exchange.Kind.Should().Be(ExchangeKind.Preflight);
         exchange.ActualRequest!.Kind.Should().Be(ExchangeKind.ActualRequest);
         exchange.Evidence.Should().Be(CorsEvidence.None, "versions before 3 did not record it");
+    }
+
+    [Fact]
+    public void AVersion4Finding_IsAboutEveryEngine()
+    {
+        var json = JsonNode.Parse(MinimalJson())!;
+        json["schemaVersion"] = 4;
+        json["findings"] = JsonNode.Parse("""[{ "code": "CORS104", "severity": "Info", "severities": { "Browser": "Info", "Galxe": "Info" }, "message": "No max-age." }]""");
+
+        var finding = CorsReport.FromJson(json.ToJsonString()).Findings.Single();
+
+        finding.Engines.Should().Equal(BrowserEngine.All, "versions before 5 wrote no engines on findings");
+        finding.ToString().Should().EndWith(": No max-age.");
+    }
+
+    [Fact]
+    public async Task AFindingAboutSomeEngines_NamesThemInTheJson()
+    {
+        var report = await ReportOf("per engine");
+
+        using var document = JsonDocument.Parse(report.ToJson());
+
+        document.RootElement.GetProperty("findings").EnumerateArray()
+            .Single(f => f.GetProperty("code").GetString() == CorsFindingCodes.HeaderNotAllowed)
+            .GetProperty("engines").EnumerateArray().Select(e => e.GetString()).Should().Equal("Firefox", "WebKit");
     }
 
     private static string MinimalJson() => """

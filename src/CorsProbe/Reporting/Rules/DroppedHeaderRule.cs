@@ -28,7 +28,7 @@ internal static class DroppedHeaderRule
                 null,
                 FindingScope.Everyone,
                 CorsSeverity.Info,
-                $"{dropping.Browsers} do not let scripts set {header.Name}: fetch() drops it there and the request goes without it (and needs no permission for it); the other browsers send it.",
+                $"Scripts cannot set {header.Name}: fetch() drops it and the request goes without it (and needs no permission for it); the other browsers send it.",
                 $"Do not rely on {header.Name} reaching the API from every browser; send what the API needs in a header of your own.")
             {
                 Engines = dropping,

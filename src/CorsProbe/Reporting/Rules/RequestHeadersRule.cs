@@ -50,6 +50,7 @@ internal static class RequestHeadersRule
             FindingScope.AllowHeaders,
             CorsSeverity.Error,
             message,
-            $"Add {string.Join(", ", preflight.RequestHeaders.Unlisted)} to Access-Control-Allow-Headers (names are case-insensitive).");
+            $"Add {string.Join(", ", preflight.RequestHeaders.Unlisted)} to Access-Control-Allow-Headers (names are case-insensitive).")
+            with { Subject = string.Join(",", preflight.RequestHeaders.Unlisted.Distinct(StringComparer.OrdinalIgnoreCase)) };
     }
 }

@@ -37,6 +37,14 @@ def credentials():
     return "ok"
 
 
+# Credentials for whoever asks: with every origin allowed (the default) and credentials, Flask-CORS echoes the
+# Origin; it lists its methods, and echoes the requested headers, only when the preflight asks for a method it knows.
+@app.route("/reflect-credentials/", methods=ALL)
+@cross_origin(supports_credentials=True)
+def reflect_credentials():
+    return "ok"
+
+
 # A view for POST and PUT only: Flask answers a GET with 405 before the decorator runs.
 @app.route("/write-only/", methods=["POST", "PUT"])
 @cross_origin(origins=[GALXE])
