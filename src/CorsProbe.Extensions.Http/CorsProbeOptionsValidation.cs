@@ -1,38 +1,26 @@
+using CorsProbing.Requirements;
 using Microsoft.Extensions.Options;
 
 namespace CorsProbing.Extensions.Http;
 
-/// <summary>Checks bound options by the builder's own rules, so a bad configuration fails at start-up with the reason, not at the first probe.</summary>
+/// <summary>
+/// Checks bound options with the validators the builder itself uses, so a bad configuration fails at start-up with the
+/// reason and the configuration key, not at the first probe.
+/// </summary>
 internal sealed class CorsProbeOptionsValidation : IValidateOptions<CorsProbeOptions>
 {
     public ValidateOptionsResult Validate(string? name, CorsProbeOptions options)
     {
-        var failures = new List<string>();
-        var probe = CorsProbe.For("https://options.check.invalid/");
-        if (options.DefaultOrigin is { } origin)
-        {
-            Check(failures, () => probe.WithOrigin(origin), nameof(options.DefaultOrigin));
-        }
-
-        if (options.Timeout is { } timeout)
-        {
-            Check(failures, () => probe.WithTimeout(timeout), nameof(options.Timeout));
-        }
-
-        Check(failures, () => probe.UsingProfile(options.Profile), nameof(options.Profile));
-        Check(failures, () => new CorsBatchOptions { MaxConcurrency = options.MaxConcurrency, MaxConcurrencyPerHost = options.MaxConcurrencyPerHost }, "limits");
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        string?[] failures =
+        [
+            Failure(nameof(options.DefaultOrigin), options.DefaultOrigin is { } origin ? SerializedOrigin.Problem(origin) : null),
+            Failure(nameof(options.Timeout), options.Timeout is { } timeout ? CorsProbeBuilder.TimeoutProblem(timeout) : null),
+            Failure(nameof(options.Profile), options.Profile is null ? "Name a profile, such as \"Browser\"." : CorsProfile.NameProblem(options.Profile)),
+            Failure(nameof(options.MaxConcurrency), CorsBatchOptions.ConcurrencyProblem(options.MaxConcurrency, perHost: false)),
+            Failure(nameof(options.MaxConcurrencyPerHost), CorsBatchOptions.ConcurrencyProblem(options.MaxConcurrencyPerHost, perHost: true)),
+        ];
+        return failures.Any(f => f is not null) ? ValidateOptionsResult.Fail(failures.OfType<string>()) : ValidateOptionsResult.Success;
     }
 
-    private static void Check(List<string> failures, Func<object> apply, string option)
-    {
-        try
-        {
-            apply();
-        }
-        catch (ArgumentException exception)
-        {
-            failures.Add($"CorsProbe:{option}: {exception.Message}");
-        }
-    }
+    private static string? Failure(string key, string? problem) => problem is null ? null : $"{CorsProbeOptions.SectionName}:{key}: {problem}";
 }

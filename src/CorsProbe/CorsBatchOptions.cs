@@ -10,13 +10,17 @@ public sealed record CorsBatchOptions
     public int MaxConcurrency
     {
         get;
-        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), value, "At least one probe must be able to run.");
+        init => field = ConcurrencyProblem(value, perHost: false) is { } problem ? throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), value, problem) : value;
     } = 32;
 
     /// <summary>How many probes run at once against one host (politeness toward each customer's API); at least 1.</summary>
     public int MaxConcurrencyPerHost
     {
         get;
-        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxConcurrencyPerHost), value, "At least one probe per host must be able to run.");
+        init => field = ConcurrencyProblem(value, perHost: true) is { } problem ? throw new ArgumentOutOfRangeException(nameof(MaxConcurrencyPerHost), value, problem) : value;
     } = 4;
+
+    /// <summary>Why <paramref name="value"/> cannot be a limit of probes at once (across all hosts, or per host), or null.</summary>
+    internal static string? ConcurrencyProblem(int value, bool perHost) =>
+        value >= 1 ? null : perHost ? "At least one probe per host must be able to run." : "At least one probe must be able to run.";
 }

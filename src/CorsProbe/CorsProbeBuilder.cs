@@ -248,12 +248,9 @@ public sealed class CorsProbeBuilder
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is zero, negative, infinite or longer than 24 hours.</exception>
     public CorsProbeBuilder WithTimeout(TimeSpan timeout)
     {
-        if (timeout <= TimeSpan.Zero || timeout > TimeSpan.FromHours(24))
-        {
-            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive and at most 24 hours.");
-        }
-
-        return new(_requirements with { Timeout = timeout });
+        return TimeoutProblem(timeout) is { } problem
+            ? throw new ArgumentOutOfRangeException(nameof(timeout), timeout, problem)
+            : new(_requirements with { Timeout = timeout });
     }
 
     /// <summary>
@@ -290,12 +287,9 @@ public sealed class CorsProbeBuilder
     public CorsProbeBuilder UsingProfile(CorsProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        if (CorsProfile.FindBuiltIn(profile.Name) is { } builtIn && !ReferenceEquals(builtIn, profile))
-        {
-            throw new ArgumentException($"'{profile.Name}' is the name of the built-in CorsProfile.{builtIn.Name}; give your own profile another name.", nameof(profile));
-        }
-
-        return new(_requirements with { Profile = profile });
+        return CorsProfile.NameProblem(profile) is { } problem
+            ? throw new ArgumentException(problem, nameof(profile))
+            : new(_requirements with { Profile = profile });
     }
 
     /// <summary>Uses <paramref name="timeProvider"/> for the timeout and elapsed times (tests use a fake clock).</summary>
@@ -325,6 +319,10 @@ public sealed class CorsProbeBuilder
         var origin = _requirements.Origin ?? _requirements.Profile.DefaultOrigin ?? "(no origin)";
         return $"CORS probe of {_requirements.Url.OriginalString} from {origin}: {string.Join(", ", _requirements.EffectiveMethods)}, {_requirements.Profile} profile";
     }
+
+    /// <summary>Why <paramref name="timeout"/> cannot be a probe's timeout, or null when it can.</summary>
+    internal static string? TimeoutProblem(TimeSpan timeout) =>
+        timeout <= TimeSpan.Zero || timeout > TimeSpan.FromHours(24) ? "The timeout must be positive and at most 24 hours." : null;
 
     private CorsProbeBuilder WithHeaders(List<AuthorHeader> headers) => new(_requirements with { Headers = headers.AsReadOnly() });
 

@@ -212,6 +212,12 @@ public sealed class CorsProfile : IEquatable<CorsProfile>
     public static CorsProfile? FindBuiltIn(string? name) =>
         BuiltIn.FirstOrDefault(profile => string.Equals(name, profile.Name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Why <paramref name="profile"/> cannot be chosen (a profile of one's own named like a built-in one), or null.</summary>
+    internal static string? NameProblem(CorsProfile profile) =>
+        FindBuiltIn(profile.Name) is { } builtIn && !ReferenceEquals(builtIn, profile)
+            ? $"'{profile.Name}' is the name of the built-in CorsProfile.{builtIn.Name}; give your own profile another name."
+            : null;
+
     /// <inheritdoc />
     public bool Equals(CorsProfile? other) => other is not null && string.Equals(Name, other.Name, StringComparison.Ordinal);
 

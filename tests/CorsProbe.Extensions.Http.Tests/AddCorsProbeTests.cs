@@ -164,7 +164,7 @@ public class AddCorsProbeTests
         using var provider = Build(services => services.AddCorsProbe(configuration));
 
         FluentActions.Invoking(() => provider.GetRequiredService<IOptions<CorsProbeOptions>>().Value)
-            .Should().Throw<OptionsValidationException>().WithMessage($"*CorsProbe:*");
+            .Should().Throw<OptionsValidationException>().WithMessage($"*CorsProbe:{key}*", "the message names the configuration key to fix");
     }
 
     [Fact]

@@ -16,21 +16,14 @@ internal static class SerializedOrigin
     public static string Validate(string? origin, string paramName)
     {
         ArgumentNullException.ThrowIfNull(origin, paramName);
-        if (origin == Opaque)
-        {
-            return origin;
-        }
-
-        var problem = FindProblem(origin);
-        if (problem is not null)
-        {
-            throw new ArgumentException(
-                $"'{Printable.Escape(origin)}' is not a serialized origin: {problem}. An origin is \"scheme://host[:port]\" exactly as a browser sends it in the Origin header (lower-case, no path, no trailing slash, no default port), or \"null\".",
-                paramName);
-        }
-
-        return origin;
+        return Problem(origin) is { } problem ? throw new ArgumentException(problem, paramName) : origin;
     }
+
+    /// <summary>Why <paramref name="origin"/> is not a serialized origin, or null when it is one.</summary>
+    public static string? Problem(string origin) =>
+        origin == Opaque || FindProblem(origin) is not { } problem
+            ? null
+            : $"'{Printable.Escape(origin)}' is not a serialized origin: {problem}. An origin is \"scheme://host[:port]\" exactly as a browser sends it in the Origin header (lower-case, no path, no trailing slash, no default port), or \"null\".";
 
     private static string? FindProblem(string origin)
     {
