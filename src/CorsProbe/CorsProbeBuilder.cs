@@ -72,17 +72,7 @@ public sealed class CorsProbeBuilder
             throw new ArgumentException("Give at least one method, such as \"GET\".", nameof(methods));
         }
 
-        var combined = new List<string>(_requirements.Methods);
-        foreach (var method in methods)
-        {
-            var normalized = HttpMethods.ValidateAndNormalize(method, nameof(methods));
-            if (!combined.Contains(normalized, StringComparer.Ordinal))
-            {
-                combined.Add(normalized);
-            }
-        }
-
-        return new(_requirements with { Methods = combined.AsReadOnly() });
+        return new(_requirements with { Methods = CorsRequirements.Append(_requirements.Methods, methods, method => HttpMethods.ValidateAndNormalize(method, nameof(methods))) });
     }
 
     /// <summary>
@@ -104,14 +94,7 @@ public sealed class CorsProbeBuilder
         var combined = new List<AuthorHeader>(_requirements.Headers);
         foreach (var name in names)
         {
-            ValidateHeaderName(name, nameof(names));
-            var reason = ForbiddenRequestHeaders.ReasonForName(name);
-            if (reason is not null)
-            {
-                throw new ArgumentException(reason + "; remove it from the requirements.", nameof(names));
-            }
-
-            combined.Add(new AuthorHeader(name, null));
+            combined.Add(AuthorHeader.Named(name, nameof(names)));
         }
 
         return WithHeaders(combined);
@@ -128,26 +111,7 @@ public sealed class CorsProbeBuilder
     /// <exception cref="ArgumentException">The name is not an HTTP token or is forbidden, or the value contains CR, LF, NUL or characters above U+00FF.</exception>
     public CorsProbeBuilder RequireHeader(string name, string value)
     {
-        ValidateHeaderName(name, nameof(name));
-        ArgumentNullException.ThrowIfNull(value);
-        var normalized = value.AsSpan().Trim(HttpWhitespace.Fetch).ToString();
-        foreach (var c in normalized)
-        {
-            if (c is '\r' or '\n' or '\0' || c > '\u00FF')
-            {
-                throw new ArgumentException(
-                    $"The value of '{name}' contains CR, LF, NUL or a character above U+00FF; fetch() rejects such header values.",
-                    nameof(value));
-            }
-        }
-
-        var reason = ForbiddenRequestHeaders.ReasonForHeader(name, normalized);
-        if (reason is not null)
-        {
-            throw new ArgumentException(reason + "; remove it from the requirements.", nameof(name));
-        }
-
-        return WithHeaders([.. _requirements.Headers, new(name, normalized)]);
+        return WithHeaders([.. _requirements.Headers, AuthorHeader.WithValue(name, value)]);
     }
 
     /// <summary>Sets credentials mode "include" (cookies, HTTP authentication), which tightens the CORS check.</summary>
@@ -209,22 +173,10 @@ public sealed class CorsProbeBuilder
     public CorsProbeBuilder RejectOrigins(params string[] origins)
     {
         ArgumentNullException.ThrowIfNull(origins);
-        var combined = _requirements.RejectedOrigins.ToList();
-        foreach (var origin in origins)
-        {
-            var valid = SerializedOrigin.Validate(origin, nameof(origins));
-            if (!combined.Contains(valid, StringComparer.Ordinal))
-            {
-                combined.Add(valid);
-            }
-        }
-
-        if (combined.Count > AuditOrigins.MaxOrigins)
-        {
-            throw new ArgumentException($"At most {AuditOrigins.MaxOrigins} origins can be rejected; got {combined.Count}.", nameof(origins));
-        }
-
-        return new(_requirements with { RejectedOrigins = combined.AsReadOnly() });
+        var combined = CorsRequirements.Append(_requirements.RejectedOrigins, origins, origin => SerializedOrigin.Validate(origin, nameof(origins)));
+        return combined.Count > AuditOrigins.MaxOrigins
+            ? throw new ArgumentException($"At most {AuditOrigins.MaxOrigins} origins can be rejected; got {combined.Count}.", nameof(origins))
+            : new(_requirements with { RejectedOrigins = combined });
     }
 
     /// <summary>
@@ -248,7 +200,7 @@ public sealed class CorsProbeBuilder
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is zero, negative, infinite or longer than 24 hours.</exception>
     public CorsProbeBuilder WithTimeout(TimeSpan timeout)
     {
-        return TimeoutProblem(timeout) is { } problem
+        return CorsRequirements.TimeoutProblem(timeout) is { } problem
             ? throw new ArgumentOutOfRangeException(nameof(timeout), timeout, problem)
             : new(_requirements with { Timeout = timeout });
     }
@@ -320,22 +272,7 @@ public sealed class CorsProbeBuilder
         return $"CORS probe of {_requirements.Url.OriginalString} from {origin}: {string.Join(", ", _requirements.EffectiveMethods)}, {_requirements.Profile} profile";
     }
 
-    /// <summary>Why <paramref name="timeout"/> cannot be a probe's timeout, or null when it can.</summary>
-    internal static string? TimeoutProblem(TimeSpan timeout) =>
-        timeout <= TimeSpan.Zero || timeout > TimeSpan.FromHours(24) ? "The timeout must be positive and at most 24 hours." : null;
-
     private CorsProbeBuilder WithHeaders(List<AuthorHeader> headers) => new(_requirements with { Headers = headers.AsReadOnly() });
-
-    private static void ValidateHeaderName(string? name, string paramName)
-    {
-        ArgumentNullException.ThrowIfNull(name, paramName);
-        if (!HttpToken.IsToken(name))
-        {
-            throw new ArgumentException(
-                $"'{Printable.Escape(name)}' is not a valid header name: a name is a token (letters, digits and !#$%&'*+-.^_`|~).",
-                paramName);
-        }
-    }
 
     // The transport does not change what is sent, so a resolved plan carries over (a retargeted template given the
     // client of the moment, as the DI prober does per probe, stays cheap).

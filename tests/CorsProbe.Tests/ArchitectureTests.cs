@@ -62,6 +62,17 @@ public partial class ArchitectureTests
     }
 
     [Fact]
+    public void NoSourceFile_IsOver300Lines()
+    {
+        var source = Path.Combine(Repository.Root, "src");
+        Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(file => (File: Path.GetRelativePath(source, file), Lines: File.ReadLines(file).Count()))
+            .Where(file => file.Lines > 300)
+            .Should().BeEmpty("a file that long does more than one thing: split it where its jobs part");
+    }
+
+    [Fact]
     public void NoTypeOfTheCore_UsesALaterLayer()
     {
         var offending = from type in Core.GetTypes()

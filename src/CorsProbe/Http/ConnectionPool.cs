@@ -42,7 +42,7 @@ internal sealed class ConnectionPool(GuardedConnect guard, TrustedCertificates t
                 idle.Dispose();
             }
 
-            return (await WireConnection.OpenAsync(guard, trust, url, cancellationToken).ConfigureAwait(false), false);
+            return (await WireConnector.OpenAsync(guard, trust, url, cancellationToken).ConfigureAwait(false), false);
         }
         catch
         {

@@ -1,13 +1,10 @@
 using System.Buffers.Text;
-using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
-using CorsProbing.Safety;
 
 namespace CorsProbing.Http;
 
 /// <summary>
-/// One HTTP/1.1 connection of the default transport: opened through the guard (TLS over it for https), it writes a
+/// One HTTP/1.1 connection of the default transport, opened by <see cref="WireConnector"/>: it writes a
 /// request head, reads the response head into its own buffer up to browsers' limit, and skips the body by its framing
 /// so the connection can carry the next request. One request at a time; the pool hands it to one exchange at a time.
 /// </summary>
@@ -25,7 +22,8 @@ internal sealed class WireConnection : IDisposable
     private int _start;
     private int _end;
 
-    private WireConnection(Socket socket, Stream stream, bool tls, long opened)
+    /// <summary>A connection over <paramref name="stream"/> (<paramref name="socket"/>'s, with TLS when <paramref name="tls"/>), opened at <paramref name="opened"/>.</summary>
+    public WireConnection(Socket socket, Stream stream, bool tls, long opened)
     {
         _socket = socket;
         _stream = stream;
@@ -47,74 +45,6 @@ internal sealed class WireConnection : IDisposable
 
     /// <summary>The bytes of the response read so far that were not consumed.</summary>
     public ReadOnlySpan<byte> Buffered => _buffer.AsSpan(_start, _end - _start);
-
-    /// <summary>Connects to <paramref name="url"/>'s host and port through <paramref name="guard"/>, with TLS for https.</summary>
-    /// <exception cref="HttpRequestException">The name does not resolve, the connection or the TLS handshake failed, or the guard refused the address (inner <see cref="BlockedAddressException"/>).</exception>
-    public static async Task<WireConnection> OpenAsync(GuardedConnect guard, TrustedCertificates trust, Uri url, CancellationToken cancellationToken)
-    {
-        var host = url.HostNameType == UriHostNameType.IPv6 ? url.DnsSafeHost : url.IdnHost;
-        Socket socket;
-        try
-        {
-            socket = await guard.ConnectSocketAsync(host, url.Port, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SocketException exception) when (exception.SocketErrorCode is SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData)
-        {
-            throw new HttpRequestException(HttpRequestError.NameResolutionError, $"{exception.Message} ({host}:{url.Port})", exception);
-        }
-        catch (Exception exception) when (exception is SocketException or BlockedAddressException)
-        {
-            throw new HttpRequestException(HttpRequestError.ConnectionError, $"{exception.Message} ({host}:{url.Port})", exception);
-        }
-
-        var opened = TimeProvider.System.GetTimestamp();
-        var network = new NetworkStream(socket, ownsSocket: true);
-        if (url.Scheme != Uri.UriSchemeHttps)
-        {
-            return new WireConnection(socket, network, tls: false, opened);
-        }
-
-        var tls = new SslStream(network, leaveInnerStreamOpen: false);
-        try
-        {
-            await tls.AuthenticateAsClientAsync(
-                new SslClientAuthenticationOptions
-                {
-                    TargetHost = host,
-                    ApplicationProtocols = [SslApplicationProtocol.Http11],
-                    RemoteCertificateValidationCallback = trust.IsEmpty ? null : (_, certificate, chain, errors) => trust.Validate(certificate, chain, errors),
-                },
-                cancellationToken).ConfigureAwait(false);
-            return new WireConnection(socket, tls, tls: true, opened);
-        }
-        catch (Exception exception) when (exception is AuthenticationException or IOException)
-        {
-            await tls.DisposeAsync().ConfigureAwait(false);
-            throw new HttpRequestException(HttpRequestError.SecureConnectionError, RefusesHttp11(exception)
-                ? $"The TLS handshake with {host}:{url.Port} failed: the server refused HTTP/1.1 (ALPN), so it speaks only HTTP/2, and CorsProbe speaks HTTP/1.1"
-                : $"The TLS handshake with {host}:{url.Port} failed", exception);
-        }
-        catch
-        {
-            await tls.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    // The server's no_application_protocol alert (RFC 7301): it offered no protocol we asked for, and we ask only for
-    // http/1.1. The TLS library names the alert only in its message.
-    private static bool RefusesHttp11(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current.Message.Contains("no application protocol", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>
     /// Whether an idle connection can carry another request: nothing arrived on it while it was idle (a server that closed

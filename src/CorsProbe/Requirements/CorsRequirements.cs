@@ -66,4 +66,24 @@ internal sealed record CorsRequirements
 
     /// <summary>The methods to probe: the required ones, or GET when none was required.</summary>
     public IReadOnlyList<string> EffectiveMethods => Methods.Count == 0 ? ["GET"] : Methods;
+
+    /// <summary>Why <paramref name="timeout"/> cannot be a probe's timeout, or null when it can.</summary>
+    public static string? TimeoutProblem(TimeSpan timeout) =>
+        timeout <= TimeSpan.Zero || timeout > TimeSpan.FromHours(24) ? "The timeout must be positive and at most 24 hours." : null;
+
+    /// <summary><paramref name="existing"/>, then each of <paramref name="values"/> as <paramref name="validate"/> returns it, in order, without repeats.</summary>
+    public static System.Collections.ObjectModel.ReadOnlyCollection<string> Append(IReadOnlyList<string> existing, string[] values, Func<string, string> validate)
+    {
+        var combined = new List<string>(existing);
+        foreach (var value in values)
+        {
+            var valid = validate(value);
+            if (!combined.Contains(valid, StringComparer.Ordinal))
+            {
+                combined.Add(valid);
+            }
+        }
+
+        return combined.AsReadOnly();
+    }
 }
