@@ -19,7 +19,7 @@ public class PreflightEvaluationBenchmarks
     private HttpResponseMessage _response = null!;
     private ResponseSnapshot _snapshot = null!;
     private ProbePlan _plan = null!;
-    private PreflightExchange _exchange = null!;
+    private CorsExchange _exchange = null!;
 
     [Params("allowed", "denied")]
     public string Response { get; set; } = "allowed";
@@ -38,7 +38,7 @@ public class PreflightEvaluationBenchmarks
             Credentials = true,
         });
         var context = _plan.Preflights[0];
-        _exchange = new PreflightExchange(context.Method, context.RequestUri, context.BrowserSendsPreflight, _plan.PreflightHeaders[0], _snapshot, TimeSpan.FromMilliseconds(12), null);
+        _exchange = new CorsExchange(context.Method, context.RequestUri, context.BrowserSendsPreflight, _plan.PreflightHeaders[0], _snapshot, TimeSpan.FromMilliseconds(12), null);
     }
 
     [GlobalCleanup]
@@ -54,7 +54,7 @@ public class PreflightEvaluationBenchmarks
     public CorsReport FullReport()
     {
         var context = _plan.Preflights[0];
-        var reading = new PreflightReading(context, _exchange, CorsEvaluator.EvaluatePreflight(_snapshot, context), FollowUpChain.None, _plan.Facts);
+        var reading = new MethodEvidence(context, _exchange, CorsEvaluator.EvaluatePreflight(_snapshot, context), FollowUpChain.None, _plan.Facts);
         return ReportBuilder.Build(_plan.Facts, _plan.Requirements.Profile, [reading], TimeSpan.FromMilliseconds(12));
     }
 }

@@ -1,7 +1,7 @@
 namespace CorsProbing;
 
 /// <summary>
-/// What the Browser verdict for one required method rests on (<see cref="PreflightExchange.Evidence"/>): the responses
+/// What the Browser verdict for one required method rests on (<see cref="CorsExchange.Evidence"/>): the responses
 /// browsers judge that CorsProbe saw. A verdict that rests on <see cref="StandIn"/> is likely, never certain.
 /// </summary>
 [Flags]

@@ -122,7 +122,7 @@ public sealed class CorsProbeBuilder
     /// <summary>
     /// Sends only <c>OPTIONS</c> requests: no actual GET/HEAD and no stand-in GET after the preflights, for callers that
     /// may not send anything else to the target. Browsers' check of the actual responses is then not made; the report
-    /// says so for each method (<c>CORS108</c>), and <see cref="PreflightExchange.Evidence"/> shows what is left.
+    /// says so for each method (<c>CORS108</c>), and <see cref="CorsExchange.Evidence"/> shows what is left.
     /// </summary>
     /// <returns>A new builder.</returns>
     public CorsProbeBuilder WithoutActualRequests() => new(_requirements with { SendsFollowUps = false });

@@ -19,7 +19,7 @@ public sealed class CorsReport
         IReadOnlyList<CorsProfile> profiles,
         IReadOnlyList<CorsVerdict> verdicts,
         IReadOnlyList<CorsFinding> findings,
-        IReadOnlyList<PreflightExchange> preflights,
+        IReadOnlyList<CorsExchange> preflights,
         TimeSpan elapsed,
         IReadOnlyList<CorsSecurityFinding>? securityFindings = null,
         bool audited = false)
@@ -71,7 +71,7 @@ public sealed class CorsReport
     /// The preflights, one per required method (and per header form where the engines name the request's headers
     /// differently), in the order the methods were required, each with the requests sent after it.
     /// </summary>
-    public IReadOnlyList<PreflightExchange> Preflights { get; }
+    public IReadOnlyList<CorsExchange> Preflights { get; }
 
     /// <summary>A POSIX-shell <c>curl</c> command that reproduces the first preflight, every argument single-quoted.</summary>
     // Rendered on first use (always the same text): most reports are never printed.

@@ -1,6 +1,6 @@
 namespace CorsProbing;
 
-/// <summary>What a <see cref="PreflightExchange"/> was sent for.</summary>
+/// <summary>What a <see cref="CorsExchange"/> was sent for.</summary>
 public enum ExchangeKind
 {
     /// <summary>The <c>OPTIONS</c> request for one required method, formed as a browser forms its preflight.</summary>

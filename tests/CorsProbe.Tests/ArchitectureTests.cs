@@ -19,7 +19,7 @@ public partial class ArchitectureTests
         ("describe", ["Requirements", "Safety"], ["BrowserEngine", "CorsProfile", "NetworkPolicy"]),
         ("exchange", ["Http"], []),
         ("evaluate", ["Evaluation"], []),
-        ("evidence", ["Evidence"], ["PreflightExchange"]),
+        ("evidence", ["Evidence"], ["CorsExchange"]),
         ("report", ["Reporting", "Reporting.Rules", "Serialization"], ["CorsReport", "CorsFinding", "CorsSecurityFinding", "CorsProbeException"]),
         ("audit", ["Audit"], []),
         ("telemetry", ["Diagnostics"], []),

@@ -46,7 +46,7 @@ internal static class CorsProbeTelemetry
     }
 
     /// <summary>Records a finished preflight on its span.</summary>
-    public static void PreflightDone(Activity? activity, PreflightExchange exchange)
+    public static void PreflightDone(Activity? activity, CorsExchange exchange)
     {
         if (activity is { IsAllDataRequested: true })
         {

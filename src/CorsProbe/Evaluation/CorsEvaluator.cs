@@ -11,7 +11,7 @@ namespace CorsProbing.Evaluation;
 internal static class CorsEvaluator
 {
     /// <summary>Evaluates <paramref name="response"/> as the answer to the preflight described by <paramref name="context"/>.</summary>
-    public static ResponseEvaluation EvaluatePreflight(ResponseSnapshot response, in PreflightContext context)
+    public static ResponseEvaluation EvaluatePreflight(ResponseSnapshot response, in CorsRequest context)
     {
         var headers = CorsHeaderValues.Read(response);
         var checks = RedirectCheck.Check(response, headers, context);
@@ -41,7 +41,7 @@ internal static class CorsEvaluator
     /// The CORS check alone (origin, credentials, <c>Vary</c>), as a browser applies it to the response of the actual
     /// request, and to each redirect on the way (flagged <see cref="CorsChecks.Redirect"/>, to be followed).
     /// </summary>
-    public static ResponseEvaluation EvaluateActualResponse(ResponseSnapshot response, in PreflightContext context)
+    public static ResponseEvaluation EvaluateActualResponse(ResponseSnapshot response, in CorsRequest context)
     {
         var headers = CorsHeaderValues.Read(response);
         var checks = RedirectCheck.Check(response, headers, context) | CheckCors(headers, context, out var origin);
@@ -49,7 +49,7 @@ internal static class CorsEvaluator
     }
 
     // Fetch "CORS check", with Chromium's choice of error (cors.cc CheckAccess), then the Vary warning.
-    private static CorsChecks CheckCors(CorsHeaderValues headers, in PreflightContext context, out OriginMatch origin)
+    private static CorsChecks CheckCors(CorsHeaderValues headers, in CorsRequest context, out OriginMatch origin)
     {
         origin = CompareOrigin(headers.AllowOrigin, context.Origin);
         var checks = origin switch
@@ -114,7 +114,7 @@ internal static class CorsEvaluator
         return false;
     }
 
-    private static MethodEvidence ReadMethods(HeaderValue allowMethods, string method)
+    private static AllowMethodsEvidence ReadMethods(HeaderValue allowMethods, string method)
     {
         var list = HeaderList.Parse(allowMethods);
         string? caseVariant = null;
@@ -127,10 +127,10 @@ internal static class CorsEvaluator
             caseVariant ??= element != method && element.Equals(method, StringComparison.OrdinalIgnoreCase) ? element : null;
         }
 
-        return new MethodEvidence(list, listed, wildcard, caseVariant);
+        return new AllowMethodsEvidence(list, listed, wildcard, caseVariant);
     }
 
-    private static HeadersEvidence ReadRequestHeaders(HeaderValue allowHeaders, string[] names)
+    private static AllowHeadersEvidence ReadRequestHeaders(HeaderValue allowHeaders, string[] names)
     {
         // Elements and names are tokens, so ASCII case folding is the whole of the case-insensitive comparison. A name
         // may be requested twice (Firefox repeats a header set twice in two cases): one element allows both.
@@ -144,12 +144,12 @@ internal static class CorsEvaluator
             }
         }
 
-        return new HeadersEvidence(list, unlisted.Count == 0 ? [] : [.. unlisted], list.Elements.Contains("*"));
+        return new AllowHeadersEvidence(list, unlisted.Count == 0 ? [] : [.. unlisted], list.Elements.Contains("*"));
     }
 
     // Step 7.9 / Chromium EnsureAllowedCrossOriginMethod: an exact, case-sensitive match; "*" is a wildcard only
     // without credentials, and GET, HEAD and POST pass whether listed or not.
-    private static CorsChecks CheckMethod(MethodEvidence methods, in PreflightContext context)
+    private static CorsChecks CheckMethod(AllowMethodsEvidence methods, in CorsRequest context)
     {
         if (methods.List.Invalid is not null)
         {
@@ -167,7 +167,7 @@ internal static class CorsEvaluator
     // Step 7.10 / Chromium EnsureAllowedCrossOriginHeaders: every unsafe name listed (case-insensitively), or "*"
     // without credentials. Chromium lets "*" cover Authorization too; the standard does not
     // (docs/cors-rules.md, "Where the engines differ from the standard, and why CorsProbe follows them").
-    private static CorsChecks CheckHeaders(HeadersEvidence headers, in PreflightContext context)
+    private static CorsChecks CheckHeaders(AllowHeadersEvidence headers, in CorsRequest context)
     {
         if (headers.List.Invalid is not null)
         {

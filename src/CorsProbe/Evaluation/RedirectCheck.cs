@@ -10,7 +10,7 @@ namespace CorsProbing.Evaluation;
 internal static class RedirectCheck
 {
     /// <summary>Whether <paramref name="response"/> is a redirect, or belongs to another URL than the one sent (a handler followed one).</summary>
-    public static CorsChecks Check(ResponseSnapshot response, CorsHeaderValues headers, in PreflightContext context)
+    public static CorsChecks Check(ResponseSnapshot response, CorsHeaderValues headers, in CorsRequest context)
     {
         var checks = CorsChecks.None;
 

@@ -20,8 +20,8 @@ internal readonly record struct ResponseEvaluation(
     CorsHeaderValues Headers,
     CorsChecks Checks,
     OriginMatch Origin,
-    MethodEvidence Methods,
-    HeadersEvidence RequestHeaders,
+    AllowMethodsEvidence Methods,
+    AllowHeadersEvidence RequestHeaders,
     EngineMaxAges MaxAges)
 {
     /// <summary>Checks that block the request in a browser when it sends a preflight.</summary>

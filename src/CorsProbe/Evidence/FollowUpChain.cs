@@ -15,7 +15,7 @@ namespace CorsProbing.Evidence;
 /// <param name="Refusal">Why browsers would not follow the last redirect, or <see cref="RedirectRefusal.None"/>.</param>
 /// <param name="RefusedLocation">The <c>Location</c> of a refused redirect, when it parsed.</param>
 internal sealed record FollowUpChain(
-    PreflightExchange? First,
+    CorsExchange? First,
     ResponseEvaluation FirstEvaluation,
     IReadOnlyList<FollowUpHop> Redirects,
     ExchangeFailure? Failure,
@@ -33,7 +33,7 @@ internal sealed record FollowUpChain(
     /// answered, and the responses after it, when the chain reached the one browsers judge last or the point where
     /// they stop (not when a request got no response).
     /// </summary>
-    public CorsEvidence Evidence(in PreflightContext context, bool preflightAnswered)
+    public CorsEvidence Evidence(in CorsRequest context, bool preflightAnswered)
     {
         var evidence = context.BrowserSendsPreflight && preflightAnswered ? CorsEvidence.Preflight : CorsEvidence.None;
         if (FirstEvaluation.IsAbsent || Failure is not null)

@@ -10,7 +10,7 @@ namespace CorsProbing.Evidence;
 /// <param name="Context">The request as the browser forms it at this hop (its URL, its origin, possibly <c>null</c>).</param>
 /// <param name="Exchange">The request and its response, or why none came.</param>
 /// <param name="Evaluation">The response's evaluation; <see cref="ResponseEvaluation.IsAbsent"/> when none came.</param>
-internal sealed record FollowUpHop(PreflightContext Context, PreflightExchange Exchange, ResponseEvaluation Evaluation)
+internal sealed record FollowUpHop(CorsRequest Context, CorsExchange Exchange, ResponseEvaluation Evaluation)
 {
     /// <summary>Whether this hop is a preflight at the redirect's URL.</summary>
     public bool IsPreflight => Exchange.Kind == ExchangeKind.Preflight;

@@ -10,10 +10,10 @@ namespace CorsProbing.Http;
 internal sealed class ClientTransport(HttpClient client) : ExchangeTransport
 {
     /// <inheritdoc />
-    public override async Task<IReadOnlyList<EngineReading>> SendAsync(ProbeRequest request, EngineSet engines, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<HeadReading>> SendAsync(ProbeRequest request, EngineSet engines, CancellationToken cancellationToken)
     {
         using var message = request.ToMessage();
         using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        return [new EngineReading(engines, ResponseReader.Snapshot(response), null)];
+        return [new HeadReading(engines, ResponseReader.Snapshot(response), null)];
     }
 }

@@ -15,5 +15,5 @@ internal abstract class ExchangeTransport
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="HttpRequestException">No response arrived (name, connection, TLS, or the server closed the connection).</exception>
-    public abstract Task<IReadOnlyList<EngineReading>> SendAsync(ProbeRequest request, EngineSet engines, CancellationToken cancellationToken);
+    public abstract Task<IReadOnlyList<HeadReading>> SendAsync(ProbeRequest request, EngineSet engines, CancellationToken cancellationToken);
 }

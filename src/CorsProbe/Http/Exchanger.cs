@@ -49,5 +49,5 @@ internal static class Exchanger
         }
     }
 
-    private static Exchanged Failed(EngineSet engines, ExchangeFailure failure, TimeSpan elapsed) => new([new EngineReading(engines, null, failure)], elapsed);
+    private static Exchanged Failed(EngineSet engines, ExchangeFailure failure, TimeSpan elapsed) => new([new HeadReading(engines, null, failure)], elapsed);
 }

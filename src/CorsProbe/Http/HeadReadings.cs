@@ -5,7 +5,7 @@ namespace CorsProbing.Http;
 
 /// <summary>
 /// Each engine's reading of one response head's raw bytes: the head is parsed once per distinct <see cref="WireRules"/>
-/// among the engines, and engines whose readings are alike share one <see cref="EngineReading"/>. A head browsers
+/// among the engines, and engines whose readings are alike share one <see cref="HeadReading"/>. A head browsers
 /// refuse becomes a failure for the engines that refuse it.
 /// </summary>
 internal static class HeadReadings
@@ -16,7 +16,7 @@ internal static class HeadReadings
     /// <paramref name="fields"/> is where each reading gathers its lines before they are copied into it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static IReadOnlyList<EngineReading> Read(ReadOnlySpan<byte> bytes, bool ended, bool tls, EngineSet engines, Uri url, List<KeyValuePair<string, string>> fields)
+    public static IReadOnlyList<HeadReading> Read(ReadOnlySpan<byte> bytes, bool ended, bool tls, EngineSet engines, Uri url, List<KeyValuePair<string, string>> fields)
     {
         // Each engine's reading, the first one's strings reused by the others wherever they read the same text.
         var groups = new List<(WireHead Head, EngineSet Engines)>(1);
@@ -46,13 +46,13 @@ internal static class HeadReadings
             }
         }
 
-        var readings = new EngineReading[groups.Count];
+        var readings = new HeadReading[groups.Count];
         for (var i = 0; i < readings.Length; i++)
         {
             var (head, group) = groups[i];
             readings[i] = head.Defect is { } defect
-                ? new EngineReading(group, null, new ExchangeFailure(ExchangeFailureKind.MalformedResponse, defect) { RawBytesRead = true })
-                : new EngineReading(group, new ResponseSnapshot(head.Status, head.ReasonPhrase, head.Lines, url) { RawBytesRead = true, Leniencies = head.Leniencies }, null);
+                ? new HeadReading(group, null, new ExchangeFailure(ExchangeFailureKind.MalformedResponse, defect) { RawBytesRead = true })
+                : new HeadReading(group, new ResponseSnapshot(head.Status, head.ReasonPhrase, head.Lines, url) { RawBytesRead = true, Leniencies = head.Leniencies }, null);
         }
 
         return readings;

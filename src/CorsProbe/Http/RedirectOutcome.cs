@@ -7,7 +7,7 @@ namespace CorsProbing.Http;
 /// <param name="Headers">The page's headers the next request carries.</param>
 /// <param name="Refusal">Why browsers do not follow the redirect, or <see cref="RedirectRefusal.None"/>.</param>
 /// <param name="Location">The URL the redirect points to, when it parsed.</param>
-internal readonly record struct RedirectOutcome(PreflightContext Context, IReadOnlyList<AuthorHeader> Headers, RedirectRefusal Refusal, Uri? Location)
+internal readonly record struct RedirectOutcome(CorsRequest Context, IReadOnlyList<AuthorHeader> Headers, RedirectRefusal Refusal, Uri? Location)
 {
     /// <summary>An outcome where browsers stop.</summary>
     public static RedirectOutcome Refused(RedirectRefusal refusal, Uri? location) => new(default, [], refusal, location);

@@ -23,7 +23,7 @@ internal static class RedirectStep
     /// <param name="status">The redirect status.</param>
     /// <param name="location">The <c>Location</c> value, trimmed.</param>
     /// <param name="redirects">How many redirects were followed before this one.</param>
-    public static RedirectOutcome Next(in PreflightContext current, IReadOnlyList<AuthorHeader> headers, string pageOrigin, int status, string location, int redirects)
+    public static RedirectOutcome Next(in CorsRequest current, IReadOnlyList<AuthorHeader> headers, string pageOrigin, int status, string location, int redirects)
     {
         // Steps 3-4: the Location must parse against the current URL, to an HTTP(S) URL.
         if (!Uri.TryCreate(current.RequestUri, location, out var next) || !next.IsAbsoluteUri)

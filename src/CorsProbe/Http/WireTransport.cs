@@ -43,7 +43,7 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
         Shared.GetOrAdd((policy, trust), static key => new Lazy<WireTransport>(() => new WireTransport(key.Policy, key.Trust))).Value;
 
     /// <inheritdoc />
-    public override async Task<IReadOnlyList<EngineReading>> SendAsync(ProbeRequest request, EngineSet engines, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<HeadReading>> SendAsync(ProbeRequest request, EngineSet engines, CancellationToken cancellationToken)
     {
         var url = request.Url;
         var key = (url.Scheme, url.IdnHost, url.Port);
@@ -146,10 +146,10 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
 
     // Engines that read a preflight's whole body (WebKit) fail a preflight whose body ends before its Content-Length:
     // such a group gets a failure of its own. The body is waited for as long as a skipped one.
-    private static async ValueTask<IReadOnlyList<EngineReading>> PreflightBodiesAsync(
-        WireConnection connection, IReadOnlyList<EngineReading> readings, int bodyOffset, CancellationToken cancellationToken)
+    private static async ValueTask<IReadOnlyList<HeadReading>> PreflightBodiesAsync(
+        WireConnection connection, IReadOnlyList<HeadReading> readings, int bodyOffset, CancellationToken cancellationToken)
     {
-        List<EngineReading>? split = null;
+        List<HeadReading>? split = null;
         foreach (var reading in readings)
         {
             var strict = reading.Engines.Intersect(PreflightBodyReaders);
@@ -169,7 +169,7 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
             split[index] = others.IsEmpty ? reading with { Response = null, Failure = failure } : reading with { Engines = others };
             if (!others.IsEmpty)
             {
-                split.Add(new EngineReading(strict, null, failure));
+                split.Add(new HeadReading(strict, null, failure));
             }
         }
 

@@ -50,7 +50,7 @@ internal static class AuditRunner
     }
 
     private static async Task<AuditResponse> SendAsync(
-        ExchangeTransport transport, CorsRequirements requirements, PreflightContext context, AuditOrigin origin, bool actual, SemaphoreSlim gate, ProbeDeadline deadline, CancellationToken callerToken)
+        ExchangeTransport transport, CorsRequirements requirements, CorsRequest context, AuditOrigin origin, bool actual, SemaphoreSlim gate, ProbeDeadline deadline, CancellationToken callerToken)
     {
         var requestMethod = actual ? context.Method : "OPTIONS";
         try
@@ -66,8 +66,8 @@ internal static class AuditRunner
         try
         {
             var request = actual
-                ? PreflightRequestFactory.FollowUp(context, PreflightRequestFactory.FollowUpHeaders(context, requirements.Headers))
-                : PreflightRequestFactory.Preflight(context, PreflightRequestFactory.PreflightHeaders(context));
+                ? RequestFactory.FollowUp(context, RequestFactory.FollowUpHeaders(context, requirements.Headers))
+                : RequestFactory.Preflight(context, RequestFactory.PreflightHeaders(context));
             var sent = await Exchanger.SendAsync(transport, request, context.Engines, requirements.TimeProvider, deadline, callerToken).ConfigureAwait(false);
 
             // Judged as the probe judges: by every engine's reading. What one engine lets through is the finding.

@@ -20,15 +20,15 @@ internal static class FollowUpRun
     /// per group of engines that read every answer alike.
     /// </summary>
     public static Task RunAsync(
-        ExchangeTransport transport, ProbePlan plan, PreflightContext context, ProbeDeadline deadline, List<FollowUpChain> chains, CancellationToken cancellationToken) =>
+        ExchangeTransport transport, ProbePlan plan, CorsRequest context, ProbeDeadline deadline, List<FollowUpChain> chains, CancellationToken cancellationToken) =>
         ContinueAsync(transport, plan, context.Origin, new ChainState(context, plan.Requirements.Headers, null, default, []), 0, deadline, chains, cancellationToken);
 
     private static async Task ContinueAsync(
         ExchangeTransport transport, ProbePlan plan, string page, ChainState state, int hop, ProbeDeadline deadline, List<FollowUpChain> chains, CancellationToken cancellationToken)
     {
         var time = plan.Requirements.TimeProvider;
-        var lines = PreflightRequestFactory.FollowUpHeaders(state.Context, state.Headers);
-        var request = PreflightRequestFactory.FollowUp(state.Context, lines);
+        var lines = RequestFactory.FollowUpHeaders(state.Context, state.Headers);
+        var request = RequestFactory.FollowUp(state.Context, lines);
         var answer = await Exchanger.SendAsync(transport, request, state.Context.Engines, time, deadline, cancellationToken).ConfigureAwait(false);
         foreach (var (context, reading) in answer.Groups(state.Context))
         {
@@ -37,7 +37,7 @@ internal static class FollowUpRun
             var evaluation = reading.Response is { } response ? CorsEvaluator.EvaluateActualResponse(response, context) : default;
 
             // A stand-in turned into a GET by a 301/302/303 is the browser's own request from there on.
-            var exchange = new PreflightExchange(request.Method, context.RequestUri, false, lines, reading.Response, answer.Elapsed, reading.Failure, context.FollowUp!.Value);
+            var exchange = new CorsExchange(request.Method, context.RequestUri, false, lines, reading.Response, answer.Elapsed, reading.Failure, context.FollowUp!.Value);
             var (first, firstEvaluation) = hop == 0 ? (exchange, evaluation) : (state.First, state.FirstEvaluation);
             if (hop > 0)
             {
@@ -74,18 +74,18 @@ internal static class FollowUpRun
     // browsers send it to the new URL, from the origin the request now has. Its answer is read as the group's first
     // engine reads it.
     private static async Task<bool> PreflightPassesAsync(
-        ExchangeTransport transport, ProbePlan plan, PreflightContext context, ProbeDeadline deadline, List<FollowUpHop> redirects, CancellationToken cancellationToken)
+        ExchangeTransport transport, ProbePlan plan, CorsRequest context, ProbeDeadline deadline, List<FollowUpHop> redirects, CancellationToken cancellationToken)
     {
-        var lines = PreflightRequestFactory.PreflightHeaders(context);
-        var request = PreflightRequestFactory.Preflight(context, lines);
+        var lines = RequestFactory.PreflightHeaders(context);
+        var request = RequestFactory.Preflight(context, lines);
         var answer = await Exchanger.SendAsync(transport, request, context.Engines, plan.Requirements.TimeProvider, deadline, cancellationToken).ConfigureAwait(false);
         var evaluation = answer.Response is { } response ? CorsEvaluator.EvaluatePreflight(response, context) : default;
-        var exchange = new PreflightExchange(context.Method, context.RequestUri, true, lines, answer.Response, answer.Elapsed, answer.Failure, maxAges: evaluation.MaxAges);
+        var exchange = new CorsExchange(context.Method, context.RequestUri, true, lines, answer.Response, answer.Elapsed, answer.Failure, maxAges: evaluation.MaxAges);
         redirects.Add(new FollowUpHop(context, exchange, evaluation));
         return !evaluation.IsAbsent && evaluation.PreflightPassesIn(context.Engines);
     }
 
     // Where a chain stands before its next request: what is sent next, and what was sent so far.
     private sealed record ChainState(
-        PreflightContext Context, IReadOnlyList<AuthorHeader> Headers, PreflightExchange? First, ResponseEvaluation FirstEvaluation, List<FollowUpHop> Redirects);
+        CorsRequest Context, IReadOnlyList<AuthorHeader> Headers, CorsExchange? First, ResponseEvaluation FirstEvaluation, List<FollowUpHop> Redirects);
 }

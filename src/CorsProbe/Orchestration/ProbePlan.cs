@@ -11,7 +11,7 @@ namespace CorsProbing.Orchestration;
 internal sealed class ProbePlan
 {
     private ProbePlan(
-        CorsRequirements requirements, string origin, PreflightContext[] preflights, IReadOnlyList<KeyValuePair<string, string>>[] preflightHeaders, IReadOnlyList<CorsProfile>? profiles = null)
+        CorsRequirements requirements, string origin, CorsRequest[] preflights, IReadOnlyList<KeyValuePair<string, string>>[] preflightHeaders, IReadOnlyList<CorsProfile>? profiles = null)
     {
         Requirements = requirements;
         Origin = origin;
@@ -28,7 +28,7 @@ internal sealed class ProbePlan
     public string Origin { get; }
 
     /// <summary>One preflight per required method and header form, in the order required.</summary>
-    public PreflightContext[] Preflights { get; }
+    public CorsRequest[] Preflights { get; }
 
     /// <summary>The header lines of each preflight.</summary>
     public IReadOnlyList<KeyValuePair<string, string>>[] PreflightHeaders { get; }
@@ -52,7 +52,7 @@ internal sealed class ProbePlan
         var preflights = Preflights;
         if (!ReferenceEquals(requirements.Url, Requirements.Url))
         {
-            preflights = new PreflightContext[Preflights.Length];
+            preflights = new CorsRequest[Preflights.Length];
             for (var i = 0; i < preflights.Length; i++)
             {
                 preflights[i] = Preflights[i] with { RequestUri = requirements.Url };
@@ -78,16 +78,16 @@ internal sealed class ProbePlan
         // Where engines name the headers differently, each form is its own preflight: CorsProbe sends what each would.
         var methods = requirements.EffectiveMethods;
         var forms = requirements.HeaderForms;
-        var preflights = new PreflightContext[methods.Count * forms.Count];
+        var preflights = new CorsRequest[methods.Count * forms.Count];
         var headers = new IReadOnlyList<KeyValuePair<string, string>>[preflights.Length];
         for (var i = 0; i < preflights.Length; i++)
         {
             var form = forms[i % forms.Count];
-            preflights[i] = new PreflightContext(requirements.Url, origin, methods[i / forms.Count], form.UnsafeHeaderNames, requirements.Credentials, requirements.SendsFollowUps)
+            preflights[i] = new CorsRequest(requirements.Url, origin, methods[i / forms.Count], form.UnsafeHeaderNames, requirements.Credentials, requirements.SendsFollowUps)
             {
                 Engines = form.Engines,
             };
-            headers[i] = PreflightRequestFactory.PreflightHeaders(preflights[i]);
+            headers[i] = RequestFactory.PreflightHeaders(preflights[i]);
         }
 
         return new ProbePlan(requirements, origin, preflights, headers);

@@ -28,16 +28,16 @@ internal static class ProbeRun
         var transport = ProbeTransport.For(requirements, out var owned);
         using var disposeOwned = owned;
 
-        var readings = new List<PreflightReading>(plan.Preflights.Length);
+        var methods = new List<MethodEvidence>(plan.Preflights.Length);
         for (var i = 0; i < plan.Preflights.Length; i++)
         {
-            await ProbeMethodAsync(transport, plan, plan.Preflights[i], plan.PreflightHeaders[i], deadline, readings, cancellationToken).ConfigureAwait(false);
+            await ProbeMethodAsync(transport, plan, plan.Preflights[i], plan.PreflightHeaders[i], deadline, methods, cancellationToken).ConfigureAwait(false);
         }
 
         var audit = requirements.Audit || requirements.RejectedOrigins.Count > 0
-            ? await AuditAsync(transport, plan, readings.Find(reading => !reading.Preflight.IsAbsent), cancellationToken).ConfigureAwait(false)
+            ? await AuditAsync(transport, plan, methods.Find(method => !method.Preflight.IsAbsent), cancellationToken).ConfigureAwait(false)
             : null;
-        var report = ReportBuilder.Build(plan.Facts, requirements.Profile, readings, time.GetElapsedTime(started), audit);
+        var report = ReportBuilder.Build(plan.Facts, requirements.Profile, methods, time.GetElapsedTime(started), audit);
         CorsProbeTelemetry.ProbeDone(probeActivity, report);
         return report;
     }
@@ -45,13 +45,13 @@ internal static class ProbeRun
     // Where the engines read an answer's bytes differently (a malformed head), each group of engines that read them
     // alike gets a reading of its own, judged by its own reading of the same bytes.
     private static async Task ProbeMethodAsync(
-        ExchangeTransport transport, ProbePlan plan, PreflightContext planned, IReadOnlyList<KeyValuePair<string, string>> headers, ProbeDeadline deadline,
-        List<PreflightReading> readings, CancellationToken cancellationToken)
+        ExchangeTransport transport, ProbePlan plan, CorsRequest planned, IReadOnlyList<KeyValuePair<string, string>> headers, ProbeDeadline deadline,
+        List<MethodEvidence> methods, CancellationToken cancellationToken)
     {
         var time = plan.Requirements.TimeProvider;
         using var activity = CorsProbeTelemetry.StartPreflight(planned.Method);
 
-        var request = PreflightRequestFactory.Preflight(planned, headers);
+        var request = RequestFactory.Preflight(planned, headers);
         var sent = await Exchanger.SendAsync(transport, request, planned.Engines, time, deadline, cancellationToken).ConfigureAwait(false);
         foreach (var (context, answer) in sent.Groups(planned))
         {
@@ -71,18 +71,18 @@ internal static class ProbeRun
             foreach (var followUps in chains)
             {
                 var judged = context with { Engines = followUps.Engines };
-                var exchange = new PreflightExchange(
+                var exchange = new CorsExchange(
                     judged.Method, judged.RequestUri, judged.BrowserSendsPreflight, headers, answer.Response, sent.Elapsed, answer.Failure, ExchangeKind.Preflight,
                     followUps.First, followUps.Evidence(judged, !preflight.IsAbsent), followUps.Redirects.Count == 0 ? [] : [.. followUps.Redirects.Select(hop => hop.Exchange)], judged.Engines, preflight.MaxAges);
                 CorsProbeTelemetry.PreflightDone(activity, exchange);
-                readings.Add(new PreflightReading(judged, exchange, preflight, followUps, plan.Facts));
+                methods.Add(new MethodEvidence(judged, exchange, preflight, followUps, plan.Facts));
             }
         }
     }
 
     // The audit needs a target that answered some engine. It re-sends the first method's request with other origins:
     // the GET/HEAD itself only when a browser sends no preflight for it and the target already allows it.
-    private static async Task<AuditResult?> AuditAsync(ExchangeTransport transport, ProbePlan plan, PreflightReading? first, CancellationToken cancellationToken)
+    private static async Task<AuditResult?> AuditAsync(ExchangeTransport transport, ProbePlan plan, MethodEvidence? first, CancellationToken cancellationToken)
     {
         if (first is null)
         {

@@ -11,16 +11,16 @@ internal static class ReportBuilder
     public static IReadOnlyList<CorsProfile> JudgedProfiles(CorsProfile chosen) =>
         CorsProfile.BuiltIn.Contains(chosen) ? CorsProfile.BuiltIn : [.. CorsProfile.BuiltIn, chosen];
 
-    /// <summary>Builds the report of <paramref name="readings"/>, one per required method.</summary>
+    /// <summary>Builds the report of <paramref name="methods"/>, one per required method.</summary>
     public static CorsReport Build(
-        ProbeFacts probe, CorsProfile chosen, IReadOnlyList<PreflightReading> readings, TimeSpan elapsed, AuditResult? audit = null)
+        ProbeFacts probe, CorsProfile chosen, IReadOnlyList<MethodEvidence> methods, TimeSpan elapsed, AuditResult? audit = null)
     {
         var drafts = new List<FindingDraft>();
-        var exchanges = new PreflightExchange[readings.Count];
-        for (var i = 0; i < readings.Count; i++)
+        var exchanges = new CorsExchange[methods.Count];
+        for (var i = 0; i < methods.Count; i++)
         {
-            PreflightRules.Apply(readings[i], drafts);
-            exchanges[i] = readings[i].Exchange;
+            PreflightRules.Apply(methods[i], drafts);
+            exchanges[i] = methods[i].Exchange;
         }
 
         EngineFindings.Apply(drafts);

@@ -93,7 +93,7 @@ internal static class ReportText
         }
     }
 
-    private static void AppendFollowUp(StringBuilder text, PreflightExchange preflight, PreflightExchange actual)
+    private static void AppendFollowUp(StringBuilder text, CorsExchange preflight, CorsExchange actual)
     {
         var what = actual.Kind == ExchangeKind.StandIn
             ? $"stand-in for {preflight.Method}, which CorsProbe never sends"
@@ -113,12 +113,12 @@ internal static class ReportText
         AppendHeaders(text, actual);
     }
 
-    private static string Answer(PreflightExchange exchange) => exchange.StatusCode is { } status
+    private static string Answer(CorsExchange exchange) => exchange.StatusCode is { } status
         ? $"{status.ToString(CultureInfo.InvariantCulture)} {exchange.ReasonPhrase}".TrimEnd()
         : $"no response: {exchange.Error}";
 
     // Said only when a response arrived through a transport that hid its bytes: CorsProbe's own reads them.
-    private static string RawBytes(PreflightExchange exchange) =>
+    private static string RawBytes(CorsExchange exchange) =>
         exchange.StatusCode is not null && !exchange.RawBytesRead
             ? "; headers as the supplied handler parsed them (raw bytes not available: a NUL byte or two different Content-Length values would go unseen)"
             : string.Empty;
@@ -133,7 +133,7 @@ internal static class ReportText
         _ => "the preflight and a stand-in GET (likely, not certain)",
     };
 
-    private static void AppendHeaders(StringBuilder text, PreflightExchange exchange)
+    private static void AppendHeaders(StringBuilder text, CorsExchange exchange)
     {
         foreach (var header in exchange.ResponseHeaders)
         {

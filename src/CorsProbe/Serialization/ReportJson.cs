@@ -54,7 +54,7 @@ internal static class ReportJson
         report.IsAudited,
         [.. report.SecurityFindings.Select(f => new SecurityFindingDocument(f.Code, f.Risk, f.Title, f.Message, f.Remedy, f.AcceptedOrigin, f.Evidence, f.Cwe))]);
 
-    private static ExchangeDocument ToDocument(PreflightExchange exchange) => new(
+    private static ExchangeDocument ToDocument(CorsExchange exchange) => new(
         exchange.Method,
         exchange.Kind,
         exchange.Url.OriginalString,
@@ -132,12 +132,12 @@ internal static class ReportJson
         values.Where(entry => ProfileName(entry.Key) == profile.Name).Select(entry => (T?)entry.Value).FirstOrDefault()
             ?? throw new JsonException($"`{name}` has no entry for the {profile.Name} profile.");
 
-    private static PreflightExchange FromDocument(ExchangeDocument exchange)
+    private static CorsExchange FromDocument(ExchangeDocument exchange)
     {
         var response = exchange.Status is { } status
             ? new ResponseSnapshot(status, exchange.ReasonPhrase, Lines(Required(exchange.ResponseHeaders, "preflights[].responseHeaders"), "responseHeaders"), null) { RawBytesRead = exchange.RawBytesRead }
             : null;
-        return new PreflightExchange(
+        return new CorsExchange(
             Required(exchange.Method, "preflights[].method"),
             AbsoluteUrl(exchange.Url, "preflights[].url"),
             exchange.BrowserSendsPreflight,

@@ -39,7 +39,7 @@ public sealed record ProbeResult(CorsReport? Report, IReadOnlyList<(string? Meth
     public string Codes => Report is null ? string.Empty : string.Join(" ", Report.Findings.Select(f => f.Code).Distinct());
 
     /// <summary>The preflight CorsProbe sent for <paramref name="engine"/>.</summary>
-    public PreflightExchange? Exchange(Engine engine) =>
+    public CorsExchange? Exchange(Engine engine) =>
         Report?.Preflights.FirstOrDefault(p => p.Engines.Any(e => e.Name == engine.ToString()));
 
     private string? Wire(Engine engine, string name)

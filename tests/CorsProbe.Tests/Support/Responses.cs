@@ -29,13 +29,13 @@ public static class Responses
         new([.. Snapshot(response).Lines.Where(line => string.Equals(line.Key, name, StringComparison.OrdinalIgnoreCase)).Select(line => HttpWhitespace.Trim(line.Value))]);
 
     /// <summary>Evaluates <paramref name="response"/> as a preflight answer.</summary>
-    internal static ResponseEvaluation EvaluatePreflight(HttpResponseMessage response, PreflightContext context) =>
+    internal static ResponseEvaluation EvaluatePreflight(HttpResponseMessage response, CorsRequest context) =>
         CorsEvaluator.EvaluatePreflight(Snapshot(response), context);
 
     /// <summary>Whether the list header <paramref name="name"/> is valid.</summary>
     internal static bool IsValidList(HttpResponseMessage response, string name) => HeaderList.Parse(Field(response, name)).Invalid is null;
 
-    internal static PreflightContext Context(
+    internal static CorsRequest Context(
         string method = "PUT",
         string origin = Probe.Origin,
         bool credentials = false,

@@ -8,18 +8,18 @@ internal static class ActualResponseNotCheckedRule
 {
     public const string Title = "Actual response not checked";
 
-    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
-        var context = reading.Context;
-        if (context.SendsFollowUp || reading.Preflight.IsAbsent || (context.BrowserSendsPreflight && !reading.Preflight.PreflightPassesIn(context.Engines)))
+        var context = evidence.Context;
+        if (context.SendsFollowUp || evidence.Preflight.IsAbsent || (context.BrowserSendsPreflight && !evidence.Preflight.PreflightPassesIn(context.Engines)))
         {
             return;
         }
 
         var (severity, message) = context.BrowserSendsPreflight
-            ? (CorsSeverity.Info, $"Only OPTIONS was sent (WithoutActualRequests), so browsers' second check, of Access-Control-Allow-Origin on the actual {reading.Method} response, was not made.")
-            : (CorsSeverity.Warning, $"Only OPTIONS was sent (WithoutActualRequests), but browsers send no preflight for {reading.Method} and judge only the actual response, which was not seen: the verdict for browsers is unverified.");
-        findings.Add(reading.Draft(
+            ? (CorsSeverity.Info, $"Only OPTIONS was sent (WithoutActualRequests), so browsers' second check, of Access-Control-Allow-Origin on the actual {evidence.Method} response, was not made.")
+            : (CorsSeverity.Warning, $"Only OPTIONS was sent (WithoutActualRequests), but browsers send no preflight for {evidence.Method} and judge only the actual response, which was not seen: the verdict for browsers is unverified.");
+        findings.Add(evidence.Draft(
             CorsFindingCodes.ActualResponseNotChecked,
             Title,
             FindingScope.ActualResponse,

@@ -11,16 +11,16 @@ internal static class AuthorizationWildcardRule
 {
     public const string Title = "'*' covers Authorization only by browser leniency";
 
-    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
-        if (!reading.PreflightHas(CorsChecks.AuthorizationByWildcard))
+        if (!evidence.PreflightHas(CorsChecks.AuthorizationByWildcard))
         {
             return;
         }
 
-        var preflight = reading.Preflight;
+        var preflight = evidence.Preflight;
 
-        findings.Add(reading.Draft(
+        findings.Add(evidence.Draft(
             CorsFindingCodes.AuthorizationCoveredByWildcard,
             Title,
             FindingScope.AllowHeaders,

@@ -16,20 +16,20 @@ internal static class CorsCheckRule
     public const string WildcardWithCredentialsTitle = "Wildcard origin with credentials";
     public const string CredentialsTitle = "Access-Control-Allow-Credentials is not 'true'";
 
-    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
-        if (!reading.AnyResponseHas(CorsChecks.CorsCheck))
+        if (!evidence.AnyResponseHas(CorsChecks.CorsCheck))
         {
             return;
         }
 
-        foreach (var judged in JudgedResponse.Of(reading))
+        foreach (var judged in CheckedResponse.Of(evidence))
         {
-            Apply(reading, judged, findings);
+            Apply(evidence, judged, findings);
         }
     }
 
-    private static void Apply(PreflightReading reading, JudgedResponse judged, List<FindingDraft> findings)
+    private static void Apply(MethodEvidence evidence, CheckedResponse judged, List<FindingDraft> findings)
     {
         var evaluation = judged.Evaluation;
         var origin = judged.Context.Origin;
@@ -37,15 +37,15 @@ internal static class CorsCheckRule
         var echo = EchoRemedy(judged.Context);
         switch (evaluation.Origin)
         {
-            case OriginMatch.Missing when IsInconclusive(reading, judged):
+            case OriginMatch.Missing when IsInconclusive(evidence, judged):
                 Add(CorsFindingCodes.AllowOriginMissing, MissingTitle,
-                    $"The stand-in GET got HTTP {evaluation.Response.Status.ToString(CultureInfo.InvariantCulture)} without an Access-Control-Allow-Origin header. A refusal of the GET proves little about the {reading.Method} route (it may not serve GET, or want the credentials the page sends), whose own responses may carry the header, and the OPTIONS response grants {origin}; but an error response without the header reaches the page's script as a network error, not as the error.",
+                    $"The stand-in GET got HTTP {evaluation.Response.Status.ToString(CultureInfo.InvariantCulture)} without an Access-Control-Allow-Origin header. A refusal of the GET proves little about the {evidence.Method} route (it may not serve GET, or want the credentials the page sends), whose own responses may carry the header, and the OPTIONS response grants {origin}; but an error response without the header reaches the page's script as a network error, not as the error.",
                     "Add the CORS headers to error responses too (nginx: `add_header ... always`; Apache: `Header always set`).",
                     CorsSeverity.Warning);
                 break;
             case OriginMatch.Missing:
                 Add(CorsFindingCodes.AllowOriginMissing, MissingTitle,
-                    $"The {judged.Subject(reading.Method)} has no Access-Control-Allow-Origin header, so browsers block the call from {origin}.",
+                    $"The {judged.Subject(evidence.Method)} has no Access-Control-Allow-Origin header, so browsers block the call from {origin}.",
                     echo + " Make sure your CORS layer also answers OPTIONS requests and error responses.");
                 break;
             case OriginMatch.Multiple:
@@ -90,7 +90,7 @@ internal static class CorsCheckRule
         }
 
         void Add(string code, string title, string message, string remedy, CorsSeverity severity = CorsSeverity.Error, EngineSet engines = default) =>
-            findings.Add(reading.Draft(code, title, judged.Scope, severity, judged.Frame(reading, message), remedy) is var draft && !engines.IsEmpty
+            findings.Add(evidence.Draft(code, title, judged.Scope, severity, judged.Frame(evidence, message), remedy) is var draft && !engines.IsEmpty
                 ? draft with { Engines = engines }
                 : draft);
     }
@@ -99,13 +99,13 @@ internal static class CorsCheckRule
     // hit no route (404, 405) or lack the credentials the page sends (401, 403), while the method's own route adds the
     // headers. A 2xx without a grant, a 5xx (the URL fails, and its errors carry no grant), or no grant anywhere says
     // that the actual response will not grant this origin either (docs/cors-rules.md, "After the preflight").
-    private static bool IsInconclusive(PreflightReading reading, JudgedResponse judged) =>
+    private static bool IsInconclusive(MethodEvidence evidence, CheckedResponse judged) =>
         judged.Role == ResponseRole.StandIn
         && judged.Evaluation.Response.Status is >= 400 and <= 499
-        && !reading.Preflight.IsAbsent && reading.Preflight.CorsCheckPasses;
+        && !evidence.Preflight.IsAbsent && evidence.Preflight.CorsCheckPasses;
 
     /// <summary>How to answer a request from <paramref name="context"/>'s origin; shared with the Vary rule's advice.</summary>
-    public static string EchoRemedy(in PreflightContext context) => context.Credentials
+    public static string EchoRemedy(in CorsRequest context) => context.Credentials
         ? $"Send exactly `Access-Control-Allow-Origin: {context.Origin}` (after checking it against your allow-list), with `Access-Control-Allow-Credentials: true` and `Vary: Origin`."
         : $"Send exactly `Access-Control-Allow-Origin: {context.Origin}` (after checking it against your allow-list) with `Vary: Origin`, or `Access-Control-Allow-Origin: *` for a public API.";
 }

@@ -8,9 +8,9 @@ internal static class LenientResponseRule
 {
     public const string Title = "Response only lenient parsers accept";
 
-    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
-        foreach (var judged in JudgedResponse.Of(reading))
+        foreach (var judged in CheckedResponse.Of(evidence))
         {
             var leniencies = judged.Evaluation.Response.Leniencies;
             if (leniencies.Count == 0)
@@ -18,12 +18,12 @@ internal static class LenientResponseRule
                 continue;
             }
 
-            findings.Add(reading.Draft(
+            findings.Add(evidence.Draft(
                 CorsFindingCodes.LenientResponse,
                 Title,
                 judged.Scope,
                 CorsSeverity.Warning,
-                judged.Frame(reading, $"Browsers read this response from its raw bytes and accept it, but not everything in it is valid HTTP/1.1: {string.Join("; ", leniencies)}. CorsProbe judged it as browsers read it; stricter clients (.NET's HttpClient, proxies, the platform's own checker) may fail or read it differently."),
+                judged.Frame(evidence, $"Browsers read this response from its raw bytes and accept it, but not everything in it is valid HTTP/1.1: {string.Join("; ", leniencies)}. CorsProbe judged it as browsers read it; stricter clients (.NET's HttpClient, proxies, the platform's own checker) may fail or read it differently."),
                 "Make the server write a standard status line (`HTTP/1.1 204 No Content`), CRLF line endings, and only header lines of the form `Name: value` with a token name."));
         }
     }

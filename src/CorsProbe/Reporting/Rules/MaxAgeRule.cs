@@ -13,18 +13,18 @@ internal static class MaxAgeRule
 
     private const string Remedy = "Send `Access-Control-Max-Age: 600` (or the time your CORS policy may stay cached, up to 10 minutes for Safari and 2 hours for Chrome) so browsers reuse the preflight.";
 
-    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
-        if (!reading.Context.BrowserSendsPreflight || reading.Exchange.Response is null || !reading.Preflight.PreflightPassesIn(reading.Context.Engines))
+        if (!evidence.Context.BrowserSendsPreflight || evidence.Exchange.Response is null || !evidence.Preflight.PreflightPassesIn(evidence.Context.Engines))
         {
             return;
         }
 
-        var preflight = reading.Preflight;
+        var preflight = evidence.Preflight;
         var field = preflight.Headers.MaxAge;
         if (field.IsAbsent)
         {
-            findings.Add(reading.Draft(CorsFindingCodes.MaxAge, Title, FindingScope.Everyone, CorsSeverity.Info,
+            findings.Add(evidence.Draft(CorsFindingCodes.MaxAge, Title, FindingScope.Everyone, CorsSeverity.Info,
                 $"The response has no Access-Control-Max-Age header: browsers cache the preflight for {BrowserEngine.Chromium.DefaultMaxAge.TotalSeconds} s, so most calls pay for a second round trip.",
                 Remedy));
             return;
@@ -32,13 +32,13 @@ internal static class MaxAgeRule
 
         // Each engine's reading, grouped: "Chrome/Edge: cached for 2 hours (the most kept there); Safari: ...".
         var maxAges = preflight.MaxAges;
-        if (maxAges.AllValidIn(reading.Context.Engines))
+        if (maxAges.AllValidIn(evidence.Context.Engines))
         {
             return;
         }
 
-        findings.Add(reading.Draft(CorsFindingCodes.MaxAge, Title, FindingScope.Everyone, CorsSeverity.Warning,
-            $"{HeaderText.Describe(CorsHeaderNames.MaxAge, field)}: {string.Join("; ", Parts(reading.Context.Engines, maxAges))}.", Remedy));
+        findings.Add(evidence.Draft(CorsFindingCodes.MaxAge, Title, FindingScope.Everyone, CorsSeverity.Warning,
+            $"{HeaderText.Describe(CorsHeaderNames.MaxAge, field)}: {string.Join("; ", Parts(evidence.Context.Engines, maxAges))}.", Remedy));
     }
 
     private static IEnumerable<string> Parts(EngineSet engines, EngineMaxAges maxAges) =>

@@ -11,22 +11,22 @@ internal static class MethodListingRule
 {
     public const string Title = "Method allowed only because it is CORS-safelisted";
 
-    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
-        if (!reading.PreflightHas(CorsChecks.MethodOnlySafelisted))
+        if (!evidence.PreflightHas(CorsChecks.MethodOnlySafelisted))
         {
             return;
         }
 
-        var preflight = reading.Preflight;
+        var preflight = evidence.Preflight;
 
-        var method = reading.Method;
+        var method = evidence.Method;
         var notListed = preflight.Headers.AllowMethods.IsAbsent
             ? $"The response has no Access-Control-Allow-Methods header, so `{method}` is not listed"
             : $"{HeaderText.Describe(CorsHeaderNames.AllowMethods, preflight.Headers.AllowMethods)} does not list `{method}`";
-        var strict = ProfileJudgement.Subjects(reading.Probe.Profiles, p => p.RequiresListedMethods);
+        var strict = ProfileJudgement.Subjects(evidence.Probe.Profiles, p => p.RequiresListedMethods);
         var consequence = strict is null ? string.Empty : $", but the check of {strict} requires every method to be listed";
-        findings.Add(reading.Draft(
+        findings.Add(evidence.Draft(
             CorsFindingCodes.MethodNotListed,
             Title,
             FindingScope.MethodListing,

@@ -11,27 +11,27 @@ internal static class MethodRule
 {
     public const string Title = "Method not allowed";
 
-    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
-        if (!reading.PreflightHas(CorsChecks.MethodNotAllowed))
+        if (!evidence.PreflightHas(CorsChecks.MethodNotAllowed))
         {
             return;
         }
 
-        var preflight = reading.Preflight;
+        var preflight = evidence.Preflight;
 
-        findings.Add(reading.Draft(
+        findings.Add(evidence.Draft(
             CorsFindingCodes.MethodNotAllowed,
             Title,
             FindingScope.Preflight,
             CorsSeverity.Error,
-            Message(reading, preflight),
-            $"Add `{reading.Method}` to Access-Control-Allow-Methods (methods are case-sensitive; browsers send `{reading.Method}`)."));
+            Message(evidence, preflight),
+            $"Add `{evidence.Method}` to Access-Control-Allow-Methods (methods are case-sensitive; browsers send `{evidence.Method}`)."));
     }
 
-    private static string Message(PreflightReading reading, ResponseEvaluation preflight)
+    private static string Message(MethodEvidence evidence, ResponseEvaluation preflight)
     {
-        var method = reading.Method;
+        var method = evidence.Method;
         var field = preflight.Headers.AllowMethods;
         if (field.IsAbsent)
         {
@@ -44,7 +44,7 @@ internal static class MethodRule
             return $"{list} lists `{caseVariant}`, not `{method}`: browsers compare methods case-sensitively (only DELETE, GET, HEAD, OPTIONS, POST and PUT are upper-cased by fetch()).";
         }
 
-        return reading.Context.Credentials && preflight.Methods.Wildcard
+        return evidence.Context.Credentials && preflight.Methods.Wildcard
             ? $"{list} does not list `{method}`: with credentials, `*` is a literal method name, not a wildcard."
             : $"{list} does not list `{method}`.";
     }

@@ -8,17 +8,17 @@ internal static class NoPreflightRule
 {
     public const string Title = "A browser would not send a preflight";
 
-    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
-        if (reading.Context.BrowserSendsPreflight || reading.Exchange.Response is null)
+        if (evidence.Context.BrowserSendsPreflight || evidence.Exchange.Response is null)
         {
             return;
         }
 
-        var method = reading.Method;
-        var strict = ProfileJudgement.Subjects(reading.Probe.Profiles, p => p.AlwaysPreflights);
+        var method = evidence.Method;
+        var strict = ProfileJudgement.Subjects(evidence.Probe.Profiles, p => p.AlwaysPreflights);
         var options = strict is null ? "the OPTIONS response is shown for reference" : $"the OPTIONS response is judged for {strict}, which requires it";
-        var source = reading.Exchange.ActualRequest switch
+        var source = evidence.Exchange.ActualRequest switch
         {
             { Kind: ExchangeKind.StandIn, Response: not null } => $"CorsProbe never sends a {method}: it sent a stand-in GET of the same URL and judged its response for browsers, as evidence of what the actual response carries; {options}.",
             { Response: not null } => $"CorsProbe sent the actual {method} too (headers only, body not read) and judged its response for browsers; {options}.",
@@ -26,7 +26,7 @@ internal static class NoPreflightRule
             null => $"CorsProbe sent only OPTIONS, so no response judged by browsers was seen; {options}.",
         };
 
-        findings.Add(reading.Draft(
+        findings.Add(evidence.Draft(
             CorsFindingCodes.NoPreflightInBrowser,
             Title,
             FindingScope.Everyone,

@@ -3,7 +3,7 @@ namespace CorsProbing.Reporting.Rules;
 /// <summary>The rules of one required method, in Chromium's order of checks: the order findings are reported in.</summary>
 internal static class PreflightRules
 {
-    private static readonly Action<PreflightReading, List<FindingDraft>>[] InOrder =
+    private static readonly Action<MethodEvidence, List<FindingDraft>>[] InOrder =
     [
         TransportFailureRule.Apply,
         RedirectRule.Apply,
@@ -24,11 +24,11 @@ internal static class PreflightRules
     ];
 
     /// <summary>Adds the findings of every rule to <paramref name="findings"/>.</summary>
-    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
         foreach (var rule in InOrder)
         {
-            rule(reading, findings);
+            rule(evidence, findings);
         }
     }
 }

@@ -7,21 +7,21 @@ internal static class PreflightStatusRule
 {
     public const string Title = "Preflight status is not OK";
 
-    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
-        if (!reading.PreflightHas(CorsChecks.Status))
+        if (!evidence.PreflightHas(CorsChecks.Status))
         {
             return;
         }
 
-        var preflight = reading.Preflight;
+        var preflight = evidence.Preflight;
 
-        findings.Add(reading.Draft(
+        findings.Add(evidence.Draft(
             CorsFindingCodes.PreflightStatus,
             Title,
             FindingScope.Preflight,
             CorsSeverity.Error,
-            $"The preflight answered {preflight.Response.Status} {preflight.Response.ReasonPhrase}; browsers require an ok status (200–299).{reading.NoPreflightNote}",
+            $"The preflight answered {preflight.Response.Status} {preflight.Response.ReasonPhrase}; browsers require an ok status (200–299).{evidence.NoPreflightNote}",
             "Answer OPTIONS with 204 No Content (or 200) before authentication, routing or method checks reject it; in ASP.NET Core, call app.UseCors() before UseAuthentication() and UseAuthorization()."));
     }
 }

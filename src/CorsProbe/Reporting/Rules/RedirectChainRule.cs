@@ -17,9 +17,9 @@ internal static class RedirectChainRule
 
     private const CorsChecks PreflightOnly = ResponseEvaluation.PreflightBlocking & ~CorsChecks.CorsCheck;
 
-    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
-        var chain = reading.FollowUps;
+        var chain = evidence.FollowUps;
         if (chain.First is null)
         {
             return;
@@ -27,40 +27,40 @@ internal static class RedirectChainRule
 
         if (chain.Refusal != RedirectRefusal.None)
         {
-            findings.Add(Stops(reading, Refusal(reading, chain)));
+            findings.Add(Stops(evidence, Refusal(evidence, chain)));
         }
 
         foreach (var hop in chain.Redirects)
         {
             if (hop.IsPreflight && !hop.Evaluation.IsAbsent && hop.Evaluation.Has(PreflightOnly))
             {
-                findings.Add(Stops(reading, $"The preflight browsers send to {hop.Context.RequestUri.OriginalString} after the redirect (for {hop.Context.Method}{Headers(hop)}) fails: HTTP {hop.Evaluation.Response.Status}, {Describe(hop.Evaluation.Checks & PreflightOnly)}."));
+                findings.Add(Stops(evidence, $"The preflight browsers send to {hop.Context.RequestUri.OriginalString} after the redirect (for {hop.Context.Method}{Headers(hop)}) fails: HTTP {hop.Evaluation.Response.Status}, {Describe(hop.Evaluation.Checks & PreflightOnly)}."));
             }
         }
 
-        if (reading.Actual.Has(CorsChecks.RedirectFollowed))
+        if (evidence.Actual.Has(CorsChecks.RedirectFollowed))
         {
-            findings.Add(reading.Draft(CorsFindingCodes.RedirectStops, StopsTitle, FindingScope.ActualResponse, CorsSeverity.Warning,
-                $"The handler followed a redirect of the {chain.First.Method} itself (to {reading.Actual.Response.FinalUrl?.OriginalString}), so the hops are hidden: browsers check the CORS headers of every redirect, and a cross-origin hop turns the origin into `null`.",
+            findings.Add(evidence.Draft(CorsFindingCodes.RedirectStops, StopsTitle, FindingScope.ActualResponse, CorsSeverity.Warning,
+                $"The handler followed a redirect of the {chain.First.Method} itself (to {evidence.Actual.Response.FinalUrl?.OriginalString}), so the hops are hidden: browsers check the CORS headers of every redirect, and a cross-origin hop turns the origin into `null`.",
                 "Probe through a handler that does not follow redirects (CorsProbe's default transport does not) to see each hop."));
         }
 
         if (chain.Redirects.Count > 0 && chain.Redirects.Where(hop => !hop.IsPreflight).Select(hop => hop.Context).ToList() is { Count: > 0 } followed)
         {
-            var tainted = followed[^1].Origin != reading.Context.Origin ? "; after the cross-origin hop the request's origin is `null`" : string.Empty;
-            findings.Add(reading.Draft(CorsFindingCodes.RedirectsFollowed, FollowedTitle, FindingScope.Everyone, CorsSeverity.Info,
-                $"The {chain.First.Method} was redirected; CorsProbe followed it as fetch() does, checking each redirect: {reading.Context.RequestUri.OriginalString} → {string.Join(" → ", followed.Select(c => c.RequestUri.OriginalString))}{tainted}.",
+            var tainted = followed[^1].Origin != evidence.Context.Origin ? "; after the cross-origin hop the request's origin is `null`" : string.Empty;
+            findings.Add(evidence.Draft(CorsFindingCodes.RedirectsFollowed, FollowedTitle, FindingScope.Everyone, CorsSeverity.Info,
+                $"The {chain.First.Method} was redirected; CorsProbe followed it as fetch() does, checking each redirect: {evidence.Context.RequestUri.OriginalString} → {string.Join(" → ", followed.Select(c => c.RequestUri.OriginalString))}{tainted}.",
                 null));
         }
     }
 
-    private static FindingDraft Stops(PreflightReading reading, string message) =>
-        reading.Draft(CorsFindingCodes.RedirectStops, StopsTitle, FindingScope.ActualResponse, CorsSeverity.Error, message,
+    private static FindingDraft Stops(MethodEvidence evidence, string message) =>
+        evidence.Draft(CorsFindingCodes.RedirectStops, StopsTitle, FindingScope.ActualResponse, CorsSeverity.Error, message,
             "Point the API's URL at its final location, so that no redirect is needed; a redirect browsers follow must itself carry the CORS headers.");
 
-    private static string Refusal(PreflightReading reading, FollowUpChain chain)
+    private static string Refusal(MethodEvidence evidence, FollowUpChain chain)
     {
-        var last = chain.Redirects.LastOrDefault(hop => !hop.IsPreflight)?.Evaluation ?? reading.Actual;
+        var last = chain.Redirects.LastOrDefault(hop => !hop.IsPreflight)?.Evaluation ?? evidence.Actual;
         var location = RedirectCheck.RedirectLocation(last.Headers.Location);
         return chain.Refusal switch
         {

@@ -7,34 +7,34 @@ internal static class RedirectRule
 {
     public const string Title = "Preflight was redirected";
 
-    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
-        if (!reading.PreflightHas(CorsChecks.Redirect | CorsChecks.RedirectFollowed))
+        if (!evidence.PreflightHas(CorsChecks.Redirect | CorsChecks.RedirectFollowed))
         {
             return;
         }
 
-        var preflight = reading.Preflight;
+        var preflight = evidence.Preflight;
 
         if (preflight.Has(CorsChecks.RedirectFollowed))
         {
-            findings.Add(reading.Draft(
+            findings.Add(evidence.Draft(
                 CorsFindingCodes.Redirect,
                 Title,
                 FindingScope.Preflight,
                 CorsSeverity.Error,
-                $"The HttpMessageHandler followed a redirect from {reading.Context.RequestUri.OriginalString} to {preflight.Response.FinalUrl}; browsers never follow redirects for preflights.{reading.NoPreflightNote}",
+                $"The HttpMessageHandler followed a redirect from {evidence.Context.RequestUri.OriginalString} to {preflight.Response.FinalUrl}; browsers never follow redirects for preflights.{evidence.NoPreflightNote}",
                 "Probe the final URL directly, and configure the API to answer OPTIONS without a redirect (for example, no http→https or trailing-slash redirect on the API path)."));
         }
 
         if (preflight.Has(CorsChecks.Redirect))
         {
-            findings.Add(reading.Draft(
+            findings.Add(evidence.Draft(
                 CorsFindingCodes.Redirect,
                 Title,
                 FindingScope.Preflight,
                 CorsSeverity.Error,
-                $"The preflight answered {preflight.Response.Status} with `Location: {preflight.Headers.Location.Combined}`; browsers never follow redirects for preflights.{reading.NoPreflightNote}",
+                $"The preflight answered {preflight.Response.Status} with `Location: {preflight.Headers.Location.Combined}`; browsers never follow redirects for preflights.{evidence.NoPreflightNote}",
                 "Give the platform the final URL, or answer OPTIONS on this URL directly instead of redirecting (http→https and trailing-slash redirects are the usual causes)."));
         }
     }

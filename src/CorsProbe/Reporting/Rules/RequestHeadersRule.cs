@@ -11,17 +11,17 @@ internal static class RequestHeadersRule
 {
     public const string Title = "Request header not allowed";
 
-    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
-        if (reading.PreflightHas(CorsChecks.HeaderNotAllowed))
+        if (evidence.PreflightHas(CorsChecks.HeaderNotAllowed))
         {
-            findings.Add(Finding(reading, reading.Preflight));
+            findings.Add(Finding(evidence, evidence.Preflight));
         }
     }
 
-    private static FindingDraft Finding(PreflightReading reading, ResponseEvaluation preflight)
+    private static FindingDraft Finding(MethodEvidence evidence, ResponseEvaluation preflight)
     {
-        var requested = reading.Context.UnsafeHeaderNames;
+        var requested = evidence.Context.UnsafeHeaderNames;
         var names = string.Join(", ", preflight.RequestHeaders.Unlisted.Select(static n => $"`{n}`"));
         var asked = string.Join(',', requested);
         var field = preflight.Headers.AllowHeaders;
@@ -32,19 +32,19 @@ internal static class RequestHeadersRule
         }
         else
         {
-            var literalWildcard = reading.Context.Credentials && preflight.RequestHeaders.Wildcard
+            var literalWildcard = evidence.Context.Credentials && preflight.RequestHeaders.Wildcard
                 ? " With credentials, `*` is a literal header name, not a wildcard."
                 : string.Empty;
             message = $"{HeaderText.Describe(CorsHeaderNames.AllowHeaders, field)} does not allow {names}, which the request sends (the preflight asked for `{asked}`).{literalWildcard}";
         }
 
-        var lenient = ProfileJudgement.Subjects(reading.Probe.Profiles, p => !p.ChecksAllowHeaders);
+        var lenient = ProfileJudgement.Subjects(evidence.Probe.Profiles, p => !p.ChecksAllowHeaders);
         if (lenient is not null)
         {
             message += $" The check of {lenient} does not read this header, so it passes while browsers block the call.";
         }
 
-        return reading.Draft(
+        return evidence.Draft(
             CorsFindingCodes.HeaderNotAllowed,
             Title,
             FindingScope.AllowHeaders,

@@ -5,20 +5,20 @@ namespace CorsProbing.Reporting.Rules;
 /// <summary>CORS002 for an answer that arrived, but after a profile's time limit: that profile's check has given up.</summary>
 internal static class SlowResponseRule
 {
-    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
-        var elapsed = reading.Exchange.Elapsed;
-        if (reading.Exchange.Response is null || elapsed <= ProfileJudgement.ShortestTimeLimit(reading.Probe.Profiles))
+        var elapsed = evidence.Exchange.Elapsed;
+        if (evidence.Exchange.Response is null || elapsed <= ProfileJudgement.ShortestTimeLimit(evidence.Probe.Profiles))
         {
             return;
         }
 
-        findings.Add(reading.Draft(
+        findings.Add(evidence.Draft(
             CorsFindingCodes.Timeout,
             TransportFailureRule.TimeoutTitle,
             FindingScope.Duration,
             CorsSeverity.Error,
-            $"The preflight took {Durations.Seconds(elapsed)}; {Limits(reading.Probe.Profiles, elapsed)}.",
+            $"The preflight took {Durations.Seconds(elapsed)}; {Limits(evidence.Probe.Profiles, elapsed)}.",
             "Make OPTIONS answer within a few hundred milliseconds: answer it before authentication and slow middleware.") with { Elapsed = elapsed });
     }
 

@@ -16,43 +16,43 @@ internal static class TransportFailureRule
     public const string AddressRefusedTitle = "Target address not allowed";
     public const string MalformedTitle = "Malformed response";
 
-    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
-        if (reading.ActualFailure is { } followUp)
+        if (evidence.ActualFailure is { } followUp)
         {
-            findings.Add(FollowUpFailure(reading, followUp));
+            findings.Add(FollowUpFailure(evidence, followUp));
         }
 
-        if (reading.Exchange.Failure is not { } failure)
+        if (evidence.Exchange.Failure is not { } failure)
         {
             return;
         }
 
-        var url = reading.Context.RequestUri;
+        var url = evidence.Context.RequestUri;
         findings.Add(failure.Kind switch
         {
-            ExchangeFailureKind.AddressRefused => reading.Draft(
+            ExchangeFailureKind.AddressRefused => evidence.Draft(
                 CorsFindingCodes.TargetAddressNotAllowed,
                 AddressRefusedTitle,
                 FindingScope.Everyone,
                 CorsSeverity.Error,
-                $"No request was sent: {failure.Description} (allowed: {reading.Probe.NetworkPolicy}).",
+                $"No request was sent: {failure.Description} (allowed: {evidence.Probe.NetworkPolicy}).",
                 "Give a URL whose host resolves to public addresses only. To probe an API on this machine or your own network on purpose, call AllowLoopback() or AllowPrivateNetworks() on the builder (or WithNetworkPolicy(...))."),
-            ExchangeFailureKind.TimedOut => reading.Draft(
+            ExchangeFailureKind.TimedOut => evidence.Draft(
                 CorsFindingCodes.Timeout,
                 TimeoutTitle,
                 FindingScope.Everyone,
                 CorsSeverity.Error,
                 $"No response headers arrived within {Durations.Seconds(failure.Limit)}: {failure.Description}",
                 "Make OPTIONS answer quickly and without authentication, or raise the timeout with WithTimeout(...) if the API is known to be slow."),
-            ExchangeFailureKind.MalformedResponse => reading.Draft(
+            ExchangeFailureKind.MalformedResponse => evidence.Draft(
                 CorsFindingCodes.MalformedResponse,
                 MalformedTitle,
                 FindingScope.Everyone,
                 CorsSeverity.Error,
                 $"The answer to the preflight to {url.OriginalString} is malformed: {failure.Description}.",
                 MalformedRemedy),
-            _ => reading.Draft(
+            _ => evidence.Draft(
                 CorsFindingCodes.Unreachable,
                 UnreachableTitle,
                 FindingScope.Everyone,
@@ -65,7 +65,7 @@ internal static class TransportFailureRule
     private const string MalformedRemedy =
         "Fix the server (or the proxy in front of it) so that it writes a well-formed HTTP/1.1 response head: no NUL bytes, one Content-Length value, under 256 KiB.";
 
-    private static FindingDraft FollowUpFailure(PreflightReading reading, ExchangeFailure failure)
+    private static FindingDraft FollowUpFailure(MethodEvidence evidence, ExchangeFailure failure)
     {
         var (code, title) = failure.Kind switch
         {
@@ -76,20 +76,20 @@ internal static class TransportFailureRule
         };
         var malformed = failure.Kind == ExchangeFailureKind.MalformedResponse;
         var remedy = malformed ? MalformedRemedy : "Make the actual request answer within the timeout, on a connection that is not reset.";
-        if (reading.Context.FollowUp == ExchangeKind.StandIn)
+        if (evidence.Context.FollowUp == ExchangeKind.StandIn)
         {
-            return reading.Draft(code, title, FindingScope.ActualResponse, CorsSeverity.Error,
-                $"The stand-in GET for {reading.Method} got {(malformed ? "a malformed answer" : "no response")} ({failure.Description.TrimEnd('.')}): a URL that fails a GET this way is taken to fail the {reading.Method} too, so browsers' call is not counted as allowed. This is stand-in evidence: likely, not certain.",
+            return evidence.Draft(code, title, FindingScope.ActualResponse, CorsSeverity.Error,
+                $"The stand-in GET for {evidence.Method} got {(malformed ? "a malformed answer" : "no response")} ({failure.Description.TrimEnd('.')}): a URL that fails a GET this way is taken to fail the {evidence.Method} too, so browsers' call is not counted as allowed. This is stand-in evidence: likely, not certain.",
                 "Check that the URL answers GET requests quickly and without resetting the connection (with a mock transport, answer the GET too).");
         }
 
-        var after = reading.Context.BrowserSendsPreflight ? "after the preflight passed" : "a browser sends";
-        var what = reading.FollowUps.Redirects.Count == 0
-            ? $"The actual {reading.Method} {after}"
-            : $"The request a redirect led to ({reading.FollowUps.Redirects[^1].Context.RequestUri.OriginalString})";
-        return reading.Draft(code, title, FindingScope.ActualResponse, CorsSeverity.Error,
+        var after = evidence.Context.BrowserSendsPreflight ? "after the preflight passed" : "a browser sends";
+        var what = evidence.FollowUps.Redirects.Count == 0
+            ? $"The actual {evidence.Method} {after}"
+            : $"The request a redirect led to ({evidence.FollowUps.Redirects[^1].Context.RequestUri.OriginalString})";
+        return evidence.Draft(code, title, FindingScope.ActualResponse, CorsSeverity.Error,
             failure.Kind == ExchangeFailureKind.AddressRefused
-                ? $"{what} was not sent: {failure.Description} (allowed: {reading.Probe.NetworkPolicy}), so the response browsers judge was not seen."
+                ? $"{what} was not sent: {failure.Description} (allowed: {evidence.Probe.NetworkPolicy}), so the response browsers judge was not seen."
                 : $"{what} got {(malformed ? $"a malformed answer: {failure.Description}." : $"no response: {failure.Description}")} A browser's call fails the same way.",
             remedy);
     }

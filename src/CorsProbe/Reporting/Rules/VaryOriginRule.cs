@@ -8,14 +8,14 @@ internal static class VaryOriginRule
 {
     public const string Title = "Origin echoed without Vary: Origin";
 
-    public static void Apply(PreflightReading reading, List<FindingDraft> findings)
+    public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
-        if (!reading.AnyResponseHas(CorsChecks.MissingVaryOrigin))
+        if (!evidence.AnyResponseHas(CorsChecks.MissingVaryOrigin))
         {
             return;
         }
 
-        foreach (var judged in JudgedResponse.Of(reading))
+        foreach (var judged in CheckedResponse.Of(evidence))
         {
             if (!judged.Evaluation.Has(CorsChecks.MissingVaryOrigin))
             {
@@ -23,12 +23,12 @@ internal static class VaryOriginRule
             }
 
             var vary = HeaderText.Describe(CorsHeaderNames.Vary, judged.Evaluation.Headers.Vary);
-            findings.Add(reading.Draft(
+            findings.Add(evidence.Draft(
                 CorsFindingCodes.MissingVaryOrigin,
                 Title,
                 judged.Scope,
                 CorsSeverity.Warning,
-                judged.Frame(reading, $"The response echoes the origin `{judged.Context.Origin}` but has {vary} without `Origin`: a shared cache may serve this answer to another origin, which browsers then block."),
+                judged.Frame(evidence, $"The response echoes the origin `{judged.Context.Origin}` but has {vary} without `Origin`: a shared cache may serve this answer to another origin, which browsers then block."),
                 "Add `Vary: Origin` to every response whose Access-Control-Allow-Origin depends on the request's Origin."));
         }
     }

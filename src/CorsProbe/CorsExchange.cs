@@ -4,9 +4,9 @@ using CorsProbing.Requirements;
 namespace CorsProbing;
 
 /// <summary>One request as it happened: the request sent and the raw response (or why none arrived).</summary>
-public sealed class PreflightExchange
+public sealed class CorsExchange
 {
-    internal PreflightExchange(
+    internal CorsExchange(
         string method,
         Uri url,
         bool browserSendsPreflight,
@@ -15,9 +15,9 @@ public sealed class PreflightExchange
         TimeSpan elapsed,
         ExchangeFailure? failure,
         ExchangeKind kind = ExchangeKind.Preflight,
-        PreflightExchange? actualRequest = null,
+        CorsExchange? actualRequest = null,
         CorsEvidence evidence = CorsEvidence.None,
-        IReadOnlyList<PreflightExchange>? redirects = null,
+        IReadOnlyList<CorsExchange>? redirects = null,
         EngineSet engines = default,
         Evaluation.EngineMaxAges maxAges = default)
     {
@@ -105,7 +105,7 @@ public sealed class PreflightExchange
     /// read. It is sent when browsers would get past the preflight; <see langword="null"/> when they would not, when no
     /// preflight answer arrived, or when the caller allowed only OPTIONS (<see cref="CorsProbeBuilder.WithoutActualRequests"/>).
     /// </summary>
-    public PreflightExchange? ActualRequest { get; }
+    public CorsExchange? ActualRequest { get; }
 
     /// <summary>
     /// The requests sent after <see cref="ActualRequest"/> was redirected, in order, as <c>fetch()</c> follows redirects
@@ -113,7 +113,7 @@ public sealed class PreflightExchange
     /// at the new URL when the request still needs one (<see cref="Kind"/> <see cref="ExchangeKind.Preflight"/>). Empty
     /// when nothing was redirected.
     /// </summary>
-    public IReadOnlyList<PreflightExchange> Redirects { get; }
+    public IReadOnlyList<CorsExchange> Redirects { get; }
 
     /// <summary>What the Browser verdict for <see cref="Method"/> rests on (on the preflight exchange; None on a nested one).</summary>
     public CorsEvidence Evidence { get; }

@@ -11,16 +11,16 @@ namespace CorsProbing.Reporting;
 /// <param name="preflight">The evaluation of the OPTIONS answer; absent when none arrived.</param>
 /// <param name="followUps">The requests sent after the preflight and what they met.</param>
 /// <param name="probe">What the rules know of the whole probe.</param>
-internal sealed class PreflightReading(PreflightContext context, PreflightExchange exchange, ResponseEvaluation preflight, FollowUpChain followUps, ProbeFacts probe)
+internal sealed class MethodEvidence(CorsRequest context, CorsExchange exchange, ResponseEvaluation preflight, FollowUpChain followUps, ProbeFacts probe)
 {
     // The checks any response after the preflight failed, redirect hops included.
     private readonly CorsChecks _followUpChecks = FollowUpChecks(followUps);
 
     /// <summary>What the preflight asked.</summary>
-    public PreflightContext Context { get; } = context;
+    public CorsRequest Context { get; } = context;
 
     /// <summary>The preflight as it happened, with the requests after it nested.</summary>
-    public PreflightExchange Exchange { get; } = exchange;
+    public CorsExchange Exchange { get; } = exchange;
 
     /// <summary>The evaluation of the OPTIONS answer; <see cref="ResponseEvaluation.IsAbsent"/> when none arrived.</summary>
     public ResponseEvaluation Preflight { get; } = preflight;

@@ -5,4 +5,4 @@ namespace CorsProbing.Evaluation;
 /// <param name="Listed">An element is exactly the method.</param>
 /// <param name="Wildcard">An element is <c>*</c>.</param>
 /// <param name="CaseVariant">The first element that differs from the method only in case, or null.</param>
-internal readonly record struct MethodEvidence(ListValue List, bool Listed, bool Wildcard, string? CaseVariant);
+internal readonly record struct AllowMethodsEvidence(ListValue List, bool Listed, bool Wildcard, string? CaseVariant);

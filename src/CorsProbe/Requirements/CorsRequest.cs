@@ -7,7 +7,7 @@ namespace CorsProbing.Requirements;
 /// <param name="UnsafeHeaderNames">The lower-cased, sorted CORS-unsafe header names sent in <c>Access-Control-Request-Headers</c>.</param>
 /// <param name="Credentials">Credentials mode "include".</param>
 /// <param name="SendsFollowUp">Whether the GET/HEAD after the preflight is sent at all (the caller may allow OPTIONS only).</param>
-internal readonly record struct PreflightContext(
+internal readonly record struct CorsRequest(
     Uri RequestUri,
     string Origin,
     string Method,

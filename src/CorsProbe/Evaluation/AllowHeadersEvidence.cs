@@ -4,4 +4,4 @@ namespace CorsProbing.Evaluation;
 /// <param name="List">The header as a list: its elements, and the first invalid one (the header is then invalid).</param>
 /// <param name="Unlisted">The requested names it does not list by name, in the order requested.</param>
 /// <param name="Wildcard">An element is <c>*</c>.</param>
-internal readonly record struct HeadersEvidence(ListValue List, string[] Unlisted, bool Wildcard);
+internal readonly record struct AllowHeadersEvidence(ListValue List, string[] Unlisted, bool Wildcard);

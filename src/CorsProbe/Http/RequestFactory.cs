@@ -7,10 +7,10 @@ namespace CorsProbing.Http;
 /// preflight_controller.cc CreatePreflightRequest: <c>OPTIONS</c>, no credentials, no author headers), then the actual
 /// GET/HEAD as a browser sends it, or the stand-in GET for a method CorsProbe never sends.
 /// </summary>
-internal static class PreflightRequestFactory
+internal static class RequestFactory
 {
     /// <summary>The header lines a preflight for <paramref name="context"/> carries, in the order they are sent.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> PreflightHeaders(in PreflightContext context)
+    public static IReadOnlyList<KeyValuePair<string, string>> PreflightHeaders(in CorsRequest context)
     {
         var hasUnsafeHeaders = context.UnsafeHeaderNames.Length > 0;
         var headers = new KeyValuePair<string, string>[hasUnsafeHeaders ? 5 : 4];
@@ -34,7 +34,7 @@ internal static class PreflightRequestFactory
     /// actual GET/HEAD the page's own headers whose values are known (a stand-in GET carries none of them, they belong to
     /// another method); never cookies or credentials.
     /// </summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> FollowUpHeaders(in PreflightContext context, IReadOnlyList<AuthorHeader> headers)
+    public static IReadOnlyList<KeyValuePair<string, string>> FollowUpHeaders(in CorsRequest context, IReadOnlyList<AuthorHeader> headers)
     {
         var lines = new List<KeyValuePair<string, string>>(3 + headers.Count)
         {
@@ -55,14 +55,14 @@ internal static class PreflightRequestFactory
     }
 
     /// <summary>The preflight for <paramref name="context"/> with its header lines.</summary>
-    public static ProbeRequest Preflight(in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>> headers) =>
+    public static ProbeRequest Preflight(in CorsRequest context, IReadOnlyList<KeyValuePair<string, string>> headers) =>
         new("OPTIONS", context.RequestUri, headers);
 
     /// <summary>The method of the request after the preflight: HEAD for a required HEAD, else GET.</summary>
-    public static string FollowUpMethod(in PreflightContext context) =>
+    public static string FollowUpMethod(in CorsRequest context) =>
         context.FollowUp == ExchangeKind.ActualRequest && context.Method == "HEAD" ? "HEAD" : "GET";
 
     /// <summary>The request after the preflight for <paramref name="context"/> with its header lines.</summary>
-    public static ProbeRequest FollowUp(in PreflightContext context, IReadOnlyList<KeyValuePair<string, string>> headers) =>
+    public static ProbeRequest FollowUp(in CorsRequest context, IReadOnlyList<KeyValuePair<string, string>> headers) =>
         new(FollowUpMethod(context), context.RequestUri, headers);
 }
