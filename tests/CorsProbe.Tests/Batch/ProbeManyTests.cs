@@ -107,15 +107,29 @@ public class ProbeManyTests
     }
 
     [Fact]
-    public async Task BreakingOutEarly_EndsCleanly()
+    public async Task BreakingOutEarly_CancelsTheRunningProbes_AndStartsNoMore()
     {
-        var probes = Enumerable.Range(0, 50).Select(i => CorsProbe.For($"https://api{i}.example.com/").WithOrigin(Probe.Origin).RequireMethods("PUT").UsingHandler(StubCorsServer.Allowing(Probe.Origin)));
-
-        await foreach (var report in CorsProbe.ProbeManyAsync(probes, cancellationToken: TestContext.Current.CancellationToken))
+        // The first host answers at once; every other one slowly, so they are still running when the caller stops reading.
+        var fast = StubCorsServer.Allowing(Probe.Origin);
+        var slow = new ConcurrencyGauge(StubCorsServer.Allowing(Probe.Origin), delay: TimeSpan.FromSeconds(30));
+        var started = 0;
+        var probes = Enumerable.Range(0, 50).Select(i =>
         {
-            report.Should().NotBeNull();
+            Interlocked.Increment(ref started);
+            return CorsProbe.For($"https://api{i}.example.com/").WithOrigin(Probe.Origin).RequireMethods("PUT").UsingHandler(i == 0 ? fast : slow);
+        });
+        var options = new CorsBatchOptions { MaxConcurrency = 4 };
+
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        await foreach (var report in CorsProbe.ProbeManyAsync(probes, options, TestContext.Current.CancellationToken))
+        {
+            report.Url.Host.Should().Be("api0.example.com");
             break;
         }
+
+        elapsed.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "leaving the loop cancels the probes still running instead of waiting for them");
+        slow.InFlight.Should().Be(0, "no request is left running once the loop is left");
+        Volatile.Read(ref started).Should().BeLessThanOrEqualTo(options.MaxConcurrency + 2, "probes are read as workers free up, so the rest were never started");
     }
 
     [Fact]

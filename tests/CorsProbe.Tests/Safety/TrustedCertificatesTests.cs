@@ -76,13 +76,16 @@ public class TrustedCertificatesTests
             .Should().Throw<ArgumentNullException>().WithParameterName("trustedCertificates");
 
     [Fact]
-    public void TheTrustedHandler_ValidatesWithTheCallback_AndKeepsTheGuard()
+    public void TheTrustedHandler_AcceptsExactlyTheTrustedCertificate_AndKeepsTheGuard()
     {
-        using var certificate = SelfSigned("a");
-        using var handler = CorsProbeHandler.Create(null, [certificate]);
+        using var trusted = SelfSigned("a");
+        using var other = SelfSigned("b");
+        using var handler = CorsProbeHandler.Create(null, [trusted]);
+        var validate = handler.SslOptions.RemoteCertificateValidationCallback!;
 
-        handler.SslOptions.RemoteCertificateValidationCallback.Should().NotBeNull();
-        handler.ConnectCallback.Should().NotBeNull();
+        validate(this, trusted, null, System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors).Should().BeTrue("the caller trusts this certificate");
+        validate(this, other, null, System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors).Should().BeFalse("nothing else is trusted that the system does not trust");
+        handler.ConnectCallback.Should().NotBeNull("connections still go through the guard");
         handler.AllowAutoRedirect.Should().BeFalse();
     }
 
