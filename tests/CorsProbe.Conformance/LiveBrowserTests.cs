@@ -1,7 +1,7 @@
 using System.Globalization;
 using CorsProbing.Conformance.Cases;
 using CorsProbing.Conformance.Oracle;
-using CorsProbing.Conformance.Support;
+using CorsProbing.Testing;
 
 namespace CorsProbing.Conformance;
 

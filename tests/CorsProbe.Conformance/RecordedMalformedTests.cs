@@ -1,6 +1,6 @@
 using CorsProbing.Conformance.Malformed;
 using CorsProbing.Conformance.Oracle;
-using CorsProbing.IntegrationTests.Support;
+using CorsProbing.Testing;
 
 namespace CorsProbing.Conformance;
 

@@ -1,5 +1,5 @@
-using CorsProbing.Conformance.Support;
 using CorsProbing.Dashboard.Tests.Browser;
+using CorsProbing.Testing;
 
 namespace CorsProbing.Dashboard.Tests;
 

@@ -1,4 +1,4 @@
-using CorsProbing.Tests.Loopback;
+using CorsProbing.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

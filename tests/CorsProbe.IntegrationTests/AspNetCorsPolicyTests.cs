@@ -1,4 +1,4 @@
-using CorsProbing.IntegrationTests.Support;
+using CorsProbing.Testing;
 
 namespace CorsProbing.IntegrationTests;
 

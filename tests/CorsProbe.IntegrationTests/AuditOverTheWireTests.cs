@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CorsProbing.Tests.Loopback;
+using CorsProbing.Testing;
 
 namespace CorsProbing.IntegrationTests;
 

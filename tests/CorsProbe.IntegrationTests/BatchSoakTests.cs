@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CorsProbing.IntegrationTests.Support;
+using CorsProbing.Testing;
 
 namespace CorsProbing.IntegrationTests;
 

@@ -1,11 +1,12 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography;
+using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
 using System.Text;
 using CorsProbing.IntegrationTests.Support;
+using CorsProbing.Testing;
 
 namespace CorsProbing.IntegrationTests;
 

@@ -1,6 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
-using CorsProbing.IntegrationTests.Support;
+using System.Net;
+using CorsProbing.Testing;
 
 namespace CorsProbing.IntegrationTests;
 

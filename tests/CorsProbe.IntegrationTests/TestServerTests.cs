@@ -1,4 +1,4 @@
-using CorsProbing.IntegrationTests.Support;
+using CorsProbing.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,7 @@ using CorsProbing.Http;
 using CorsProbing.IntegrationTests.Support;
 using CorsProbing.Requirements;
 using CorsProbing.Safety;
-using CorsProbing.Tests.Loopback;
+using CorsProbing.Testing;
 
 namespace CorsProbing.IntegrationTests;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CorsProbing.Testing;
 
 namespace CorsProbing.Packaging.Tests;
 
@@ -16,7 +17,7 @@ public sealed class NativeAotTests : IDisposable
     [Fact]
     public async Task TheSmokeApp_PublishesWithoutWarnings_AndProbesNatively()
     {
-        RequiredTool.Require(RequiredTool.Clang, RequiredTool.InstallClang);
+        RequiredTool.OnPath(ToolPackages.Clang, ToolPackages.InstallClang);
         var output = Path.Combine(_workspace.Scratch, "aot");
 
         var publish = (await Dotnet.RunAsync(

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Xml.Linq;
-using CorsProbing.Tests.Loopback;
+using CorsProbing.Testing;
 
 namespace CorsProbing.Packaging.Tests;
 

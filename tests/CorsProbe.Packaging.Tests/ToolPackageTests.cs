@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Xml.Linq;
-using CorsProbing.Tests.Loopback;
+using CorsProbing.Testing;
 
 namespace CorsProbing.Packaging.Tests;
 
@@ -31,7 +31,7 @@ public sealed class ToolPackageTests(ToolPackages packages) : IClassFixture<Tool
     [Fact]
     public void TheNativeCommand_PublishesWithoutTrimOrAotWarnings()
     {
-        RequiredTool.Require(RequiredTool.Clang, RequiredTool.InstallClang);
+        RequiredTool.OnPath(ToolPackages.Clang, ToolPackages.InstallClang);
         packages.NativePack.Output.Should().Contain("Generating native code");
         packages.NativePack.Warnings.Should().BeEmpty("trim and AOT warnings are errors for the tool, and none may appear");
     }
@@ -39,7 +39,7 @@ public sealed class ToolPackageTests(ToolPackages packages) : IClassFixture<Tool
     [Fact]
     public async Task OnLinuxX64_InstallingTheTool_GivesTheNativeCommand_WhichProbesALoopbackServer()
     {
-        RequiredTool.Require(RequiredTool.Clang, RequiredTool.InstallClang);
+        RequiredTool.OnPath(ToolPackages.Clang, ToolPackages.InstallClang);
         var corsprobe = await InstallAsync("CorsProbe.Tool", "native");
 
         var binary = new FileInfo(corsprobe).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? corsprobe;

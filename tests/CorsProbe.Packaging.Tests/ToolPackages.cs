@@ -1,3 +1,5 @@
+using CorsProbing.Testing;
+
 namespace CorsProbing.Packaging.Tests;
 
 /// <summary>
@@ -8,6 +10,11 @@ namespace CorsProbing.Packaging.Tests;
 public sealed class ToolPackages : IAsyncLifetime
 {
     public const string Project = "samples/CorsProbe.Cli/CorsProbe.Cli.csproj";
+
+    /// <summary>The linker Native AOT needs, and how to install it with zlib's headers.</summary>
+    public const string Clang = "clang";
+
+    public const string InstallClang = "sudo apt-get install -y clang zlib1g-dev";
 
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
 
@@ -22,7 +29,7 @@ public sealed class ToolPackages : IAsyncLifetime
         await Workspace.PackAsync(Project, Limit, "any");
 
         // Native AOT links with clang: without it the native tests skip (fail under CI), the fallback's still run.
-        if (RequiredTool.IsInstalled(RequiredTool.Clang))
+        if (RequiredTool.IsOnPath(Clang))
         {
             NativePack = await Workspace.PackAsync(Project, Limit, "linux-x64");
         }

@@ -1,3 +1,5 @@
+using CorsProbing.Testing;
+
 namespace CorsProbing.Packaging.Tests;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class Workspace : IDisposable
         Directory.CreateDirectory(Scratch);
     }
 
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = Repository.Root;
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "corsprobe-packaging-" + Guid.NewGuid().ToString("N")[..12]);
 
@@ -64,16 +66,5 @@ public sealed class Workspace : IDisposable
         {
             // A child process may still hold a file for a moment; the temp folder is cleaned by the system.
         }
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CorsProbe.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("CorsProbe.sln not found above the test binaries.");
     }
 }

@@ -1,6 +1,7 @@
-using System.Reflection;
 using System.Reflection.Emit;
+using System.Reflection;
 using System.Text.RegularExpressions;
+using CorsProbing.Testing;
 
 namespace CorsProbing.Tests;
 

@@ -1,7 +1,11 @@
 namespace CorsProbing.Requirements;
 
-/// <summary>What one preflight asks: the facts its response is judged against.</summary>
-/// <param name="RequestUri">The URL the preflight is sent to.</param>
+/// <summary>
+/// One cross-origin request as the page makes it: the facts its responses are judged against, the preflight's (which
+/// asks for this method and these headers) and those of the requests after it (the actual GET/HEAD or a stand-in, each
+/// redirect hop, which <see cref="Http.RedirectStep"/> forms anew).
+/// </summary>
+/// <param name="RequestUri">The URL the request is sent to.</param>
 /// <param name="Origin">The serialized origin sent in <c>Origin</c>.</param>
 /// <param name="Method">The normalized method sent in <c>Access-Control-Request-Method</c>.</param>
 /// <param name="UnsafeHeaderNames">The lower-cased, sorted CORS-unsafe header names sent in <c>Access-Control-Request-Headers</c>.</param>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CorsProbing.Conformance.Support;
+using CorsProbing.Testing;
 
 namespace CorsProbing.Conformance.Oracle;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CorsProbing.Conformance.Support;
+using CorsProbing.Testing;
 
 namespace CorsProbing.Conformance.Oracle;
 

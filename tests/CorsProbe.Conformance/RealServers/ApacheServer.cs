@@ -1,4 +1,5 @@
 using CorsProbing.Conformance.Support;
+using CorsProbing.Testing;
 
 namespace CorsProbing.Conformance.RealServers;
 

@@ -1,12 +1,7 @@
-using System.Net;
 using CorsProbing.Conformance.Support;
-using CorsProbing.IntegrationTests.Support;
+using CorsProbing.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CorsProbing.Conformance.RealServers;
 
@@ -42,14 +37,8 @@ public sealed class AspNetTlsServer : IRunningServer
     /// <summary>Starts Kestrel on a free loopback port.</summary>
     public static async Task<AspNetTlsServer> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, FreePort.Next(), listen => listen.UseHttps(TestCertificate.Certificate)));
-        builder.Services.AddCors(AspNetCorsServer.ConfigurePolicies);
-        var app = builder.Build();
-        AspNetCorsServer.MapPolicies(app);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        cancellationToken.ThrowIfCancellationRequested();
+        var (app, address) = await LoopbackKestrel.StartAsync(services => services.AddCors(AspNetCorsServer.ConfigurePolicies), AspNetCorsServer.MapPolicies, TestCertificate.Certificate);
         return new AspNetTlsServer(app, new Uri(address).Port);
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CorsProbing.Conformance.Cases;
-using CorsProbing.Conformance.Support;
+using CorsProbing.Testing;
 
 namespace CorsProbing.Conformance.RealServers;
 

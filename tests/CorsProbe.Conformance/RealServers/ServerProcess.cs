@@ -1,5 +1,6 @@
 using System.Globalization;
 using CorsProbing.Conformance.Support;
+using CorsProbing.Testing;
 
 namespace CorsProbing.Conformance.RealServers;
 

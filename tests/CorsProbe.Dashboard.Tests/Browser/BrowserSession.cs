@@ -1,6 +1,6 @@
-using CorsProbing.Conformance.Support;
 using CorsProbing.Dashboard.Tests.Support;
 using CorsProbing.Demo;
+using CorsProbing.Testing;
 using Microsoft.Playwright;
 
 namespace CorsProbing.Dashboard.Tests.Browser;

@@ -1,11 +1,7 @@
-using System.Net;
+using CorsProbing.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CorsProbing.Dashboard.Tests.Support;
 
@@ -29,19 +25,15 @@ public sealed class SwitchableCorsApi : IAsyncDisposable
     }
 
     /// <summary>The API's origin, e.g. <c>http://127.0.0.1:40123</c>.</summary>
-    public string Origin { get; private set; } = string.Empty;
+    public string Origin { get; private init; } = string.Empty;
 
     /// <summary>The endpoint the tests register.</summary>
     public string Url => Origin + "/quests";
 
     public static async Task<SwitchableCorsApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var api = new SwitchableCorsApi(app);
-        app.Run(context =>
+        SwitchableCorsApi? api = null;
+        var (app, address) = await LoopbackKestrel.StartAsync(null, pipeline => pipeline.Run(context =>
         {
             if (context.Request.Path == "/moved")
             {
@@ -54,17 +46,15 @@ public sealed class SwitchableCorsApi : IAsyncDisposable
 
             context.Response.Headers.AccessControlAllowOrigin = "*";
             context.Response.Headers.AccessControlAllowMethods = "GET, POST";
-            if (api.AllowsContentType)
+            if (api!.AllowsContentType)
             {
                 context.Response.Headers.AccessControlAllowHeaders = "Content-Type";
             }
 
             context.Response.StatusCode = HttpMethods.IsOptions(context.Request.Method) ? StatusCodes.Status204NoContent : StatusCodes.Status200OK;
             return Task.CompletedTask;
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        api.Origin = new Uri(address).GetLeftPart(UriPartial.Authority);
+        }));
+        api = new SwitchableCorsApi(app) { Origin = new Uri(address).GetLeftPart(UriPartial.Authority) };
         return api;
     }
 

@@ -1,5 +1,5 @@
 using System.Text;
-using CorsProbing.Tests.Loopback;
+using CorsProbing.Testing;
 
 namespace CorsProbing.Extensions.Http.Tests.Support;
 

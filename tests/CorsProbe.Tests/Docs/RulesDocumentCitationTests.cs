@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CorsProbing.Testing;
 
 namespace CorsProbing.Tests.Docs;
 

@@ -1,3 +1,5 @@
+using CorsProbing.Testing;
+
 namespace CorsProbing.Tests.Reporting;
 
 /// <summary>The codes are a published contract: their values and titles never change.</summary>

@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 
-namespace CorsProbing.IntegrationTests.Support;
+namespace CorsProbing.Testing;
 
 /// <summary>
 /// A real Kestrel on 127.0.0.1 (random port) running ASP.NET Core's CORS middleware, one policy per path.

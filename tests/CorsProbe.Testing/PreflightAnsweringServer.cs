@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace CorsProbing.Tests.Loopback;
+namespace CorsProbing.Testing;
 
 /// <summary>
 /// A raw loopback server answering every request with an allowing preflight response, for as long as it lives. Shared

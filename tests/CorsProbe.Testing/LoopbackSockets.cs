@@ -1,6 +1,7 @@
 using System.Globalization;
+using Xunit;
 
-namespace CorsProbing.IntegrationTests.Support;
+namespace CorsProbing.Testing;
 
 /// <summary>
 /// The client ends of this machine's TCP connections to a loopback port, read from <c>/proc/net/tcp</c> and

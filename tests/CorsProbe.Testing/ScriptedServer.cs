@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace CorsProbing.Tests.Loopback;
+namespace CorsProbing.Testing;
 
 /// <summary>
 /// A raw loopback HTTP/1.1 server whose answers a test writes (shared, linked, by the test projects that need one): for each request head read on a connection it asks

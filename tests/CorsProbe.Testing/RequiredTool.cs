@@ -1,4 +1,6 @@
-namespace CorsProbing.Conformance.Support;
+using Xunit;
+
+namespace CorsProbing.Testing;
 
 /// <summary>
 /// Finds a tool a live test needs. On a developer machine without it the test skips with the install command; under
@@ -28,5 +30,20 @@ public static class RequiredTool
 
         Assert.Skip(message);
         return string.Empty;
+    }
+
+    /// <summary>Whether <paramref name="program"/> is on the <c>PATH</c>.</summary>
+    public static bool IsOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(directory => File.Exists(Path.Combine(directory, program)));
+
+    /// <summary>Requires <paramref name="program"/> on the <c>PATH</c>: skips without it (or fails in CI).</summary>
+    public static void OnPath(string program, string install)
+    {
+        if (!IsOnPath(program))
+        {
+            Find(program, install);
+        }
     }
 }

@@ -1,4 +1,4 @@
-namespace CorsProbing.Conformance.Support;
+namespace CorsProbing.Testing;
 
 /// <summary>Locates the repository the tests were built from (for the checked-in recording and docs).</summary>
 public static class Repository
