@@ -4,60 +4,69 @@ using CorsProbing.Requirements;
 
 namespace CorsProbing.Reporting;
 
-/// <summary>An evaluated response with its role: what the CORS check rules report on, once per response.</summary>
+/// <summary>
+/// An evaluated response the CORS check applies to, and which it is: the kind of request it answered, whether it is a
+/// redirect browsers check before following it, and whether it came after a redirect.
+/// </summary>
 /// <param name="Evaluation">The evidence.</param>
-/// <param name="Role">Which response it is.</param>
+/// <param name="Kind">The request it answered: the preflight (at the URL, or at a redirect's), the actual GET/HEAD, or a stand-in.</param>
 /// <param name="Context">The request it answered: its URL and the origin it was sent from (<c>null</c> after a cross-origin redirect).</param>
-internal readonly record struct CheckedResponse(ResponseEvaluation Evaluation, ResponseRole Role, CorsRequest Context)
+/// <param name="AfterRedirect">It answered a request a redirect led to.</param>
+internal readonly record struct CheckedResponse(ResponseEvaluation Evaluation, ExchangeKind Kind, CorsRequest Context, bool AfterRedirect = false)
 {
     /// <summary>The responses whose CORS check a browser or a profile applies, in the order they are reported.</summary>
     public static IEnumerable<CheckedResponse> Of(MethodEvidence evidence)
     {
         if (!evidence.Preflight.IsAbsent)
         {
-            yield return new(evidence.Preflight, evidence.Context.BrowserSendsPreflight ? ResponseRole.Preflight : ResponseRole.UnsentPreflight, evidence.Context);
+            yield return new(evidence.Preflight, ExchangeKind.Preflight, evidence.Context);
         }
 
         if (!evidence.Actual.IsAbsent)
         {
-            yield return new(evidence.Actual, FollowUpRole(evidence.Actual, evidence.Context.FollowUp), evidence.Context);
+            yield return new(evidence.Actual, evidence.Context.FollowUp ?? ExchangeKind.ActualRequest, evidence.Context);
         }
 
         foreach (var hop in evidence.FollowUps.Redirects)
         {
             if (!hop.Evaluation.IsAbsent)
             {
-                yield return new(hop.Evaluation, hop.IsPreflight ? ResponseRole.RedirectPreflight : FollowUpRole(hop.Evaluation, hop.Context.FollowUp), hop.Context);
+                yield return new(hop.Evaluation, hop.Exchange.Kind, hop.Context, AfterRedirect: true);
             }
         }
     }
 
-    private static ResponseRole FollowUpRole(in ResponseEvaluation evaluation, ExchangeKind? kind) =>
-        evaluation.Has(CorsChecks.Redirect) ? ResponseRole.Redirect : kind == ExchangeKind.StandIn ? ResponseRole.StandIn : ResponseRole.Actual;
+    /// <summary>A redirect browsers check before following it (the preflight itself is never followed).</summary>
+    public bool IsRedirect => Kind != ExchangeKind.Preflight && Evaluation.Has(CorsChecks.Redirect);
+
+    /// <summary>The answer to a preflight a browser does not send: only profiles that always preflight judge it.</summary>
+    private bool IsUnsentPreflight => Kind == ExchangeKind.Preflight && !AfterRedirect && !Context.BrowserSendsPreflight;
 
     /// <summary>Whom findings on this response concern.</summary>
-    public FindingScope Scope => Role is ResponseRole.Preflight or ResponseRole.UnsentPreflight ? FindingScope.Preflight : FindingScope.ActualResponse;
+    public FindingScope Scope => Kind == ExchangeKind.Preflight && !AfterRedirect ? FindingScope.Preflight : FindingScope.ActualResponse;
 
     /// <summary>The response in words: "preflight response for PUT".</summary>
-    public string Subject(string method) => Role switch
+    public string Subject(string method) => (Kind, IsRedirect) switch
     {
-        ResponseRole.Preflight => $"preflight response for {method}",
-        ResponseRole.UnsentPreflight => "response to OPTIONS",
-        ResponseRole.StandIn => "stand-in GET response",
-        ResponseRole.Redirect => $"redirect ({Evaluation.Response.Status.ToString(CultureInfo.InvariantCulture)}) from {Context.RequestUri.OriginalString}",
-        ResponseRole.RedirectPreflight => $"preflight response from {Context.RequestUri.OriginalString}",
+        (_, true) => $"redirect ({Evaluation.Response.Status.ToString(CultureInfo.InvariantCulture)}) from {Context.RequestUri.OriginalString}",
+        (ExchangeKind.Preflight, _) when AfterRedirect => $"preflight response from {Context.RequestUri.OriginalString}",
+        (ExchangeKind.Preflight, _) => IsUnsentPreflight ? "response to OPTIONS" : $"preflight response for {method}",
+        (ExchangeKind.StandIn, _) => "stand-in GET response",
         _ => $"actual {method} response",
     };
 
     /// <summary>The message, framed by which response it is about and whom it concerns.</summary>
     public string Frame(MethodEvidence evidence, string message)
     {
-        return Role switch
+        if (IsRedirect || (AfterRedirect && Kind == ExchangeKind.Preflight))
         {
-            ResponseRole.Preflight => message,
-            ResponseRole.UnsentPreflight => "On the OPTIONS response: " + message + evidence.NoPreflightNote,
-            ResponseRole.Actual => $"On the actual {evidence.Method} response: " + message + OptionsOnlyNote(evidence),
-            ResponseRole.Redirect or ResponseRole.RedirectPreflight => Hop(evidence) + message + OptionsOnlyNote(evidence),
+            return Hop(evidence) + message + OptionsOnlyNote(evidence);
+        }
+
+        return Kind switch
+        {
+            ExchangeKind.Preflight => IsUnsentPreflight ? "On the OPTIONS response: " + message + evidence.NoPreflightNote : message,
+            ExchangeKind.ActualRequest => $"On the actual {evidence.Method} response: " + message + OptionsOnlyNote(evidence),
             _ => $"On a stand-in GET (CorsProbe never sends {evidence.Method}; a GET of the same URL shows the CORS headers the server adds to its responses): " + message
                 + $" This is stand-in evidence: likely true of the actual {evidence.Method} response, not certain." + OptionsOnlyNote(evidence),
         };
@@ -72,7 +81,7 @@ internal readonly record struct CheckedResponse(ResponseEvaluation Evaluation, R
     // Browsers apply the CORS check to every redirect they follow, and to the preflight they send after one.
     private string Hop(MethodEvidence evidence)
     {
-        var what = Role == ResponseRole.Redirect
+        var what = IsRedirect
             ? $"On the redirect ({Evaluation.Response.Status.ToString(CultureInfo.InvariantCulture)}) of {Context.RequestUri.OriginalString}, which browsers check before following it"
             : $"On the preflight browsers send to {Context.RequestUri.OriginalString} after the redirect";
         var origin = Context.Origin == evidence.Context.Origin

@@ -100,7 +100,7 @@ internal static class CorsCheckRule
     // headers. A 2xx without a grant, a 5xx (the URL fails, and its errors carry no grant), or no grant anywhere says
     // that the actual response will not grant this origin either (docs/cors-rules.md, "After the preflight").
     private static bool IsInconclusive(MethodEvidence evidence, CheckedResponse judged) =>
-        judged.Role == ResponseRole.StandIn
+        judged.Kind == ExchangeKind.StandIn && !judged.IsRedirect
         && judged.Evaluation.Response.Status is >= 400 and <= 499
         && !evidence.Preflight.IsAbsent && evidence.Preflight.CorsCheckPasses;
 
