@@ -6,53 +6,25 @@ using CorsProbing.Testing;
 namespace CorsProbing.Conformance;
 
 /// <summary>
-/// CorsProbe against each engine's recorded verdicts, on every <c>dotnet test</c>: no browser needed, the same loopback
-/// server answers CorsProbe's preflights exactly as it answered the browser's.
+/// What only the case matrix has beyond the checks every catalogue gets (<see cref="RecordedOracleTests"/>): its size, and
+/// the conformance document generated from every engine's recordings.
 /// </summary>
 public class RecordedBrowserTests
 {
-    public static TheoryData<Engine> Engines => [.. EngineLauncher.All];
-
     [Fact]
     public void TheMatrix_HasAtLeast300Cases() =>
         CaseMatrix.All.Should().HaveCountGreaterThanOrEqualTo(300);
 
-    [Theory]
-    [MemberData(nameof(Engines))]
-    public void TheRecording_CoversTheMatrixAsItIsNow(Engine engine)
-    {
-        BrowserRecording.Load(engine).Cases.Select(c => (c.Id, c.Fingerprint)).Should().Equal(
-            CaseMatrix.All.Select(c => (c.Id, c.Fingerprint)),
-            $"the matrix changed since {engine} was recorded: re-record with CORSPROBE_RECORD=1 dotnet test tests/CorsProbe.Conformance");
-    }
-
-    [Theory]
-    [MemberData(nameof(Engines))]
-    public void EveryRecordedCase_WasReportedByTheBrowser(Engine engine) =>
-        BrowserRecording.Load(engine).Cases.Where(c => c.Outcome == "missing").Should().BeEmpty();
-
-    [Theory]
-    [MemberData(nameof(Engines))]
-    public async Task CorsProbe_AgreesWithTheRecordedEngine_OnEveryCase(Engine engine)
-    {
-        var comparisons = await CompareWithRecordingAsync(engine);
-
-        comparisons.Where(c => !c.Agrees).Should().BeEmpty(ConformanceRun.Disagreements(comparisons));
-    }
-
     [Fact]
     public async Task TheConformanceDocument_IsUpToDate()
     {
-        var engines = new List<(Engine, BrowserRecording, IReadOnlyList<CaseComparison>)>();
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var engines = new List<(Engine, OracleRecording<BrowserResult>, IReadOnlyList<CaseComparison>)>();
+        var malformed = new List<(Engine, OracleRecording<MalformedObservation>, IReadOnlyList<MalformedComparison>)>();
         foreach (var engine in EngineLauncher.All)
         {
-            engines.Add((engine, BrowserRecording.Load(engine), await CompareWithRecordingAsync(engine)));
-        }
-
-        var malformed = new List<(Engine, MalformedRecording, IReadOnlyList<MalformedComparison>)>();
-        foreach (var engine in EngineLauncher.All)
-        {
-            malformed.Add((engine, MalformedRecording.Load(engine), await MalformedRun.CompareWithRecordingAsync(engine, TestContext.Current.CancellationToken)));
+            engines.Add((engine, MatrixOracle.Instance.Recording(engine), await MatrixOracle.Instance.CompareWithRecordingAsync(engine, cancellationToken)));
+            malformed.Add((engine, MalformedOracle.Instance.Recording(engine), await MalformedOracle.Instance.CompareWithRecordingAsync(engine, cancellationToken)));
         }
 
         var expected = ConformanceDocument.Render(engines, MalformedDocument.Render(malformed));
@@ -65,11 +37,5 @@ public class RecordedBrowserTests
 
         (await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken)).ReplaceLineEndings().Should().Be(
             expected.ReplaceLineEndings(), "docs/conformance.md is generated: re-run with CORSPROBE_RECORD=1");
-    }
-
-    private static async Task<IReadOnlyList<CaseComparison>> CompareWithRecordingAsync(Engine engine)
-    {
-        await using var server = new CaseServer(CaseMatrix.All);
-        return await ConformanceRun.CompareAsync(engine, server, CaseMatrix.All, BrowserRecording.Load(engine).Cases, TestContext.Current.CancellationToken);
     }
 }

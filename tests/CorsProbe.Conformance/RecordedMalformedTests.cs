@@ -5,13 +5,11 @@ using CorsProbing.Testing;
 namespace CorsProbing.Conformance;
 
 /// <summary>
-/// CorsProbe against Chromium's recorded outcomes for the malformed-response catalogue, on every <c>dotnet test</c>: no
-/// browser needed, the same loopback server writes the same bytes.
+/// What only the malformed-response catalogue has beyond the checks every catalogue gets (<see cref="RecordedOracleTests"/>):
+/// the classes it covers, CorsProbe's time and sockets on hostile bytes, and how a refused response is named.
 /// </summary>
 public class RecordedMalformedTests
 {
-    private static readonly MalformedRecording Recording = MalformedRecording.Load(Engine.Chromium);
-
     [Fact]
     public void TheCatalogue_CoversEveryClassTheIssueNames()
     {
@@ -22,20 +20,10 @@ public class RecordedMalformedTests
     }
 
     [Fact]
-    public void TheRecording_CoversTheCatalogueAsItIsNow() =>
-        Recording.Cases.Select(c => (c.Id, c.Shape, c.Fingerprint)).Should().Equal(
-            MalformedRun.Pairs(MalformedCatalogue.All).Select(p => (p.Case.Id, p.Shape, MalformedRun.Fingerprint(p.Case))),
-            "the catalogue changed since Chromium was recorded: re-record with CORSPROBE_RECORD=1 dotnet test tests/CorsProbe.Conformance");
-
-    [Fact]
-    public void EveryRecordedCase_WasReportedByTheBrowser() =>
-        Recording.Cases.Where(c => c.Outcome == "missing").Should().BeEmpty();
-
-    [Fact]
     public async Task CorsProbe_AgreesWithRecordedChromium_OnEveryMalformedResponse_WithinTheTimeout_LeavingNoSocketOpen()
     {
         await using var targets = new MalformedTargets(MalformedCatalogue.All);
-        var comparisons = await MalformedRun.CompareAsync(Engine.Chromium, targets, MalformedCatalogue.All, Recording.Cases, TestContext.Current.CancellationToken);
+        var comparisons = await MalformedRun.CompareAsync(Engine.Chromium, targets, MalformedCatalogue.All, MalformedOracle.Instance.Recording(Engine.Chromium).Cases, TestContext.Current.CancellationToken);
 
         comparisons.Where(c => !c.Agrees).Should().BeEmpty(string.Join(Environment.NewLine + Environment.NewLine, comparisons.Where(c => !c.Agrees)));
         comparisons.Where(c => c.Elapsed > MalformedRun.ProbeTimeout + TimeSpan.FromSeconds(1)).Select(c => c.ToString()).Should().BeEmpty();
@@ -49,7 +37,7 @@ public class RecordedMalformedTests
     [Fact]
     public async Task EveryRefusedResponse_IsNamedInTheReport()
     {
-        var comparisons = await MalformedRun.CompareWithRecordingAsync(Engine.Chromium, TestContext.Current.CancellationToken);
+        var comparisons = await MalformedOracle.Instance.CompareWithRecordingAsync(Engine.Chromium, TestContext.Current.CancellationToken);
 
         var nul = comparisons.First(c => c.Case.Description == "NUL after the origin" && c.Browser.Shape == MalformedShape.PreflightedPut);
         nul.Report.Findings[0].Code.Should().Be(CorsFindingCodes.MalformedResponse);
@@ -57,29 +45,5 @@ public class RecordedMalformedTests
         var lengths = comparisons.First(c => c.Case.Description == "two different Content-Length lines (2 and 5)" && c.Browser.Shape == MalformedShape.SimpleGet);
         lengths.Report.Findings.Should().Contain(f => f.Code == CorsFindingCodes.MalformedResponse && f.Message.Contains("Content-Length has different values ('2' and '5')", StringComparison.Ordinal));
         comparisons.Where(c => c.Report.Preflights.Any(p => !p.RawBytesRead && p.StatusCode is not null)).Should().BeEmpty("the default transport reads every response's raw bytes");
-    }
-
-    [Theory]
-    [InlineData(Engine.Firefox)]
-    [InlineData(Engine.WebKit)]
-    public void TheOtherEnginesRecordings_CoverTheCatalogue_AndEveryCaseRan(Engine engine)
-    {
-        var recording = MalformedRecording.Load(engine);
-
-        recording.Cases.Select(c => (c.Id, c.Shape, c.Fingerprint)).Should().Equal(
-            MalformedRun.Pairs(MalformedCatalogue.All).Select(p => (p.Case.Id, p.Shape, MalformedRun.Fingerprint(p.Case))),
-            $"the catalogue changed since {engine} was recorded: re-record with CORSPROBE_RECORD=1 dotnet test tests/CorsProbe.Conformance");
-        recording.Cases.Where(c => c.Outcome == "missing").Should().BeEmpty();
-    }
-
-    // CorsProbe reads the bytes as each engine does, but for the few cases MalformedGap names: the bound may only shrink.
-    [Theory]
-    [InlineData(Engine.Firefox, MalformedGap.Firefox)]
-    [InlineData(Engine.WebKit, MalformedGap.WebKit)]
-    public async Task CorsProbe_DisagreesWithTheOtherEngines_NoMoreThanMeasured(Engine engine, int gap)
-    {
-        var comparisons = await MalformedRun.CompareWithRecordingAsync(engine, TestContext.Current.CancellationToken);
-
-        comparisons.Count(c => !c.Agrees).Should().BeLessThanOrEqualTo(gap, string.Join(Environment.NewLine, comparisons.Where(c => !c.Agrees).Select(c => c.ToString().Split(Environment.NewLine)[0])));
     }
 }

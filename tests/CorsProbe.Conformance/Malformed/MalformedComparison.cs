@@ -6,7 +6,7 @@ namespace CorsProbing.Conformance.Malformed;
 /// <param name="Browser">What the engine did.</param>
 /// <param name="Report">CorsProbe's report on the same bytes.</param>
 /// <param name="Elapsed">How long CorsProbe's probe took.</param>
-public sealed record MalformedComparison(Oracle.Engine Engine, MalformedCase Case, MalformedObservation Browser, CorsReport Report, TimeSpan Elapsed)
+public sealed record MalformedComparison(Oracle.Engine Engine, MalformedCase Case, MalformedObservation Browser, CorsReport Report, TimeSpan Elapsed) : Oracle.IAgreement
 {
     /// <summary>CorsProbe's profile of the engine says the call goes through.</summary>
     public bool ProbeAllowed => Report.VerdictFor(Oracle.EngineProfiles.Of(Engine)) == CorsVerdict.Allowed;

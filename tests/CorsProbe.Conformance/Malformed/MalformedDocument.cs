@@ -10,7 +10,7 @@ public static class MalformedDocument
     /// The section for each engine's recording and comparisons (<paramref name="engines"/>, Chromium first; every list in
     /// the catalogue's order).
     /// </summary>
-    public static string Render(IReadOnlyList<(Oracle.Engine Engine, MalformedRecording Recording, IReadOnlyList<MalformedComparison> Comparisons)> engines)
+    public static string Render(IReadOnlyList<(Oracle.Engine Engine, Oracle.OracleRecording<MalformedObservation> Recording, IReadOnlyList<MalformedComparison> Comparisons)> engines)
     {
         var chromium = engines[0];
         var text = new StringBuilder();

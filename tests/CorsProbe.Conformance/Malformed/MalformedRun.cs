@@ -68,12 +68,5 @@ public static class MalformedRun
         })];
     }
 
-    /// <summary>The catalogue put to CorsProbe and paired with <paramref name="engine"/>'s recorded outcomes.</summary>
-    public static async Task<IReadOnlyList<MalformedComparison>> CompareWithRecordingAsync(Engine engine, CancellationToken cancellationToken)
-    {
-        await using var targets = new MalformedTargets(MalformedCatalogue.All);
-        return await CompareAsync(engine, targets, MalformedCatalogue.All, MalformedRecording.Load(engine).Cases, cancellationToken);
-    }
-
     private static int FetchId(MalformedCase @case, MalformedShape shape) => (@case.Id * 10) + (int)shape;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CorsProbing.Conformance.Oracle;
 
 /// <summary>What Chromium did with one case.</summary>
@@ -14,4 +16,14 @@ namespace CorsProbing.Conformance.Oracle;
 /// </param>
 /// <param name="PreflightCount">For a case fetched twice (<see cref="Cases.ConformanceCase.Repeat"/>): how many preflights arrived, 1 when the second fetch used the cached one.</param>
 public sealed record BrowserResult(
-    int Id, string Fingerprint, bool Allowed, string Outcome, bool PreflightSent, string? RequestMethod, string? RequestHeaders, string? DroppedHeaders = null, int? PreflightCount = null);
+    int Id, string Fingerprint, bool Allowed, string Outcome, bool PreflightSent, string? RequestMethod, string? RequestHeaders, string? DroppedHeaders = null, int? PreflightCount = null)
+    : IBrowserObservation
+{
+    /// <inheritdoc />
+    [JsonIgnore]
+    public object Identity => (Id, Fingerprint);
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public object Decision => (Id, Allowed, PreflightSent, RequestMethod, RequestHeaders, DroppedHeaders, PreflightCount);
+}

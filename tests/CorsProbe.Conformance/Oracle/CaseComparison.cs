@@ -3,7 +3,7 @@ using CorsProbing.Conformance.Cases;
 namespace CorsProbing.Conformance.Oracle;
 
 /// <summary>One case as a browser engine and CorsProbe saw it, and every way they differ.</summary>
-public sealed class CaseComparison
+public sealed class CaseComparison : IAgreement
 {
     /// <summary>Compares the two results of <paramref name="case"/>.</summary>
     public CaseComparison(Engine engine, ConformanceCase @case, BrowserResult browser, ProbeResult probe)

@@ -13,7 +13,7 @@ public static class ConformanceDocument
     /// The document for each engine's recording and comparisons (<paramref name="engines"/>, in engine order; every list in
     /// case order), with the malformed-response section (<see cref="Malformed.MalformedDocument"/>) after the summary.
     /// </summary>
-    public static string Render(IReadOnlyList<(Engine Engine, BrowserRecording Recording, IReadOnlyList<CaseComparison> Comparisons)> engines, string malformedSection)
+    public static string Render(IReadOnlyList<(Engine Engine, OracleRecording<BrowserResult> Recording, IReadOnlyList<CaseComparison> Comparisons)> engines, string malformedSection)
     {
         var text = new StringBuilder();
         text.AppendLine("# Conformance: CorsProbe against Chromium, Firefox and WebKit");
@@ -77,7 +77,7 @@ public static class ConformanceDocument
     }
 
     // Every case the engines decide or preflight differently, and the rules behind them.
-    private static void AppendDifferences(StringBuilder text, IReadOnlyList<(Engine Engine, BrowserRecording Recording, IReadOnlyList<CaseComparison> Comparisons)> engines)
+    private static void AppendDifferences(StringBuilder text, IReadOnlyList<(Engine Engine, OracleRecording<BrowserResult> Recording, IReadOnlyList<CaseComparison> Comparisons)> engines)
     {
         text.AppendLine("## Where the engines differ");
         text.AppendLine();
