@@ -71,24 +71,24 @@ internal static class AuditRunner
             var sent = await Exchanger.SendAsync(transport, request, context.Engines, requirements.TimeProvider, deadline, callerToken).ConfigureAwait(false);
 
             // Judged as the probe judges: by every engine's reading. What one engine lets through is the finding.
-            AuditResponse? judged = null;
+            AuditResponse? kept = null;
             foreach (var (judgedBy, reading) in sent.Groups(context))
             {
                 if (reading.Response is not { } response)
                 {
-                    judged ??= AuditResponse.Failed(origin, requestMethod, reading.Failure!.Kind == ExchangeFailureKind.TimedOut ? "timed out." : reading.Failure.Description);
+                    kept ??= AuditResponse.Failed(origin, requestMethod, reading.Failure!.Kind == ExchangeFailureKind.TimedOut ? "timed out." : reading.Failure.Description);
                     continue;
                 }
 
                 var evaluation = actual ? CorsEvaluator.EvaluateActualResponse(response, judgedBy) : CorsEvaluator.EvaluatePreflight(response, judgedBy);
                 var allows = actual ? evaluation.CorsCheckPasses : evaluation.PreflightPassesIn(judgedBy.Engines);
-                if (judged is null or { Error: not null } || (allows && !judged.BrowserAllows))
+                if (kept is null or { Error: not null } || (allows && !kept.BrowserAllows))
                 {
-                    judged = AuditResponse.From(origin, requestMethod, evaluation, allows);
+                    kept = AuditResponse.From(origin, requestMethod, evaluation, allows);
                 }
             }
 
-            return judged!;
+            return kept!;
         }
         finally
         {

@@ -70,12 +70,12 @@ internal static class ProbeRun
 
             foreach (var followUps in chains)
             {
-                var judged = context with { Engines = followUps.Engines };
+                var forGroup = context with { Engines = followUps.Engines };
                 var exchange = new CorsExchange(
-                    judged.Method, judged.RequestUri, judged.BrowserSendsPreflight, headers, answer.Response, sent.Elapsed, answer.Failure, ExchangeKind.Preflight,
-                    followUps.First, followUps.Evidence(judged, !preflight.IsAbsent), followUps.Redirects.Count == 0 ? [] : [.. followUps.Redirects.Select(hop => hop.Exchange)], judged.Engines, preflight.MaxAges);
+                    forGroup.Method, forGroup.RequestUri, forGroup.BrowserSendsPreflight, headers, answer.Response, sent.Elapsed, answer.Failure, ExchangeKind.Preflight,
+                    followUps.First, followUps.Evidence(forGroup, !preflight.IsAbsent), followUps.Redirects.Count == 0 ? [] : [.. followUps.Redirects.Select(hop => hop.Exchange)], forGroup.Engines, preflight.MaxAges);
                 CorsProbeTelemetry.PreflightDone(activity, exchange);
-                methods.Add(new MethodEvidence(judged, exchange, preflight, followUps, plan.Facts));
+                methods.Add(new MethodEvidence(forGroup, exchange, preflight, followUps, plan.Facts));
             }
         }
     }

@@ -1,7 +1,7 @@
 namespace CorsProbing.Requirements;
 
 /// <summary>
-/// Fetch "CORS-unsafe request-header names" (F l.1111-1140; Chromium cors_util.cc) as each engine computes them: the
+/// Fetch "CORS-unsafe request-header names" (Chromium: cors_util.cc) as each engine computes them: the
 /// names a preflight must announce in <c>Access-Control-Request-Headers</c> and the response must allow.
 /// </summary>
 internal static class CorsUnsafeHeaderNames

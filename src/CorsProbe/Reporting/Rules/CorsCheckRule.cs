@@ -23,21 +23,21 @@ internal static class CorsCheckRule
             return;
         }
 
-        foreach (var judged in CheckedResponse.Of(evidence))
+        foreach (var response in CheckedResponse.Of(evidence))
         {
-            Apply(evidence, judged, findings);
+            Apply(evidence, response, findings);
         }
     }
 
-    private static void Apply(MethodEvidence evidence, CheckedResponse judged, List<FindingDraft> findings)
+    private static void Apply(MethodEvidence evidence, CheckedResponse response, List<FindingDraft> findings)
     {
-        var evaluation = judged.Evaluation;
-        var origin = judged.Context.Origin;
+        var evaluation = response.Evaluation;
+        var origin = response.Context.Origin;
         var allowOrigin = HeaderText.Describe(CorsHeaderNames.AllowOrigin, evaluation.Headers.AllowOrigin);
-        var echo = EchoRemedy(judged.Context);
+        var echo = EchoRemedy(response.Context);
         switch (evaluation.Origin)
         {
-            case OriginMatch.Missing when IsInconclusive(evidence, judged):
+            case OriginMatch.Missing when IsInconclusive(evidence, response):
                 Add(CorsFindingCodes.AllowOriginMissing, MissingTitle,
                     $"The stand-in GET got HTTP {evaluation.Response.Status.ToString(CultureInfo.InvariantCulture)} without an Access-Control-Allow-Origin header. A refusal of the GET proves little about the {evidence.Method} route (it may not serve GET, or want the credentials the page sends), whose own responses may carry the header, and the OPTIONS response grants {origin}; but an error response without the header reaches the page's script as a network error, not as the error.",
                     "Add the CORS headers to error responses too (nginx: `add_header ... always`; Apache: `Header always set`).",
@@ -45,7 +45,7 @@ internal static class CorsCheckRule
                 break;
             case OriginMatch.Missing:
                 Add(CorsFindingCodes.AllowOriginMissing, MissingTitle,
-                    $"The {judged.Subject(evidence.Method)} has no Access-Control-Allow-Origin header, so browsers block the call from {origin}.",
+                    $"The {response.Subject(evidence.Method)} has no Access-Control-Allow-Origin header, so browsers block the call from {origin}.",
                     echo + " Make sure your CORS layer also answers OPTIONS requests and error responses.");
                 break;
             case OriginMatch.Multiple:
@@ -71,11 +71,11 @@ internal static class CorsCheckRule
         {
             // Engines that join a header's lines without the empty ones (Firefox) read `true` and an empty line as `true`.
             var lenient = evaluation.Has(CorsChecks.AllowCredentialsApartFromEmptyLines)
-                ? judged.Context.Engines.Intersect(EngineSet.JoiningWithoutEmptyLines)
+                ? response.Context.Engines.Intersect(EngineSet.JoiningWithoutEmptyLines)
                 : EngineSet.None;
             var message = $"The request includes credentials, so the response must carry `Access-Control-Allow-Credentials: true` (exactly, lower-case); it has {HeaderText.Describe(CorsHeaderNames.AllowCredentials, evaluation.Headers.AllowCredentials)}.";
             const string remedy = "Send `Access-Control-Allow-Credentials: true` once, or make the request without credentials.";
-            var strict = judged.Context.Engines.Except(lenient);
+            var strict = response.Context.Engines.Except(lenient);
             if (!strict.IsEmpty)
             {
                 Add(CorsFindingCodes.AllowCredentials, CredentialsTitle, message, remedy, engines: strict);
@@ -90,7 +90,7 @@ internal static class CorsCheckRule
         }
 
         void Add(string code, string title, string message, string remedy, CorsSeverity severity = CorsSeverity.Error, EngineSet engines = default) =>
-            findings.Add(evidence.Draft(code, title, judged.Scope, severity, judged.Frame(evidence, message), remedy) is var draft && !engines.IsEmpty
+            findings.Add(evidence.Draft(code, title, response.Scope, severity, response.Frame(evidence, message), remedy) is var draft && !engines.IsEmpty
                 ? draft with { Engines = engines }
                 : draft);
     }
@@ -99,9 +99,9 @@ internal static class CorsCheckRule
     // hit no route (404, 405) or lack the credentials the page sends (401, 403), while the method's own route adds the
     // headers. A 2xx without a grant, a 5xx (the URL fails, and its errors carry no grant), or no grant anywhere says
     // that the actual response will not grant this origin either (docs/cors-rules.md, "After the preflight").
-    private static bool IsInconclusive(MethodEvidence evidence, CheckedResponse judged) =>
-        judged.Kind == ExchangeKind.StandIn && !judged.IsRedirect
-        && judged.Evaluation.Response.Status is >= 400 and <= 499
+    private static bool IsInconclusive(MethodEvidence evidence, CheckedResponse response) =>
+        response.Kind == ExchangeKind.StandIn && !response.IsRedirect
+        && response.Evaluation.Response.Status is >= 400 and <= 499
         && !evidence.Preflight.IsAbsent && evidence.Preflight.CorsCheckPasses;
 
     /// <summary>How to answer a request from <paramref name="context"/>'s origin; shared with the Vary rule's advice.</summary>

@@ -10,9 +10,9 @@ internal static class LenientResponseRule
 
     public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
-        foreach (var judged in CheckedResponse.Of(evidence))
+        foreach (var response in CheckedResponse.Of(evidence))
         {
-            var leniencies = judged.Evaluation.Response.Leniencies;
+            var leniencies = response.Evaluation.Response.Leniencies;
             if (leniencies.Count == 0)
             {
                 continue;
@@ -21,9 +21,9 @@ internal static class LenientResponseRule
             findings.Add(evidence.Draft(
                 CorsFindingCodes.LenientResponse,
                 Title,
-                judged.Scope,
+                response.Scope,
                 CorsSeverity.Warning,
-                judged.Frame(evidence, $"Browsers read this response from its raw bytes and accept it, but not everything in it is valid HTTP/1.1: {string.Join("; ", leniencies)}. CorsProbe judged it as browsers read it; stricter clients (.NET's HttpClient, proxies, the platform's own checker) may fail or read it differently."),
+                response.Frame(evidence, $"Browsers read this response from its raw bytes and accept it, but not everything in it is valid HTTP/1.1: {string.Join("; ", leniencies)}. CorsProbe judged it as browsers read it; stricter clients (.NET's HttpClient, proxies, the platform's own checker) may fail or read it differently."),
                 "Make the server write a standard status line (`HTTP/1.1 204 No Content`), CRLF line endings, and only header lines of the form `Name: value` with a token name."));
         }
     }

@@ -15,20 +15,20 @@ internal static class VaryOriginRule
             return;
         }
 
-        foreach (var judged in CheckedResponse.Of(evidence))
+        foreach (var response in CheckedResponse.Of(evidence))
         {
-            if (!judged.Evaluation.Has(CorsChecks.MissingVaryOrigin))
+            if (!response.Evaluation.Has(CorsChecks.MissingVaryOrigin))
             {
                 continue;
             }
 
-            var vary = HeaderText.Describe(CorsHeaderNames.Vary, judged.Evaluation.Headers.Vary);
+            var vary = HeaderText.Describe(CorsHeaderNames.Vary, response.Evaluation.Headers.Vary);
             findings.Add(evidence.Draft(
                 CorsFindingCodes.MissingVaryOrigin,
                 Title,
-                judged.Scope,
+                response.Scope,
                 CorsSeverity.Warning,
-                judged.Frame(evidence, $"The response echoes the origin `{judged.Context.Origin}` but has {vary} without `Origin`: a shared cache may serve this answer to another origin, which browsers then block."),
+                response.Frame(evidence, $"The response echoes the origin `{response.Context.Origin}` but has {vary} without `Origin`: a shared cache may serve this answer to another origin, which browsers then block."),
                 "Add `Vary: Origin` to every response whose Access-Control-Allow-Origin depends on the request's Origin."));
         }
     }
