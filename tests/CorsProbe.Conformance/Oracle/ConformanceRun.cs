@@ -14,7 +14,4 @@ public static class ConformanceRun
         return [.. cases.Select(c => new CaseComparison(engine, c, byId[c.Id], probed[c.Id]))];
     }
 
-    /// <summary>An assertion message listing every disagreement.</summary>
-    public static string Disagreements(IEnumerable<CaseComparison> comparisons) =>
-        string.Join(Environment.NewLine + Environment.NewLine, comparisons.Where(c => !c.Agrees));
 }

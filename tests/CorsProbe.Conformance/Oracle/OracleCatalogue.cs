@@ -84,9 +84,6 @@ public abstract class OracleCatalogue<TServer, TObservation, TComparison> : IOra
     public async Task<IReadOnlyList<string>> DisagreementsWithRecordingAsync(Engine engine, CancellationToken cancellationToken) =>
         [.. (await CompareWithRecordingAsync(engine, cancellationToken)).Where(c => !c.Agrees).Select(c => c.ToString() ?? string.Empty)];
 
-    /// <inheritdoc />
-    public override string ToString() => Name;
-
     private static string Describe(IEnumerable<TComparison> comparisons) =>
         string.Join(Environment.NewLine + Environment.NewLine, comparisons.Where(c => !c.Agrees));
 
