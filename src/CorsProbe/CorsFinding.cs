@@ -1,5 +1,4 @@
 using CorsProbing.Reporting;
-using CorsProbing.Requirements;
 
 namespace CorsProbing;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using CorsProbing.Audit;
 using CorsProbing.Orchestration;
-using CorsProbing.Requirements;
 
 namespace CorsProbing;
 
@@ -109,10 +108,7 @@ public sealed class CorsProbeBuilder
     /// <returns>A new builder with the header added.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="value"/> is null.</exception>
     /// <exception cref="ArgumentException">The name is not an HTTP token or is forbidden, or the value contains CR, LF, NUL or characters above U+00FF.</exception>
-    public CorsProbeBuilder RequireHeader(string name, string value)
-    {
-        return WithHeaders([.. _requirements.Headers, AuthorHeader.WithValue(name, value)]);
-    }
+    public CorsProbeBuilder RequireHeader(string name, string value) => WithHeaders([.. _requirements.Headers, AuthorHeader.WithValue(name, value)]);
 
     /// <summary>Sets credentials mode "include" (cookies, HTTP authentication), which tightens the CORS check.</summary>
     /// <param name="include"><see langword="true"/> for <c>credentials: "include"</c>; <see langword="false"/> for the default.</param>
@@ -198,12 +194,9 @@ public sealed class CorsProbeBuilder
     /// <param name="timeout">A positive duration of at most 24 hours.</param>
     /// <returns>A new builder.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is zero, negative, infinite or longer than 24 hours.</exception>
-    public CorsProbeBuilder WithTimeout(TimeSpan timeout)
-    {
-        return CorsRequirements.TimeoutProblem(timeout) is { } problem
-            ? throw new ArgumentOutOfRangeException(nameof(timeout), timeout, problem)
-            : new(_requirements with { Timeout = timeout });
-    }
+    public CorsProbeBuilder WithTimeout(TimeSpan timeout) => CorsRequirements.TimeoutProblem(timeout) is { } problem
+        ? throw new ArgumentOutOfRangeException(nameof(timeout), timeout, problem)
+        : new(_requirements with { Timeout = timeout });
 
     /// <summary>
     /// Sends the preflights through <paramref name="handler"/> (MockHttp, TestServer, your own pipeline) instead of the

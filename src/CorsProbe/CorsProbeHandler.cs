@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using CorsProbing.Safety;
 

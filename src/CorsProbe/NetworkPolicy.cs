@@ -1,4 +1,3 @@
-using System.Net;
 using CorsProbing.Safety;
 
 namespace CorsProbing;

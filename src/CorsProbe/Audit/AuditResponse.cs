@@ -1,6 +1,4 @@
-using System.Text;
 using CorsProbing.Evaluation;
-using CorsProbing.Requirements;
 
 namespace CorsProbing.Audit;
 

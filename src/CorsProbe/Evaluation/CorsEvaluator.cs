@@ -1,5 +1,4 @@
 using CorsProbing.Http;
-using CorsProbing.Requirements;
 
 namespace CorsProbing.Evaluation;
 

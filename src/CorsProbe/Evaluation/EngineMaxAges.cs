@@ -1,5 +1,3 @@
-using CorsProbing.Requirements;
-
 namespace CorsProbing.Evaluation;
 
 /// <summary>Each engine's reading of one response's <c>Access-Control-Max-Age</c>, made once in the evaluation, indexed by engine.</summary>

@@ -1,6 +1,5 @@
 using CorsProbing.Evaluation;
 using CorsProbing.Http;
-using CorsProbing.Requirements;
 
 namespace CorsProbing.Evidence;
 

@@ -1,5 +1,3 @@
-using CorsProbing.Requirements;
-
 namespace CorsProbing.Http;
 
 /// <summary>What one request brought back: each engine group's reading of the answer (never empty), and how long it took.</summary>

@@ -1,5 +1,3 @@
-using CorsProbing.Requirements;
-
 namespace CorsProbing.Http;
 
 /// <summary>How a group of engines reads one response's bytes: the snapshot they judge, or why they fail the request.</summary>

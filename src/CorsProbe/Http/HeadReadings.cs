@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using CorsProbing.Requirements;
-
 namespace CorsProbing.Http;
 
 /// <summary>

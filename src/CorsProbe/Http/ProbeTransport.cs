@@ -1,5 +1,3 @@
-using CorsProbing.Requirements;
-
 namespace CorsProbing.Http;
 
 /// <summary>The transport a probe sends through: the caller's client or handler, else CorsProbe's own.</summary>

@@ -1,5 +1,3 @@
-using CorsProbing.Requirements;
-
 namespace CorsProbing.Http;
 
 /// <summary>What follows a redirect: the next request, or why browsers stop (<see cref="Refusal"/>).</summary>

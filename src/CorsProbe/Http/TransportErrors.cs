@@ -1,6 +1,4 @@
-using System.Net.Sockets;
 using System.Security.Authentication;
-using System.Text;
 
 namespace CorsProbing.Http;
 

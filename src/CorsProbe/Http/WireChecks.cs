@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using static CorsProbing.Http.WireText;
 
 namespace CorsProbing.Http;

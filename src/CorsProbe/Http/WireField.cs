@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Runtime.CompilerServices;
-using System.Text;
 using static CorsProbing.Http.WireText;
 
 namespace CorsProbing.Http;

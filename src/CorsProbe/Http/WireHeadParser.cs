@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
 using static CorsProbing.Http.WireText;
 
 namespace CorsProbing.Http;

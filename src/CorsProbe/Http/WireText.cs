@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace CorsProbing.Http;
 
 /// <summary>How the wire code's messages show the bytes they name: quoted, with control bytes and bytes beyond ASCII as <c>\xNN</c>.</summary>

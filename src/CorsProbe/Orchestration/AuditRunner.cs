@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using CorsProbing.Audit;
 using CorsProbing.Evaluation;
 using CorsProbing.Http;
-using CorsProbing.Requirements;
 
 namespace CorsProbing.Orchestration;
 

@@ -1,6 +1,5 @@
 using CorsProbing.Evidence;
 using CorsProbing.Http;
-using CorsProbing.Requirements;
 
 namespace CorsProbing.Orchestration;
 

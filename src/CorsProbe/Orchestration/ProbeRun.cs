@@ -4,7 +4,6 @@ using CorsProbing.Evaluation;
 using CorsProbing.Evidence;
 using CorsProbing.Http;
 using CorsProbing.Reporting;
-using CorsProbing.Requirements;
 
 namespace CorsProbing.Orchestration;
 

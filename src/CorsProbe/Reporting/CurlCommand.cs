@@ -1,6 +1,3 @@
-using System.Text;
-using CorsProbing.Requirements;
-
 namespace CorsProbing.Reporting;
 
 /// <summary>Renders a preflight as a <c>curl</c> command line that reproduces it in a POSIX shell.</summary>

@@ -1,5 +1,3 @@
-using CorsProbing.Requirements;
-
 namespace CorsProbing.Reporting;
 
 /// <summary>A finding before profiles judge it: what a rule saw, and the scope each profile's severity derives from.</summary>

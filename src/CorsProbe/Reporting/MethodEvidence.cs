@@ -1,7 +1,6 @@
 using CorsProbing.Evaluation;
 using CorsProbing.Evidence;
 using CorsProbing.Http;
-using CorsProbing.Requirements;
 
 namespace CorsProbing.Reporting;
 

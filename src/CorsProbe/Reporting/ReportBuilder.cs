@@ -1,5 +1,4 @@
 using CorsProbing.Evidence;
-using CorsProbing.Requirements;
 using CorsProbing.Reporting.Rules;
 
 namespace CorsProbing.Reporting;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using CorsProbing.Requirements;
-
 namespace CorsProbing.Reporting;
 
 /// <summary>Renders a report as plain, multi-line text that reads like a diagnosis.</summary>

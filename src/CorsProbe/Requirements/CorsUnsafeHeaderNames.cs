@@ -47,19 +47,7 @@ internal static class CorsUnsafeHeaderNames
 
         // "Convert header names to a sorted-lowercase set": byte-lower-case, unique, byte order.
         names.Sort(StringComparer.Ordinal);
-        if (engine.RemovesDuplicateNames)
-        {
-            // Sorted, so a repeated name is next to its first.
-            for (var i = names.Count - 1; i > 0; i--)
-            {
-                if (names[i] == names[i - 1])
-                {
-                    names.RemoveAt(i);
-                }
-            }
-        }
-
-        return [.. names];
+        return engine.RemovesDuplicateNames ? [.. names.Distinct()] : [.. names];
     }
 
     /// <summary>The headers <paramref name="engine"/> puts on the request: all but those it forbids scripts to set.</summary>

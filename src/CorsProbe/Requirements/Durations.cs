@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CorsProbing.Requirements;
 
 /// <summary>Durations as messages write them.</summary>

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace CorsProbing.Requirements;
 
 /// <summary>RFC 9110 <c>token</c>: one or more <c>tchar</c>. Used for methods, header names and list elements.</summary>

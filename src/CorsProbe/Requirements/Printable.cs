@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace CorsProbing.Requirements;
 
 /// <summary>Renders caller- or server-supplied text safely inside messages (control characters made visible).</summary>

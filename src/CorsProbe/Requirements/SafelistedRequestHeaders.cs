@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace CorsProbing.Requirements;
 
 /// <summary>
@@ -53,12 +51,7 @@ internal static class SafelistedRequestHeaders
 
     private static bool IsSafelistedContentType(ReadOnlySpan<char> value)
     {
-        if (value.ContainsAny(UnsafeBytes))
-        {
-            return false;
-        }
-
-        if (!MimeTypeEssence.TryParse(value, out var type, out var subtype))
+        if (value.ContainsAny(UnsafeBytes) || !MimeTypeEssence.TryParse(value, out var type, out var subtype))
         {
             return false;
         }
@@ -93,17 +86,7 @@ internal static class SafelistedRequestHeaders
         }
 
         var end = rest[(dash + 1)..];
-        if (end.IsEmpty)
-        {
-            return true;
-        }
-
-        if (!IsDigits(end))
-        {
-            return false;
-        }
-
-        return CompareDigits(rest[..dash], end) <= 0;
+        return end.IsEmpty || (IsDigits(end) && CompareDigits(rest[..dash], end) <= 0);
     }
 
     private static int CompareDigits(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
@@ -113,23 +96,7 @@ internal static class SafelistedRequestHeaders
         return left.Length != right.Length ? left.Length.CompareTo(right.Length) : left.SequenceCompareTo(right);
     }
 
-    private static bool IsDigits(ReadOnlySpan<char> value)
-    {
-        if (value.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var c in value)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsDigits(ReadOnlySpan<char> value) => !value.IsEmpty && !value.ContainsAnyExceptInRange('0', '9');
 
     private static bool IsDecimal(ReadOnlySpan<char> value)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CorsProbing.Requirements;
 
 /// <summary>Validates an origin given by the caller: the form a browser sends in the <c>Origin</c> header.</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace CorsProbing.Safety;
 
 /// <summary>Thrown by the guarded connect when a target resolves to an address the policy refuses; becomes <c>CORS016</c>.</summary>

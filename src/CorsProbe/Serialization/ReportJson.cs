@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CorsProbing.Http;
-using CorsProbing.Requirements;
 
 namespace CorsProbing.Serialization;
 

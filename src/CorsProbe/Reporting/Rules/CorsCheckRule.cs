@@ -1,6 +1,4 @@
-using System.Globalization;
 using CorsProbing.Evaluation;
-using CorsProbing.Requirements;
 
 namespace CorsProbing.Reporting.Rules;
 

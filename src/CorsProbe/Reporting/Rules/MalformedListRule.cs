@@ -1,5 +1,4 @@
 using CorsProbing.Evaluation;
-using CorsProbing.Requirements;
 
 namespace CorsProbing.Reporting.Rules;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CorsProbing.Evidence;
 
 namespace CorsProbing.Reporting.Rules;

@@ -1,5 +1,3 @@
-using CorsProbing.Requirements;
-
 namespace CorsProbing.Reporting.Rules;
 
 /// <summary>CORS002 for an answer that arrived, but after a profile's time limit: that profile's check has given up.</summary>

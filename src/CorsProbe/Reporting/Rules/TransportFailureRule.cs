@@ -1,6 +1,4 @@
-using System.Globalization;
 using CorsProbing.Http;
-using CorsProbing.Requirements;
 
 namespace CorsProbing.Reporting.Rules;
 
