@@ -70,7 +70,7 @@ public static class CorsFindingCodes
     /// <summary>A browser would not send a preflight for this request.</summary>
     public const string NoPreflightInBrowser = "CORS102";
 
-    /// <summary>A specific origin is echoed without <c>Vary: Origin</c>.</summary>
+    /// <summary>The origin is echoed without <c>Vary: Origin</c> while other origins (the audit's, <see cref="CorsProbeBuilder.RejectOrigins"/>) get another value.</summary>
     public const string MissingVaryOrigin = "CORS103";
 
     /// <summary><c>Access-Control-Max-Age</c> is missing, invalid or capped.</summary>

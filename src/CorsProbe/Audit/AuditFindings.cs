@@ -47,7 +47,8 @@ internal static class AuditFindings
                 null));
         }
 
-        return new AuditResult(audited, [.. security.OrderByDescending(f => f.Risk)], drafts);
+        var answers = responses.Where(r => r.Error is null).Select(r => (r.Origin.Origin, r.AllowOrigin)).ToList();
+        return new AuditResult(audited, [.. security.OrderByDescending(f => f.Risk)], drafts, answers);
     }
 
     private static void ClassifyOrigins(IReadOnlyList<AuditResponse> responses, Uri url, List<CorsSecurityFinding> security, List<FindingDraft> drafts)

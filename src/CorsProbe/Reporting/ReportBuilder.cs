@@ -23,6 +23,7 @@ internal static class ReportBuilder
         }
 
         EngineFindings.Apply(drafts);
+        VaryOriginRule.Apply(methods, audit, drafts);
         DroppedHeaderRule.Apply(probe, drafts);
         PortRule.Apply(probe, drafts);
         if (audit is not null)

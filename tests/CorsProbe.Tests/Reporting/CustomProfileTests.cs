@@ -98,9 +98,9 @@ public class CustomProfileTests
     public async Task Errors_TurnAWarningIntoAnError()
     {
         var strict = new CorsProfile("Strict", "the strict gateway") { Errors = [CorsFindingCodes.MissingVaryOrigin] };
-        var server = new StubCorsServer().With("Access-Control-Allow-Origin", Probe.Origin).With("Access-Control-Allow-Methods", "PUT");
+        var server = new Audit.OriginPolicyServer(origin => origin == Probe.Origin) { VaryOrigin = false };
 
-        var report = await Probe.Through(server).RequireMethods("PUT").UsingProfile(strict).RunAsync();
+        var report = await Probe.Through(server).RequireMethods("PUT").RejectOrigins("https://evil.example").UsingProfile(strict).RunAsync();
 
         report.Verdict.Should().Be(CorsVerdict.Denied);
         report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Allowed);

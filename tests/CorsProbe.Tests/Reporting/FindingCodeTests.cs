@@ -253,14 +253,24 @@ public class FindingCodeTests
     public async Task CORS102_IsSilentForAPreflightedRequest() => (await Run(Good())).Codes().Should().NotContain("CORS102");
 
     [Fact]
-    public async Task CORS103_WarnsWhenAnEchoedOriginLacksVaryOrigin()
+    public async Task CORS103_WarnsOnceWhenAnOtherOriginGetsAnotherAnswer_AndTheEchoLacksVaryOrigin()
+    {
+        var server = new Audit.OriginPolicyServer(origin => origin == Probe.Origin) { VaryOrigin = false };
+
+        var report = await CorsProbe.For(Api).WithOrigin(Probe.Origin).UsingHandler(server).RequireMethods("GET", "PUT").RequireHeaders("Content-Type")
+            .RejectOrigins("https://evil.example").RunAsync();
+
+        report.Findings.Should().ContainSingle(f => f.Code == "CORS103", "one finding names every response of every method")
+            .Which.Message.Should().Contain("`https://evil.example` got no Access-Control-Allow-Origin").And.Contain("for GET").And.Contain("for PUT");
+    }
+
+    [Fact]
+    public async Task CORS103_IsSilentForAConstantAllowOrigin_WhichEchoesNothing()
     {
         var server = new StubCorsServer().With("Access-Control-Allow-Origin", Probe.Origin).With("Access-Control-Allow-Methods", "PUT").With("Access-Control-Allow-Headers", "Content-Type");
 
-        var report = await Run(server);
-
-        report.Findings.Where(f => f.Code == "CORS103").Should().HaveCount(2, "the preflight and the stand-in GET both echo the origin")
-            .And.OnlyContain(f => f.Severity == CorsSeverity.Warning);
+        (await Run(server)).Codes().Should().NotContain("CORS103", "one probe from one origin cannot tell a constant from an echo");
+        (await Run(server, b => b.RejectOrigins("https://evil.example"))).Codes().Should().NotContain("CORS103", "the other origin got the same value");
     }
 
     [Theory]
@@ -272,7 +282,7 @@ public class FindingCodeTests
         var server = new StubCorsServer().With("Access-Control-Allow-Origin", Probe.Origin).With("Access-Control-Allow-Methods", "PUT")
             .With("Access-Control-Allow-Headers", "Content-Type").With("Vary", vary);
 
-        (await Run(server)).Codes().Should().NotContain("CORS103");
+        (await Run(server, b => b.RejectOrigins("https://evil.example"))).Codes().Should().NotContain("CORS103");
     }
 
     [Fact]

@@ -77,11 +77,12 @@ public class ProfileTests
     [Fact]
     public async Task Findings_ListErrorsInBrowserOrder_ThenWarnings_ThenNotes()
     {
-        var server = new StubCorsServer(HttpStatusCode.NotFound).With("Access-Control-Allow-Origin", Probe.Origin).With("Access-Control-Allow-Methods", "GET");
+        var server = new Audit.OriginPolicyServer(origin => origin == Probe.Origin) { Status = HttpStatusCode.NotFound, VaryOrigin = false };
 
-        var report = await Probe.Through(server).RequireMethods("PUT").RequireHeaders("X-A").RunAsync();
+        var report = await Probe.Through(server).RequireMethods("DELETE").RequireHeaders("X-A").RejectOrigins("https://evil.example").RunAsync();
 
         report.Codes().Should().Equal("CORS003", "CORS011", "CORS013", "CORS103");
+        report.Findings.Select(f => f.Severity).Should().BeInAscendingOrder();
     }
 
     [Fact]

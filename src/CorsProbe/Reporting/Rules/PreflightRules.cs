@@ -9,7 +9,6 @@ internal static class PreflightRules
         RedirectRule.Apply,
         CorsCheckRule.Apply,
         RedirectChainRule.Apply,
-        VaryOriginRule.Apply,
         PreflightStatusRule.Apply,
         MalformedListRule.Apply,
         MethodRule.Apply,
