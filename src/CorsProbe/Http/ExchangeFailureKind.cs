@@ -14,4 +14,10 @@ internal enum ExchangeFailureKind
 
     /// <summary>A response arrived but browsers refuse its bytes (a NUL byte, conflicting lengths, …) (CORS019).</summary>
     MalformedResponse = 3,
+
+    /// <summary>
+    /// The handler or client the caller supplied threw instead of answering (a mock without a match for the request):
+    /// nothing is known of the target (CORS001, with the fix in the caller's handler).
+    /// </summary>
+    HandlerFailed = 4,
 }

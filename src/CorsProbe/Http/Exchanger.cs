@@ -40,8 +40,10 @@ internal static class Exchanger
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            var failure = TransportErrors.Blocked(exception) is { } blocked
-                ? new ExchangeFailure(ExchangeFailureKind.AddressRefused, blocked.Message)
+            // A caller's handler that throws something other than a network error did not reach the target at all.
+            var failure = TransportErrors.Blocked(exception) is { } blocked ? new ExchangeFailure(ExchangeFailureKind.AddressRefused, blocked.Message)
+                : transport is ClientTransport && exception is not (HttpRequestException or IOException or SocketException)
+                    ? new ExchangeFailure(ExchangeFailureKind.HandlerFailed, $"it threw {exception.GetType().Name} ({exception.Message.Trim().TrimEnd('.')}).")
                 : new ExchangeFailure(ExchangeFailureKind.Failed, TransportErrors.Describe(exception));
             return Failed(engines, failure, time.GetElapsedTime(sent));
         }

@@ -52,8 +52,25 @@ public class MockHttpTests
         var report = await Probe.Through(mock).RequireMethods("PUT").RunAsync();
 
         report.IsAllowed.Should().BeFalse();
-        report.Findings.Should().ContainSingle(f => f.Severity == CorsSeverity.Error)
-            .Which.Message.Should().Contain("stand-in GET for PUT got no response").And.Contain("Failed to match a mocked request for GET");
+        var finding = report.Findings.Should().ContainSingle(f => f.Severity == CorsSeverity.Error).Which;
+        finding.Message.Should().StartWith("The handler you supplied did not answer the stand-in GET for PUT (GET https://api.example.com/quests;")
+            .And.Contain("it threw MockHttpMatchException (Failed to match a mocked request for GET");
+        finding.Remedy.Should().Be(
+            "Make your handler answer GET https://api.example.com/quests as the server would (with MockHttp: mock.When(HttpMethod.Get, url).Respond(...)), or call WithoutActualRequests() to send only OPTIONS.");
+    }
+
+    [Fact]
+    public async Task AMockThatAnswersOnlyOptions_IsAllowed_OnceTheProbeSendsOnlyOptions()
+    {
+        using var mock = new MockHttpMessageHandler();
+        mock.When(HttpMethod.Options, Probe.Url).Respond(System.Net.HttpStatusCode.NoContent, [
+            new("Access-Control-Allow-Origin", Probe.Origin),
+            new("Access-Control-Allow-Methods", "PUT"),
+        ], "text/plain", "");
+
+        var report = await Probe.Through(mock).RequireMethods("PUT").WithoutActualRequests().RunAsync();
+
+        report.Verdict.Should().Be(CorsVerdict.Allowed, "the remedy's second way works");
     }
 
     [Fact]
@@ -64,6 +81,8 @@ public class MockHttpTests
         var report = await Probe.Through(mock).RunAsync();
 
         report.Verdict.Should().Be(CorsVerdict.Unreachable);
-        report.Findings[0].Message.Should().Contain("MockHttpMatchException").And.Contain("OPTIONS https://api.example.com/quests");
+        report.Findings[0].Message.Should().Be(
+            "The handler you supplied did not answer the preflight (OPTIONS https://api.example.com/quests): it threw MockHttpMatchException (Failed to match a mocked request for OPTIONS https://api.example.com/quests).");
+        report.Findings[0].Remedy.Should().Contain("Make your handler answer OPTIONS https://api.example.com/quests");
     }
 }

@@ -13,6 +13,7 @@ internal static class TransportFailureRule
     public const string TimeoutTitle = "Preflight timed out";
     public const string AddressRefusedTitle = "Target address not allowed";
     public const string MalformedTitle = "Malformed response";
+    public const string HandlerFailedTitle = "The supplied handler did not answer";
 
     public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
@@ -50,6 +51,13 @@ internal static class TransportFailureRule
                 CorsSeverity.Error,
                 $"The answer to the preflight to {url.OriginalString} is malformed: {failure.Description}.",
                 MalformedRemedy),
+            ExchangeFailureKind.HandlerFailed => evidence.Draft(
+                CorsFindingCodes.Unreachable,
+                HandlerFailedTitle,
+                FindingScope.Everyone,
+                CorsSeverity.Error,
+                $"The handler you supplied did not answer the preflight (OPTIONS {url.OriginalString}): {failure.Description}",
+                $"Make your handler answer OPTIONS {url.OriginalString} as the server would (with MockHttp: mock.When(HttpMethod.Options, url).Respond(...))."),
             _ => evidence.Draft(
                 CorsFindingCodes.Unreachable,
                 UnreachableTitle,
@@ -72,6 +80,11 @@ internal static class TransportFailureRule
             ExchangeFailureKind.MalformedResponse => (CorsFindingCodes.MalformedResponse, "Actual request got a malformed response"),
             _ => (CorsFindingCodes.Unreachable, "Actual request got no response"),
         };
+        if (failure.Kind == ExchangeFailureKind.HandlerFailed)
+        {
+            return HandlerFailedAfterPreflight(evidence, failure);
+        }
+
         var malformed = failure.Kind == ExchangeFailureKind.MalformedResponse;
         var remedy = malformed ? MalformedRemedy : "Make the actual request answer within the timeout, on a connection that is not reset.";
         if (evidence.Context.FollowUp == ExchangeKind.StandIn)
@@ -90,5 +103,18 @@ internal static class TransportFailureRule
                 ? $"{what} was not sent: {failure.Description} (allowed: {evidence.Probe.NetworkPolicy}), so the response browsers judge was not seen."
                 : $"{what} got {(malformed ? $"a malformed answer: {failure.Description}." : $"no response: {failure.Description}")} A browser's call fails the same way.",
             remedy);
+    }
+
+    // The caller's handler threw for the GET/HEAD after the preflight: the fix is in the test's mock, or in sending only OPTIONS.
+    private static FindingDraft HandlerFailedAfterPreflight(MethodEvidence evidence, ExchangeFailure failure)
+    {
+        var url = (evidence.FollowUps.Redirects.Count == 0 ? evidence.Context.RequestUri : evidence.FollowUps.Redirects[^1].Context.RequestUri).OriginalString;
+        var what = evidence.Context.FollowUp == ExchangeKind.StandIn
+            ? $"the stand-in GET for {evidence.Method} (GET {url}; CorsProbe never sends {evidence.Method}, and after a passing preflight it sends a GET of the same URL to see the CORS headers the server adds to its responses)"
+            : $"the actual {evidence.Method} ({evidence.Method} {url}), which a browser sends {(evidence.Context.BrowserSendsPreflight ? "after the preflight passed" : "without a preflight")}";
+        var verb = evidence.Context.FollowUp == ExchangeKind.StandIn ? "GET" : evidence.Method;
+        return evidence.Draft(CorsFindingCodes.Unreachable, HandlerFailedTitle, FindingScope.ActualResponse, CorsSeverity.Error,
+            $"The handler you supplied did not answer {what}: {failure.Description} The call is not counted as allowed without the response browsers judge.",
+            $"Make your handler answer {verb} {url} as the server would (with MockHttp: mock.When(HttpMethod.{(verb == "HEAD" ? "Head" : "Get")}, url).Respond(...)), or call WithoutActualRequests() to send only OPTIONS.");
     }
 }
