@@ -14,12 +14,19 @@ public static class ReportView
             : " (" + string.Join(", ", engines.Select(p => $"{p.Name}: [{Colour(report.VerdictFor(p))}]{report.VerdictFor(p)}[/]")) + ")";
     }
 
+    private static readonly CorsProfile[] BrowserProfiles = [CorsProfile.Browser, CorsProfile.Chromium, CorsProfile.Firefox, CorsProfile.WebKit];
+
+    // The verdicts of the other profiles the report was judged under (a platform's, when asked for): "Galxe: Denied · ".
+    private static string Platforms(CorsReport report) => string.Concat(report.Profiles
+        .Where(p => !BrowserProfiles.Contains(p))
+        .Select(p => $"{Markup.Escape(p.Name)}: [{Colour(report.VerdictFor(p))}]{report.VerdictFor(p)}[/] · "));
+
     public static void Render(IAnsiConsole console, CorsReport report)
     {
         console.Write(new Rule($"[{Colour(report.Verdict)}]CORS {report.Verdict.ToString().ToUpperInvariant()}[/] {Markup.Escape(report.Url.OriginalString)}").LeftJustified());
         console.MarkupLine($"from [bold]{Markup.Escape(report.Origin)}[/]{(report.IncludesCredentials ? " with credentials" : string.Empty)} · " +
             $"Browser: [{Colour(report.VerdictFor(CorsProfile.Browser))}]{report.VerdictFor(CorsProfile.Browser)}[/]{Engines(report)} · " +
-            $"Galxe: [{Colour(report.VerdictFor(CorsProfile.Galxe))}]{report.VerdictFor(CorsProfile.Galxe)}[/] · {report.Profile} profile decides");
+            Platforms(report) + $"{report.Profile} profile decides");
 
         if (report.Findings.Count > 0)
         {

@@ -13,7 +13,7 @@ table.AddColumns("Endpoint", "Setup", "Browser", "Galxe", "Codes");
 var reports = new List<(string Path, CorsReport Report)>();
 foreach (var setup in DemoApi.Setups)
 {
-    var report = await setup.Require(CorsProbe.For(DemoApi.Origin + setup.Path).WithOrigin(DemoApi.Galxe).UsingHandler(handler))
+    var report = await setup.Require(CorsProbe.For(DemoApi.Origin + setup.Path).WithOrigin(DemoApi.Galxe).AlsoJudgeBy(CorsProfile.Galxe).UsingHandler(handler))
         .ProbeAsync(cancellation.Token);
     reports.Add((setup.Path, report));
     var codes = report.Findings.Where(f => f.Severity != CorsSeverity.Info || f.SeverityUnder(CorsProfile.Galxe) == CorsSeverity.Error)

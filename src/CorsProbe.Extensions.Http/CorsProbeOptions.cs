@@ -15,6 +15,13 @@ public sealed class CorsProbeOptions
     /// <summary>The profile that decides each report's verdict; default <see cref="CorsProfile.Browser"/>.</summary>
     public CorsProfile Profile { get; set; } = CorsProfile.Browser;
 
+    /// <summary>
+    /// Profiles every report is judged under too, such as <see cref="CorsProfile.Galxe"/> for a platform that checks
+    /// customers' APIs as Galxe does (<see cref="CorsProbeBuilder.AlsoJudgeBy"/>); in configuration, their names
+    /// (<c>"AlsoJudge": ["Galxe"]</c>). Empty by default: a report judges the browsers and <see cref="Profile"/>.
+    /// </summary>
+    public IList<CorsProfile> AlsoJudge { get; set; } = [];
+
     /// <summary>The timeout of each probe; <see langword="null"/> for the profile's default (10 s, Galxe 5 s).</summary>
     public TimeSpan? Timeout { get; set; }
 

@@ -16,6 +16,7 @@ internal sealed class CorsProbeOptionsValidation : IValidateOptions<CorsProbeOpt
             Failure(nameof(options.DefaultOrigin), options.DefaultOrigin is { } origin ? SerializedOrigin.Problem(origin) : null),
             Failure(nameof(options.Timeout), options.Timeout is { } timeout ? CorsRequirements.TimeoutProblem(timeout) : null),
             Failure(nameof(options.Profile), options.Profile is null ? "Name a profile, such as \"Browser\"." : CorsProfile.NameProblem(options.Profile)),
+            Failure(nameof(options.AlsoJudge), options.AlsoJudge is null || options.AlsoJudge.Contains(null!) ? "Name each profile, such as \"Galxe\"." : options.AlsoJudge.Select(CorsProfile.NameProblem).FirstOrDefault(p => p is not null)),
             Failure(nameof(options.MaxConcurrency), CorsBatchOptions.ConcurrencyProblem(options.MaxConcurrency, perHost: false)),
             Failure(nameof(options.MaxConcurrencyPerHost), CorsBatchOptions.ConcurrencyProblem(options.MaxConcurrencyPerHost, perHost: true)),
         ];

@@ -36,7 +36,7 @@ public static class CorsProbeServiceCollectionExtensions
     /// (usually <c>configuration.GetSection("CorsProbe")</c>).
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="configuration">The section holding <c>DefaultOrigin</c>, <c>Profile</c>, <c>Timeout</c>, <c>MaxConcurrency</c>, <c>MaxConcurrencyPerHost</c>, <c>AllowLoopback</c>, <c>AllowPrivateNetworks</c>.</param>
+    /// <param name="configuration">The section holding <c>DefaultOrigin</c>, <c>Profile</c>, <c>AlsoJudge</c>, <c>Timeout</c>, <c>MaxConcurrency</c>, <c>MaxConcurrencyPerHost</c>, <c>AllowLoopback</c>, <c>AllowPrivateNetworks</c>.</param>
     /// <returns><paramref name="services"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is null.</exception>
     public static IServiceCollection AddCorsProbe(this IServiceCollection services, IConfiguration configuration)
@@ -83,6 +83,12 @@ public static class CorsProbeServiceCollectionExtensions
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan); // each probe applies its own
     }
 
+    private static CorsProfile BuiltIn(string name, string key) =>
+        CorsProfile.FindBuiltIn(name.Trim()) ?? throw new OptionsValidationException(
+            Microsoft.Extensions.Options.Options.DefaultName,
+            typeof(CorsProbeOptions),
+            [$"{CorsProbeOptions.SectionName}:{key}: '{name}' is not a built-in profile; use {string.Join(", ", CorsProfile.Browser, CorsProfile.Chromium, CorsProfile.Firefox, CorsProfile.WebKit)} or {CorsProfile.Galxe}, or set a profile of your own in code."]);
+
     private static IServiceCollection Register(IServiceCollection services, IConfiguration? configuration, Action<CorsProbeOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -93,12 +99,14 @@ public static class CorsProbeServiceCollectionExtensions
             options.Bind(configuration);
 
             // A profile is named in configuration; the binder cannot make one from a name, so it is looked up here.
-            options.Configure(o => o.Profile = configuration[nameof(CorsProbeOptions.Profile)] is { } name
-                ? CorsProfile.FindBuiltIn(name.Trim()) ?? throw new OptionsValidationException(
-                    Microsoft.Extensions.Options.Options.DefaultName,
-                    typeof(CorsProbeOptions),
-                    [$"CorsProbe:Profile: '{name}' is not a built-in profile; use {string.Join(", ", CorsProfile.Browser, CorsProfile.Chromium, CorsProfile.Firefox, CorsProfile.WebKit)} or {CorsProfile.Galxe}, or set a profile of your own in code."])
-                : o.Profile);
+            options.Configure(o => o.Profile = configuration[nameof(CorsProbeOptions.Profile)] is { } name ? BuiltIn(name, nameof(CorsProbeOptions.Profile)) : o.Profile);
+            options.Configure(o =>
+            {
+                foreach (var entry in configuration.GetSection(nameof(CorsProbeOptions.AlsoJudge)).GetChildren())
+                {
+                    o.AlsoJudge.Add(BuiltIn(entry.Value ?? string.Empty, $"{nameof(CorsProbeOptions.AlsoJudge)}:{entry.Key}"));
+                }
+            });
         }
 
         if (configure is not null)

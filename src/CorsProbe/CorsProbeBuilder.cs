@@ -90,13 +90,7 @@ public sealed class CorsProbeBuilder
             throw new ArgumentException("Give at least one header name, such as \"Content-Type\".", nameof(names));
         }
 
-        var combined = new List<AuthorHeader>(_requirements.Headers);
-        foreach (var name in names)
-        {
-            combined.Add(AuthorHeader.Named(name, nameof(names)));
-        }
-
-        return WithHeaders(combined);
+        return WithHeaders([.. _requirements.Headers, .. names.Select(name => AuthorHeader.Named(name, nameof(names)))]);
     }
 
     /// <summary>
@@ -236,6 +230,19 @@ public sealed class CorsProbeBuilder
             ? throw new ArgumentException(problem, nameof(profile))
             : new(_requirements with { Profile = profile });
     }
+
+    /// <summary>
+    /// Judges the report under <paramref name="profiles"/> too, such as a platform's documented check (built in, or your own):
+    /// every report judges <see cref="CorsProfile.Browser"/> and the three engines, and these only when asked (or chosen with
+    /// <see cref="UsingProfile"/>, which still decides <see cref="CorsReport.Verdict"/>). Their verdicts are in
+    /// <see cref="CorsReport.VerdictFor"/>, and a finding explains where one differs from browsers (<c>CORS105</c>).
+    /// </summary>
+    /// <param name="profiles">Built-in profiles or your own.</param>
+    /// <returns>A new builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profiles"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException">No profile was given, or a profile of your own is named like a built-in one.</exception>
+    public CorsProbeBuilder AlsoJudgeBy(params CorsProfile[] profiles) =>
+        new(_requirements with { AlsoJudged = CorsRequirements.Judging(_requirements.AlsoJudged, profiles) });
 
     /// <summary>Uses <paramref name="timeProvider"/> for the timeout and elapsed times (tests use a fake clock).</summary>
     /// <param name="timeProvider">The clock.</param>

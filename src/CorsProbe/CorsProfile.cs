@@ -1,10 +1,11 @@
 namespace CorsProbing;
 
 /// <summary>
-/// A set of rules that decides a verdict: whose check a report answers for. Every report judges
-/// <see cref="Browser"/>, <see cref="Galxe"/> and the profile chosen with
-/// <see cref="CorsProbeBuilder.UsingProfile(CorsProfile)"/> from the same exchanges; the chosen one decides
-/// <see cref="CorsReport.Verdict"/> and the severities shown in <see cref="CorsReport.Findings"/>.
+/// A set of rules that decides a verdict: whose check a report answers for. Every report judges <see cref="Browser"/>
+/// and the three engines' profiles from the same exchanges, and also the profile chosen with
+/// <see cref="CorsProbeBuilder.UsingProfile(CorsProfile)"/> and those asked for with
+/// <see cref="CorsProbeBuilder.AlsoJudgeBy(CorsProfile[])"/> (a platform's check, such as <see cref="Galxe"/>); the chosen
+/// one decides <see cref="CorsReport.Verdict"/> and the severities shown in <see cref="CorsReport.Findings"/>.
 /// </summary>
 /// <remarks>
 /// A profile is data. Define one for another platform with the same rule vocabulary; unset rules keep the browser's.
@@ -69,6 +70,9 @@ public sealed class CorsProfile : IEquatable<CorsProfile>
 
     /// <summary>The built-in profiles, in the order reports list them.</summary>
     internal static IReadOnlyList<CorsProfile> BuiltIn { get; } = Array.AsReadOnly([Browser, Chromium, Firefox, WebKit, Galxe]);
+
+    /// <summary>The profiles every report judges: <see cref="Browser"/> and the three engines'.</summary>
+    internal static IReadOnlyList<CorsProfile> Browsers { get; } = Array.AsReadOnly([Browser, Chromium, Firefox, WebKit]);
 
     /// <summary>Starts a profile with the browser's rules; set the ones that differ with an object initializer.</summary>
     /// <param name="name">A short name that identifies the profile in reports and JSON, such as <c>Acme</c>: letters, digits, <c>-</c> and <c>_</c>.</param>

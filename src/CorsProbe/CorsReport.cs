@@ -50,8 +50,9 @@ public sealed class CorsReport
     public bool IncludesCredentials { get; }
 
     /// <summary>
-    /// The profiles this report judged, each from the same exchanges: <see cref="CorsProfile.Browser"/> first, then
-    /// the other built-in profiles, then the chosen <see cref="Profile"/> when it is another.
+    /// The profiles this report judged, each from the same exchanges: <see cref="CorsProfile.Browser"/> first, then the
+    /// three engines' profiles, then the built-in platform profile when it was chosen or asked for
+    /// (<see cref="CorsProbeBuilder.AlsoJudgeBy"/>), then the caller's own.
     /// </summary>
     public IReadOnlyList<CorsProfile> Profiles { get; }
 
@@ -105,7 +106,7 @@ public sealed class CorsReport
     /// The version of the JSON shape <see cref="ToJson"/> writes (its <c>schemaVersion</c>, see <c>docs/report.schema.json</c>);
     /// <see cref="FromJson"/> reads it and every earlier one.
     /// </summary>
-    public const int JsonSchemaVersion = 5;
+    public const int JsonSchemaVersion = 6;
 
     /// <summary>
     /// The report as indented JSON of the documented, versioned shape (<c>schemaVersion</c> <see cref="JsonSchemaVersion"/>,

@@ -18,6 +18,7 @@ var report = await CorsProbe.For($"http://127.0.0.1:{port}/quests")
     .RequireMethods("GET", "POST", "PUT")
     .RequireHeaders("Content-Type")
     .AllowLoopback()
+    .AlsoJudgeBy(CorsProfile.Galxe)
     .Audit()
     .ProbeAsync();
 var elapsed = started.Elapsed;

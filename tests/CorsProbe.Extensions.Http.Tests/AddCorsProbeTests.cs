@@ -158,6 +158,7 @@ public class AddCorsProbeTests
     [InlineData("MaxConcurrency", "0")]
     [InlineData("MaxConcurrencyPerHost", "0")]
     [InlineData("Profile", "Chrome")]
+    [InlineData("AlsoJudge:0", "Gaxle")]
     public void InvalidOptions_FailWithTheReason(string key, string value)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
@@ -165,6 +166,36 @@ public class AddCorsProbeTests
 
         FluentActions.Invoking(() => provider.GetRequiredService<IOptions<CorsProbeOptions>>().Value)
             .Should().Throw<OptionsValidationException>().WithMessage($"*CorsProbe:{key}*", "the message names the configuration key to fix");
+    }
+
+    [Fact]
+    public async Task AlsoJudge_FromConfiguration_JudgesEveryReportUnderThoseProfilesToo()
+    {
+        await using var server = new PreflightAnsweringServer();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CorsProbe:DefaultOrigin"] = Galxe,
+            ["CorsProbe:AllowLoopback"] = "true",
+            ["CorsProbe:AlsoJudge:0"] = "galxe",
+        }).Build();
+        using var provider = Build(services => services.AddCorsProbe(configuration.GetSection(CorsProbeOptions.SectionName)));
+
+        var report = await provider.GetRequiredService<ICorsProber>().ProbeAsync(server.Url, TestContext.Current.CancellationToken);
+
+        provider.GetRequiredService<IOptions<CorsProbeOptions>>().Value.AlsoJudge.Should().Equal(CorsProfile.Galxe);
+        report.Profiles.Should().Equal(CorsProfile.Browser, CorsProfile.Chromium, CorsProfile.Firefox, CorsProfile.WebKit, CorsProfile.Galxe);
+        report.Profile.Should().Be(CorsProfile.Browser, "the configured profile still decides the verdict");
+    }
+
+    [Fact]
+    public async Task WithoutAlsoJudge_AReportJudgesOnlyTheBrowsers()
+    {
+        await using var server = new PreflightAnsweringServer();
+        using var provider = Build(services => services.AddCorsProbe(FromTheDashboardToLoopback));
+
+        var report = await provider.GetRequiredService<ICorsProber>().ProbeAsync(server.Url, TestContext.Current.CancellationToken);
+
+        report.Profiles.Should().Equal(CorsProfile.Browser, CorsProfile.Chromium, CorsProfile.Firefox, CorsProfile.WebKit);
     }
 
     [Fact]

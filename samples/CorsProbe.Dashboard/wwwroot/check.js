@@ -3,7 +3,8 @@
 'use strict';
 
 const $ = id => document.getElementById(id);
-const profiles = ['Browser', 'Chromium', 'Firefox', 'WebKit', 'Galxe'];
+// The profiles every report judges; a report may hold more (the platform's, when the dashboard is configured to judge it).
+const browserProfiles = ['Browser', 'Chromium', 'Firefox', 'WebKit'];
 let running = null;
 
 $('origin').value = location.origin;
@@ -120,15 +121,17 @@ $('copy-curl').addEventListener('click', async () => {
 
 function render(request, report) {
   $('report-target').textContent = report.url + ' from ' + report.origin + (report.credentials ? ', with credentials' : '');
+  const profiles = Object.keys(report.verdicts);
   $('verdicts').replaceChildren(...profiles.map(profile =>
     el('li', { 'data-profile': profile, class: profile === report.profile ? 'decides' : null },
       el('span', { class: 'profile' }, profile), verdictBadge(report.verdicts[profile]),
       profile === report.profile ? el('small', {}, 'decides the verdict') : null)));
-  if (report.verdicts.Galxe !== report.verdicts.Browser) {
+  for (const platform of profiles.filter(profile => !browserProfiles.includes(profile))) {
+    if (report.verdicts[platform] === report.verdicts.Browser) continue;
     $('verdicts').append(el('li', { class: 'difference' },
-      report.verdicts.Galxe === 'Allowed'
-        ? "The platform's Test passes, but browsers block the call: see the findings."
-        : "The platform's Test fails although browsers allow the call: see the findings."));
+      report.verdicts[platform] === 'Allowed'
+        ? `The ${platform} check passes, but browsers block the call: see the findings.`
+        : `The ${platform} check fails although browsers allow the call: see the findings.`));
   }
 
   $('findings').replaceChildren(...(report.findings.length ? report.findings.map(finding => renderFinding(report, finding)) : [el('p', {}, 'No findings.')]));

@@ -16,7 +16,7 @@ internal sealed class ProbePlan
         Origin = origin;
         Preflights = preflights;
         PreflightHeaders = preflightHeaders;
-        Profiles = profiles ?? Reporting.ReportBuilder.JudgedProfiles(requirements.Profile);
+        Profiles = profiles ?? Reporting.ReportBuilder.JudgedProfiles(requirements.Profile, requirements.AlsoJudged);
         Facts = new ProbeFacts(requirements.Url, origin, requirements.Credentials, Profiles, requirements.NetworkPolicy, requirements.Headers);
     }
 

@@ -18,6 +18,6 @@ internal static class ProfileIndex
         }
 
         throw new ArgumentOutOfRangeException(
-            nameof(profile), profile.Name, $"This report did not judge the {profile.Name} profile; it judged {string.Join(", ", profiles)}. Probe with UsingProfile(...) to judge another.");
+            nameof(profile), profile.Name, $"This report did not judge the {profile.Name} profile; it judged {string.Join(", ", profiles)}. Probe with AlsoJudgeBy(...) to judge it too, or UsingProfile(...) to let it decide the verdict.");
     }
 }

@@ -6,9 +6,20 @@ namespace CorsProbing.Reporting;
 /// <summary>Assembles the immutable report from the evidence: runs the rules, judges every profile, orders findings.</summary>
 internal static class ReportBuilder
 {
-    /// <summary>The profiles a report judges: the built-in ones, then <paramref name="chosen"/> when it is another.</summary>
-    public static IReadOnlyList<CorsProfile> JudgedProfiles(CorsProfile chosen) =>
-        CorsProfile.BuiltIn.Contains(chosen) ? CorsProfile.BuiltIn : [.. CorsProfile.BuiltIn, chosen];
+    /// <summary>
+    /// The profiles a report judges: Browser and the engines always; a built-in platform profile only when it is
+    /// <paramref name="chosen"/> or in <paramref name="also"/>; then the caller's own, in the order asked.
+    /// </summary>
+    public static IReadOnlyList<CorsProfile> JudgedProfiles(CorsProfile chosen, IReadOnlyList<CorsProfile> also)
+    {
+        if (also.Count == 0 && CorsProfile.Browsers.Contains(chosen))
+        {
+            return CorsProfile.Browsers;
+        }
+
+        CorsProfile[] asked = [chosen, .. also];
+        return [.. CorsProfile.BuiltIn.Where(p => CorsProfile.Browsers.Contains(p) || asked.Contains(p)), .. asked.Where(p => !CorsProfile.BuiltIn.Contains(p)).Distinct()];
+    }
 
     /// <summary>Builds the report of <paramref name="methods"/>, one per required method.</summary>
     public static CorsReport Build(

@@ -40,6 +40,9 @@ internal sealed record CorsRequirements
     /// <summary>The profile that decides the verdict.</summary>
     public CorsProfile Profile { get; init; } = CorsProfile.Browser;
 
+    /// <summary>The profiles judged besides the browsers and <see cref="Profile"/>, in the order asked.</summary>
+    public IReadOnlyList<CorsProfile> AlsoJudged { get; init; } = [];
+
     /// <summary>The caller's handler, never disposed by us.</summary>
     public HttpMessageHandler? Handler { get; init; }
 
@@ -85,5 +88,28 @@ internal sealed record CorsRequirements
         }
 
         return combined.AsReadOnly();
+    }
+
+    /// <summary><paramref name="existing"/> and then <paramref name="profiles"/>, validated, without repeats.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="profiles"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException">No profile was given, or a profile of one's own is named like a built-in one.</exception>
+    public static IReadOnlyList<CorsProfile> Judging(IReadOnlyList<CorsProfile> existing, CorsProfile[] profiles)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        if (profiles.Length == 0)
+        {
+            throw new ArgumentException("Give at least one profile to judge the report by.", nameof(profiles));
+        }
+
+        foreach (var profile in profiles)
+        {
+            ArgumentNullException.ThrowIfNull(profile, nameof(profiles));
+            if (CorsProfile.NameProblem(profile) is { } problem)
+            {
+                throw new ArgumentException(problem, nameof(profiles));
+            }
+        }
+
+        return [.. existing.Concat(profiles).Distinct()];
     }
 }

@@ -35,6 +35,7 @@ public static class RealServerRun
                 .WithOrigin(CaseOrigins.Serialize(scenario.Origin))
                 .RequireMethods(RequestKinds.Method(scenario.Kind))
                 .WithCredentials(scenario.Credentials)
+                .AlsoJudgeBy(CorsProfile.Galxe)
                 .UsingHandler(handler);
             foreach (var (name, value) in RequestKinds.Headers(scenario.Kind))
             {

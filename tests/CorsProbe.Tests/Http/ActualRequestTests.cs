@@ -53,7 +53,7 @@ public class ActualRequestTests
     [Fact]
     public async Task WhenOnlyTheActualResponseAllows_BrowsersPass_AndTheGalxeCheckFails()
     {
-        var report = await Probe.Through(OptionsBareGetAllowed()).RequireMethods("GET").RunAsync();
+        var report = await Probe.Through(OptionsBareGetAllowed()).RequireMethods("GET").AlsoJudgeBy(CorsProfile.Galxe).RunAsync();
 
         report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Allowed);
         report.VerdictFor(CorsProfile.Galxe).Should().Be(CorsVerdict.Denied);
@@ -71,7 +71,7 @@ public class ActualRequestTests
             LinesFor = r => r.Method == HttpMethod.Options ? [("Access-Control-Allow-Origin", "*"), ("Access-Control-Allow-Methods", "GET")] : [],
         };
 
-        var report = await Probe.Through(server).RequireMethods("GET").RunAsync();
+        var report = await Probe.Through(server).RequireMethods("GET").AlsoJudgeBy(CorsProfile.Galxe).RunAsync();
 
         report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Denied);
         report.VerdictFor(CorsProfile.Galxe).Should().Be(CorsVerdict.Allowed);
@@ -143,7 +143,7 @@ public class ActualRequestTests
         var server = StubCorsServer.Allowing(Probe.Origin);
         var failing = new FailingActualHandler(server);
 
-        var report = await Probe.Through(failing).RequireMethods("GET").RunAsync();
+        var report = await Probe.Through(failing).RequireMethods("GET").AlsoJudgeBy(CorsProfile.Galxe).RunAsync();
 
         report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Unreachable);
         report.VerdictFor(CorsProfile.Galxe).Should().Be(CorsVerdict.Allowed, "the platform reads only the OPTIONS answer");

@@ -8,7 +8,7 @@ public class ProbeOutcomeTests
     [Fact]
     public async Task AClosedLoopbackPort_IsUnreachable_WithCORS001()
     {
-        var report = await CorsProbe.For($"http://127.0.0.1:{Loopback.ClosedPort()}/api").WithOrigin(Probe.Origin).AllowLoopback().RunAsync();
+        var report = await CorsProbe.For($"http://127.0.0.1:{Loopback.ClosedPort()}/api").WithOrigin(Probe.Origin).AllowLoopback().AlsoJudgeBy(CorsProfile.Galxe).RunAsync();
 
         report.Verdict.Should().Be(CorsVerdict.Unreachable);
         report.VerdictFor(CorsProfile.Galxe).Should().Be(CorsVerdict.Unreachable);
@@ -91,7 +91,7 @@ public class ProbeOutcomeTests
         var clock = new FakeTimeProvider();
         var server = new DelayedHandler(StubCorsServer.Allowing(Probe.Origin), () => clock.Advance(TimeSpan.FromSeconds(6)));
 
-        var report = await Probe.Through(server).RequireMethods("PUT").UsingTimeProvider(clock).RunAsync();
+        var report = await Probe.Through(server).RequireMethods("PUT").UsingTimeProvider(clock).AlsoJudgeBy(CorsProfile.Galxe).RunAsync();
 
         report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Allowed);
         report.VerdictFor(CorsProfile.Galxe).Should().Be(CorsVerdict.Unreachable);

@@ -41,7 +41,7 @@ public class StandInTests
         // A proxy and the application both add the header to every response: the actual PUT's response gets two.
         var server = PreflightPassesThen(HttpStatusCode.OK, ("Access-Control-Allow-Origin", Probe.Origin), ("Access-Control-Allow-Origin", Probe.Origin));
 
-        var report = await Probe.Through(server).RequireMethods("PUT").RunAsync();
+        var report = await Probe.Through(server).RequireMethods("PUT").AlsoJudgeBy(CorsProfile.Galxe).RunAsync();
 
         report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Denied);
         report.VerdictFor(CorsProfile.Galxe).Should().Be(CorsVerdict.Allowed);
@@ -122,7 +122,7 @@ public class StandInTests
             LinesFor = r => r.Method == HttpMethod.Options ? [("Allow", "GET, HEAD, POST")] : [("Access-Control-Allow-Origin", "*")],
         };
 
-        var report = await Probe.Through(server).RequireMethods("POST").RequireHeader("Content-Type", "text/plain").RunAsync();
+        var report = await Probe.Through(server).RequireMethods("POST").RequireHeader("Content-Type", "text/plain").AlsoJudgeBy(CorsProfile.Galxe).RunAsync();
 
         report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Allowed);
         report.VerdictFor(CorsProfile.Galxe).Should().Be(CorsVerdict.Denied, "the platform sends the OPTIONS request and judges it");
@@ -147,7 +147,7 @@ public class StandInTests
     {
         var server = new DropsGets(PreflightPassesThen(HttpStatusCode.OK));
 
-        var report = await Probe.Through(server).RequireMethods("PUT").RunAsync();
+        var report = await Probe.Through(server).RequireMethods("PUT").AlsoJudgeBy(CorsProfile.Galxe).RunAsync();
 
         report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Unreachable);
         report.VerdictFor(CorsProfile.Galxe).Should().Be(CorsVerdict.Allowed, "the platform reads only the OPTIONS answer");

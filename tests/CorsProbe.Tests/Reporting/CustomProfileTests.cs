@@ -35,7 +35,7 @@ public class CustomProfileTests
 
         var report = await Run(server, b => b.RequireMethods("PUT"));
 
-        report.Profiles.Should().Equal(CorsProfile.Browser, CorsProfile.Chromium, CorsProfile.Firefox, CorsProfile.WebKit, CorsProfile.Galxe, Acme);
+        report.Profiles.Should().Equal(CorsProfile.Browser, CorsProfile.Chromium, CorsProfile.Firefox, CorsProfile.WebKit, Acme);
         report.Profile.Should().Be(Acme);
         report.Origin.Should().Be("https://console.acme.example");
         server.Received.Should().OnlyContain(r => r.Header("Origin") == "https://console.acme.example");

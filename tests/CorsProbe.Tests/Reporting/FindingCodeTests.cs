@@ -192,7 +192,7 @@ public class FindingCodeTests
     {
         var server = StubCorsServer.Allowing(Probe.Origin, methods: "PUT", headers: "Content-Type");
 
-        var report = await Run(server, b => b.RequireMethods("POST"));
+        var report = await Run(server, b => b.RequireMethods("POST").AlsoJudgeBy(CorsProfile.Galxe));
 
         var finding = report.Findings.Single(f => f.Code == "CORS014");
         finding.Method.Should().Be("POST");
@@ -209,12 +209,22 @@ public class FindingCodeTests
     [Fact]
     public async Task CORS015_FiresOnAPortOtherThan80Or443()
     {
-        var report = await Run(Good(), url: "https://api.example.com:8443/quests");
+        var report = await Run(Good(), b => b.AlsoJudgeBy(CorsProfile.Galxe), url: "https://api.example.com:8443/quests");
 
         var finding = report.Findings.Single(f => f.Code == "CORS015");
         finding.Severity.Should().Be(CorsSeverity.Info);
         finding.SeverityUnder(CorsProfile.Galxe).Should().Be(CorsSeverity.Error);
         finding.Method.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task WithoutAPlatformProfile_NeitherItsPortRuleNorItsVerdictIsInTheReport()
+    {
+        var report = await Run(Good(), url: "https://api.example.com:8443/quests");
+
+        report.Codes().Should().NotContain(["CORS015", "CORS105"]);
+        report.Profiles.Should().Equal(CorsProfile.Browser, CorsProfile.Chromium, CorsProfile.Firefox, CorsProfile.WebKit);
+        report.ToString().Should().NotContain("Galxe");
     }
 
     [Theory]

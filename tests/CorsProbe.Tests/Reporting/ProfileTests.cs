@@ -22,7 +22,7 @@ public class ProfileTests
     {
         var server = new StubCorsServer().With("Access-Control-Allow-Origin", "*").With("Access-Control-Allow-Methods", "POST");
 
-        var report = await Probe.Through(server).RequireMethods("GET", "POST").RunAsync();
+        var report = await Probe.Through(server).RequireMethods("GET", "POST").AlsoJudgeBy(CorsProfile.Galxe).RunAsync();
 
         report.Verdict.Should().Be(CorsVerdict.Allowed);
         report.VerdictFor(CorsProfile.Galxe).Should().Be(CorsVerdict.Denied);
@@ -42,7 +42,7 @@ public class ProfileTests
     {
         var server = new StubCorsServer(HttpStatusCode.MethodNotAllowed).With("Access-Control-Allow-Origin", "*");
 
-        var report = await Probe.Through(server).RunAsync();
+        var report = await Probe.Through(server).AlsoJudgeBy(CorsProfile.Galxe).RunAsync();
 
         report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Allowed, "browsers send no preflight for a simple GET");
         report.VerdictFor(CorsProfile.Galxe).Should().Be(CorsVerdict.Denied);
@@ -55,7 +55,7 @@ public class ProfileTests
     {
         var server = new StubCorsServer(HttpStatusCode.MethodNotAllowed);
 
-        var report = await Probe.Through(server).RunAsync();
+        var report = await Probe.Through(server).AlsoJudgeBy(CorsProfile.Galxe).RunAsync();
 
         report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Denied);
         report.VerdictFor(CorsProfile.Galxe).Should().Be(CorsVerdict.Denied);

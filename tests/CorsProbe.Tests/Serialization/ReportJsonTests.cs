@@ -55,10 +55,14 @@ public class ReportJsonTests
 
         read.Url.Should().Be(report.Url);
         read.VerdictFor(CorsProfile.Browser).Should().Be(report.VerdictFor(CorsProfile.Browser));
-        read.VerdictFor(CorsProfile.Galxe).Should().Be(report.VerdictFor(CorsProfile.Galxe));
+        read.Profiles.Should().Equal(report.Profiles);
+        read.Profiles.Select(read.VerdictFor).Should().Equal(report.Profiles.Select(report.VerdictFor));
         read.Findings.Select(f => f.ToString()).Should().Equal(report.Findings.Select(f => f.ToString()));
         read.Findings.Select(f => string.Join("+", f.Engines)).Should().Equal(report.Findings.Select(f => string.Join("+", f.Engines)));
-        read.Findings.Select(f => f.SeverityUnder(CorsProfile.Galxe)).Should().Equal(report.Findings.Select(f => f.SeverityUnder(CorsProfile.Galxe)));
+        foreach (var profile in report.Profiles)
+        {
+            read.Findings.Select(f => f.SeverityUnder(profile)).Should().Equal(report.Findings.Select(f => f.SeverityUnder(profile)));
+        }
         read.SecurityFindings.Select(f => f.ToString()).Should().Equal(report.SecurityFindings.Select(f => f.ToString()));
         read.CurlCommand.Should().Be(report.CurlCommand);
         read.Elapsed.Should().Be(report.Elapsed);
@@ -83,9 +87,9 @@ public class ReportJsonTests
         using var document = JsonDocument.Parse((await ReportOf("denied")).ToJson());
         var root = document.RootElement;
 
-        root.GetProperty("schemaVersion").GetInt32().Should().Be(5).And.Be(CorsReport.JsonSchemaVersion);
+        root.GetProperty("schemaVersion").GetInt32().Should().Be(6).And.Be(CorsReport.JsonSchemaVersion);
         root.GetProperty("verdict").GetString().Should().Be("Denied");
-        root.GetProperty("verdicts").GetProperty("Galxe").GetString().Should().Be("Denied");
+        root.GetProperty("verdicts").EnumerateObject().Select(p => p.Name).Should().Equal("Browser", "Chromium", "Firefox", "WebKit");
         root.GetProperty("findings")[0].GetProperty("severities").GetProperty("Browser").GetString().Should().Be("Error");
     }
 
@@ -93,10 +97,10 @@ public class ReportJsonTests
     public void AnotherSchemaVersion_IsRefused_NamingBoth()
     {
         var json = JsonNode.Parse(MinimalJson())!;
-        json["schemaVersion"] = 6;
+        json["schemaVersion"] = 7;
 
         FluentActions.Invoking(() => CorsReport.FromJson(json.ToJsonString()))
-            .Should().Throw<JsonException>().WithMessage("*schema version 6*reads versions 1 to 5*");
+            .Should().Throw<JsonException>().WithMessage("*schema version 7*reads versions 1 to 6*");
     }
 
     [Theory]
@@ -208,6 +212,29 @@ public class ReportJsonTests
         exchange.Kind.Should().Be(ExchangeKind.Preflight);
         exchange.ActualRequest!.Kind.Should().Be(ExchangeKind.ActualRequest);
         exchange.Evidence.Should().Be(CorsEvidence.None, "versions before 3 did not record it");
+    }
+
+    [Fact]
+    public async Task TheGalxeVerdict_IsWritten_OnlyWhenTheReportWasJudgedUnderIt()
+    {
+        using var galxe = JsonDocument.Parse((await ReportOf("galxe")).ToJson());
+        using var alsoJudged = JsonDocument.Parse((await Probe.Through(StubCorsServer.Allowing(Probe.Origin)).AlsoJudgeBy(CorsProfile.Galxe).RunAsync()).ToJson());
+
+        galxe.RootElement.GetProperty("verdicts").GetProperty("Galxe").GetString().Should().Be("Denied", "GET and POST are not listed");
+        alsoJudged.RootElement.GetProperty("verdicts").EnumerateObject().Select(p => p.Name).Should().Equal("Browser", "Chromium", "Firefox", "WebKit", "Galxe");
+    }
+
+    [Fact]
+    public void AVersion5Document_KeepsTheGalxeVerdictItHolds()
+    {
+        var json = JsonNode.Parse(MinimalJson())!;
+        json["schemaVersion"] = 5;
+        json["verdicts"] = JsonNode.Parse("""{ "Browser": "Allowed", "Chromium": "Allowed", "Firefox": "Allowed", "WebKit": "Allowed", "Galxe": "Denied" }""");
+
+        var report = CorsReport.FromJson(json.ToJsonString());
+
+        report.Profiles.Should().Equal(CorsProfile.Browser, CorsProfile.Chromium, CorsProfile.Firefox, CorsProfile.WebKit, CorsProfile.Galxe);
+        report.VerdictFor(CorsProfile.Galxe).Should().Be(CorsVerdict.Denied);
     }
 
     [Fact]

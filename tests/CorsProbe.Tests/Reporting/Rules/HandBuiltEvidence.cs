@@ -41,11 +41,14 @@ internal sealed record HandBuiltEvidence
 
     public CorsProfile Profile { get; init; } = CorsProfile.Browser;
 
+    /// <summary>The profiles judged besides the browsers and <see cref="Profile"/> (<c>AlsoJudgeBy</c>).</summary>
+    public CorsProfile[] AlsoJudged { get; init; } = [];
+
     public Uri Url { get; init; } = new(Probe.Url);
 
     public CorsRequest Request => new(Url, Probe.Origin, Method, UnsafeHeaders, Credentials, SendsFollowUp);
 
-    public ProbeFacts Facts => new(Url, Probe.Origin, Credentials, ReportBuilder.JudgedProfiles(Profile), NetworkPolicy.PublicOnly, []);
+    public ProbeFacts Facts => new(Url, Probe.Origin, Credentials, ReportBuilder.JudgedProfiles(Profile, AlsoJudged), NetworkPolicy.PublicOnly, []);
 
     public MethodEvidence Evidence()
     {

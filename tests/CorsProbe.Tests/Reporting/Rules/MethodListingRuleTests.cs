@@ -8,7 +8,7 @@ public class MethodListingRuleTests
     [Fact]
     public void ASafelistedMethodNotListed_IsCORS014_AboutListing()
     {
-        var evidence = new HandBuiltEvidence { Method = "POST", UnsafeHeaders = ["x-api-key"], Lines = [("Access-Control-Allow-Origin", Probe.Origin), ("Access-Control-Allow-Headers", "x-api-key")] };
+        var evidence = new HandBuiltEvidence { Method = "POST", UnsafeHeaders = ["x-api-key"], AlsoJudged = [CorsProfile.Galxe], Lines = [("Access-Control-Allow-Origin", Probe.Origin), ("Access-Control-Allow-Headers", "x-api-key")] };
 
         var finding = evidence.Run(MethodListingRule.Apply).Should().ContainSingle().Which;
 

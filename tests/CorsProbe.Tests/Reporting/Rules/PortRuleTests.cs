@@ -10,7 +10,7 @@ public class PortRuleTests
     {
         var findings = new List<FindingDraft>();
 
-        PortRule.Apply(new HandBuiltEvidence { Url = new("https://api.example.com:8443/quests") }.Facts, findings);
+        PortRule.Apply(new HandBuiltEvidence { Url = new("https://api.example.com:8443/quests"), AlsoJudged = [CorsProfile.Galxe] }.Facts, findings);
 
         var finding = findings.Should().ContainSingle().Which;
         finding.Code.Should().Be(CorsFindingCodes.NonStandardPort);
@@ -26,5 +26,15 @@ public class PortRuleTests
         PortRule.Apply(new HandBuiltEvidence().Facts, findings);
 
         findings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AnyPort_RaisesNothing_WhenNoJudgedProfileLimitsPorts()
+    {
+        var findings = new List<FindingDraft>();
+
+        PortRule.Apply(new HandBuiltEvidence { Url = new("https://api.example.com:8443/quests") }.Facts, findings);
+
+        findings.Should().BeEmpty("browsers accept any port, and no platform profile was asked for");
     }
 }

@@ -8,7 +8,7 @@ public class ProfileDifferenceRuleTests
     [Fact]
     public void APlatformThatPassesWhileBrowsersBlock_IsExplained()
     {
-        var facts = new HandBuiltEvidence().Facts;
+        var facts = new HandBuiltEvidence { AlsoJudged = [CorsProfile.Galxe] }.Facts;
         var verdicts = facts.Profiles.Select(p => p == CorsProfile.Galxe ? CorsVerdict.Allowed : CorsVerdict.Denied).ToList();
         var findings = new List<FindingDraft>();
 

@@ -8,7 +8,7 @@ public class SlowResponseRuleTests
     [Fact]
     public void AnAnswerSlowerThanAProfilesLimit_IsCORS002_ForThatProfile()
     {
-        var finding = new HandBuiltEvidence { Elapsed = TimeSpan.FromSeconds(6) }.Run(SlowResponseRule.Apply).Should().ContainSingle().Which;
+        var finding = new HandBuiltEvidence { Elapsed = TimeSpan.FromSeconds(6), AlsoJudged = [CorsProfile.Galxe] }.Run(SlowResponseRule.Apply).Should().ContainSingle().Which;
 
         finding.Code.Should().Be(CorsFindingCodes.Timeout);
         finding.Scope.Should().Be(FindingScope.Duration);
@@ -17,5 +17,5 @@ public class SlowResponseRuleTests
 
     [Fact]
     public void AnAnswerWithinEveryLimit_RaisesNothing() =>
-        new HandBuiltEvidence { Elapsed = TimeSpan.FromSeconds(4) }.Run(SlowResponseRule.Apply).Should().BeEmpty();
+        new HandBuiltEvidence { Elapsed = TimeSpan.FromSeconds(4), AlsoJudged = [CorsProfile.Galxe] }.Run(SlowResponseRule.Apply).Should().BeEmpty();
 }
