@@ -42,8 +42,15 @@ public sealed class CorsFinding
     /// <summary>What to change on the server, or <see langword="null"/> when nothing needs changing.</summary>
     public string? Remedy { get; }
 
-    /// <summary>The method whose preflight this is about, or <see langword="null"/> when it concerns the whole probe.</summary>
+    /// <summary>
+    /// The method whose preflight this is about (<c>PUT</c>), the methods joined with ", " when it is about the same thing
+    /// for several (<c>GET, PUT</c>: the same header missing from each preflight), or <see langword="null"/> when it
+    /// concerns the whole probe.
+    /// </summary>
     public string? Method { get; }
+
+    /// <summary>The methods it is about, in the order required; empty when it concerns the whole probe.</summary>
+    public IReadOnlyList<string> Methods => Method is null ? [] : Method.Split(Reporting.MethodFindings.Separator);
 
     /// <summary>
     /// The engines whose requests it concerns: all three (<see cref="BrowserEngine.All"/>), or those it was found for,

@@ -63,7 +63,8 @@ public sealed class CorsReport
     public bool IsAllowed => Verdict == CorsVerdict.Allowed;
 
     /// <summary>
-    /// Every failing check (in the browser's order, method by method), then warnings, then notes, with severities
+    /// Every failing check (in the browser's order, method by method; one finding for a check that fails alike for several
+    /// methods, naming them), then warnings, then notes, with severities
     /// under <see cref="Profile"/>.
     /// </summary>
     public IReadOnlyList<CorsFinding> Findings { get; }

@@ -43,12 +43,12 @@ internal readonly record struct CheckedResponse(ResponseEvaluation Evaluation, E
     /// <summary>Whom findings on this response concern.</summary>
     public FindingScope Scope => Kind == ExchangeKind.Preflight && !AfterRedirect ? FindingScope.Preflight : FindingScope.ActualResponse;
 
-    /// <summary>The response in words: "preflight response for PUT".</summary>
-    public string Subject(string method) => (Kind, IsRedirect) switch
+    /// <summary>The response in words: "preflight response for PUT" (or "preflight response" without <paramref name="method"/>, where the finding names it).</summary>
+    public string Subject(string? method) => (Kind, IsRedirect) switch
     {
         (_, true) => $"redirect ({Evaluation.Response.Status.ToString(CultureInfo.InvariantCulture)}) from {Context.RequestUri.OriginalString}",
         (ExchangeKind.Preflight, _) when AfterRedirect => $"preflight response from {Context.RequestUri.OriginalString}",
-        (ExchangeKind.Preflight, _) => IsUnsentPreflight ? "response to OPTIONS" : $"preflight response for {method}",
+        (ExchangeKind.Preflight, _) => IsUnsentPreflight ? "response to OPTIONS" : method is null ? "preflight response" : $"preflight response for {method}",
         (ExchangeKind.StandIn, _) => "stand-in GET response",
         _ => $"actual {method} response",
     };

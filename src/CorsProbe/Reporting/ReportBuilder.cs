@@ -34,6 +34,7 @@ internal static class ReportBuilder
         }
 
         EngineFindings.Apply(drafts);
+        MethodFindings.Apply(drafts);
         VaryOriginRule.Apply(methods, audit, drafts);
         DroppedHeaderRule.Apply(probe, drafts);
         PortRule.Apply(probe, drafts);

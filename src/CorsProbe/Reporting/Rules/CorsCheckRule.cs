@@ -43,7 +43,7 @@ internal static class CorsCheckRule
                 break;
             case OriginMatch.Missing:
                 Add(CorsFindingCodes.AllowOriginMissing, MissingTitle,
-                    $"The {response.Subject(evidence.Method)} has no Access-Control-Allow-Origin header, so browsers block the call from {origin}.",
+                    $"The {response.Subject(response.Kind == ExchangeKind.Preflight ? null : evidence.Method)} has no Access-Control-Allow-Origin header, so browsers block the call from {origin}.",
                     echo + " Make sure your CORS layer also answers OPTIONS requests and error responses.");
                 break;
             case OriginMatch.Multiple:

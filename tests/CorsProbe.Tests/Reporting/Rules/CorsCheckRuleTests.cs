@@ -17,7 +17,7 @@ public class CorsCheckRuleTests
         finding.Code.Should().Be(CorsFindingCodes.AllowOriginMissing);
         finding.Severity.Should().Be(CorsSeverity.Error);
         finding.Scope.Should().Be(FindingScope.Preflight);
-        finding.Message.Should().Contain("preflight response for PUT has no Access-Control-Allow-Origin");
+        finding.Message.Should().Contain("The preflight response has no Access-Control-Allow-Origin");
     }
 
     [Fact]
