@@ -4,7 +4,7 @@ using System.Globalization;
 namespace CorsProbing.Benchmarks;
 
 /// <summary>
-/// What one machine does (<c>-- --scale [urls]</c>): <see cref="CorsProbe.ProbeManyAsync"/> over distinct URLs of nginx
+/// What one machine does (<c>-- --scale [urls]</c>): <see cref="CorsProbe.ProbeManyAsync(IEnumerable{CorsProbeBuilder}, CorsBatchOptions, CancellationToken)"/> over distinct URLs of nginx
 /// in another process at several concurrency limits, with URLs/s, CPU per URL, and the peak managed heap and working
 /// set while the batch runs. Not a BenchmarkDotNet class: it measures memory in flight, which no diagnoser reports.
 /// </summary>

@@ -25,7 +25,7 @@ public sealed class CorsProbeOptions
     /// <summary>The timeout of each probe; <see langword="null"/> for the profile's default (10 s, Galxe 5 s).</summary>
     public TimeSpan? Timeout { get; set; }
 
-    /// <summary>How many probes <see cref="ICorsProber.ProbeManyAsync"/> runs at once; default 32.</summary>
+    /// <summary>How many probes <see cref="ICorsProber.ProbeManyAsync(IEnumerable{CorsProbeBuilder}, CancellationToken)"/> runs at once; default 32.</summary>
     public int MaxConcurrency { get; set; } = CorsBatchOptions.Default.MaxConcurrency;
 
     /// <summary>How many of those may target one host; default 4.</summary>

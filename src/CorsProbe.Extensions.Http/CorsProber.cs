@@ -12,27 +12,40 @@ internal sealed class CorsProber(IOptionsMonitor<CorsProbeOptions> options, Http
     // The configured part of every probe, resolved once per configuration snapshot; each probe retargets it.
     private Template? _template;
 
-    public CorsProbeBuilder CreateProbe(string url)
-    {
-        var current = options.CurrentValue;
-        var template = _template is { } cached && ReferenceEquals(cached.Options, current) ? cached.Builder : Configure(current, url);
-        var probe = template.ForUrl(url);
-        return route is null ? probe : probe.UsingHttpClient(route.CreateClient());
-    }
+    // Where the template points before a probe retargets it: a reserved name (RFC 2606) that is never probed.
+    private const string Unaddressed = "https://template.invalid/";
+
+    public CorsProbeBuilder CreateProbe(string url) => Configured().ForUrl(url);
+
+    public IAsyncEnumerable<CorsBatchResult<int>> ProbeManyAsync(IEnumerable<string?> urls, CancellationToken cancellationToken = default) =>
+        CorsProbe.ProbeManyAsync(Configured(), urls, Limits(), cancellationToken);
+
+    public IAsyncEnumerable<CorsBatchResult<TKey>> ProbeManyAsync<TKey>(IEnumerable<KeyValuePair<TKey, string>> urls, CancellationToken cancellationToken = default) =>
+        CorsProbe.ProbeManyAsync(Configured(), urls, Limits(), cancellationToken);
 
     public Task<CorsReport> ProbeAsync(string url, CancellationToken cancellationToken = default) =>
         CreateProbe(url).ProbeAsync(cancellationToken);
 
-    public IAsyncEnumerable<CorsReport> ProbeManyAsync(IEnumerable<CorsProbeBuilder> probes, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<CorsReport> ProbeManyAsync(IEnumerable<CorsProbeBuilder> probes, CancellationToken cancellationToken = default) =>
+        CorsProbe.ProbeManyAsync(probes, Limits(), cancellationToken);
+
+    private CorsBatchOptions Limits()
     {
         var current = options.CurrentValue;
-        var limits = new CorsBatchOptions { MaxConcurrency = current.MaxConcurrency, MaxConcurrencyPerHost = current.MaxConcurrencyPerHost };
-        return CorsProbe.ProbeManyAsync(probes, limits, cancellationToken);
+        return new CorsBatchOptions { MaxConcurrency = current.MaxConcurrency, MaxConcurrencyPerHost = current.MaxConcurrencyPerHost };
     }
 
-    private CorsProbeBuilder Configure(CorsProbeOptions current, string url)
+    // The configured probe, through the factory's client when asked for.
+    private CorsProbeBuilder Configured()
     {
-        var builder = CorsProbe.For(url).UsingProfile(current.Profile).WithNetworkPolicy(current.ToNetworkPolicy());
+        var current = options.CurrentValue;
+        var template = _template is { } cached && ReferenceEquals(cached.Options, current) ? cached.Builder : Configure(current);
+        return route is null ? template : template.UsingHttpClient(route.CreateClient());
+    }
+
+    private CorsProbeBuilder Configure(CorsProbeOptions current)
+    {
+        var builder = CorsProbe.For(Unaddressed).UsingProfile(current.Profile).WithNetworkPolicy(current.ToNetworkPolicy());
         if (current.DefaultOrigin is { } origin)
         {
             builder = builder.WithOrigin(origin);

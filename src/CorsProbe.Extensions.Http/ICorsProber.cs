@@ -26,5 +26,26 @@ public interface ICorsProber
     /// <param name="probes">The probes.</param>
     /// <param name="cancellationToken">Stops the batch.</param>
     /// <returns>The reports, in completion order.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in what they take (probes, URLs, keyed URLs), never only in the token.")]
     IAsyncEnumerable<CorsReport> ProbeManyAsync(IEnumerable<CorsProbeBuilder> probes, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Probes each of <paramref name="urls"/> with the configured probe, within the configured limits, as
+    /// <see cref="CorsProbe.ProbeManyAsync(CorsProbeBuilder, IEnumerable{string}, CorsBatchOptions, CancellationToken)"/>
+    /// does: each result carries the input's position and text, an input that is not a URL gets a report that says so
+    /// (<c>CORS020</c>, nothing sent), and the rest run.
+    /// </summary>
+    /// <param name="urls">The URLs as written.</param>
+    /// <param name="cancellationToken">Stops the batch.</param>
+    /// <returns>One result per input, in completion order.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in what they take (probes, URLs, keyed URLs), never only in the token.")]
+    IAsyncEnumerable<CorsBatchResult<int>> ProbeManyAsync(IEnumerable<string?> urls, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="ProbeManyAsync(IEnumerable{string}, CancellationToken)"/>, each URL with a key of yours that comes back with its result.</summary>
+    /// <typeparam name="TKey">Your key: an id, a row.</typeparam>
+    /// <param name="urls">Each key with its URL as written.</param>
+    /// <param name="cancellationToken">Stops the batch.</param>
+    /// <returns>One result per input, in completion order.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in what they take (probes, URLs, keyed URLs), never only in the token.")]
+    IAsyncEnumerable<CorsBatchResult<TKey>> ProbeManyAsync<TKey>(IEnumerable<KeyValuePair<TKey, string>> urls, CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,6 @@
 namespace CorsProbing;
 
-/// <summary>Limits of <see cref="CorsProbe.ProbeManyAsync"/>. Immutable; use <c>with</c> to change a value.</summary>
+/// <summary>Limits of <see cref="CorsProbe.ProbeManyAsync(IEnumerable{CorsProbeBuilder}, CorsBatchOptions, CancellationToken)"/>. Immutable; use <c>with</c> to change a value.</summary>
 public sealed record CorsBatchOptions
 {
     /// <summary>The defaults: 32 probes at once, at most 4 at a time per host.</summary>

@@ -64,6 +64,12 @@ public static class CorsFindingCodes
     /// <summary>A response arrived, but browsers refuse its bytes (a NUL byte, two different <c>Content-Length</c> values, a head over 256 KiB, ...).</summary>
     public const string MalformedResponse = "CORS019";
 
+    /// <summary>
+    /// An input of a batch (<see cref="CorsProbe.ProbeManyAsync(CorsProbeBuilder, IEnumerable{string}, CorsBatchOptions, CancellationToken)"/>)
+    /// is not an absolute http(s) URL: its report says why, and nothing was sent for it.
+    /// </summary>
+    public const string InvalidUrl = "CORS020";
+
     /// <summary><c>*</c> in <c>Access-Control-Allow-Headers</c> covers <c>Authorization</c> only by browser leniency.</summary>
     public const string AuthorizationCoveredByWildcard = "CORS101";
 

@@ -37,7 +37,11 @@ public sealed class CorsProbeBuilder
     /// <returns>A new builder for <paramref name="url"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="url"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="url"/> is relative or not http(s).</exception>
-    public CorsProbeBuilder ForUrl(string url) => Retarget(TargetUrl.Parse(url, nameof(url)));
+    public CorsProbeBuilder ForUrl(string url)
+    {
+        var sent = TargetUrl.Parse(url, nameof(url));
+        return Retarget(sent, TargetUrl.Given(url, sent));
+    }
 
     /// <summary>The same probe for another URL; see <see cref="ForUrl(string)"/>.</summary>
     /// <param name="url">An absolute http or https URL.</param>
@@ -278,13 +282,14 @@ public sealed class CorsProbeBuilder
     // client of the moment, as the DI prober does per probe, stays cheap).
     private CorsProbeBuilder WithTransport(CorsRequirements requirements) => new(requirements, _plan?.With(requirements));
 
-    // Resolved on first use; a template's plan is shared with the builders ForUrl makes from it.
-    private ProbePlan Plan => _plan ??= ProbePlan.Create(_requirements);
+    /// <summary>The probe resolved (on first use; a template's plan is shared with the builders ForUrl makes from it).</summary>
+    /// <exception cref="InvalidOperationException">No origin is set and the profile has no default one.</exception>
+    internal ProbePlan Plan => _plan ??= ProbePlan.Create(_requirements);
 
     // A template without an origin cannot be planned (ProbeAsync says so); its retargeted builders plan on first use.
-    private CorsProbeBuilder Retarget(Uri url)
+    private CorsProbeBuilder Retarget(Uri url, Uri given)
     {
-        var requirements = _requirements with { Url = url };
+        var requirements = _requirements with { Url = url, GivenUrl = given };
         return new(requirements, (_plan ??= ProbePlan.TryCreate(_requirements))?.With(requirements));
     }
 }

@@ -37,7 +37,10 @@ public sealed class CorsReport
         IsAudited = audited;
     }
 
-    /// <summary>The probed URL, as sent.</summary>
+    /// <summary>
+    /// The probed URL as the caller wrote it: its <see cref="Uri.OriginalString"/> is the input text (a fragment kept,
+    /// though never sent). Each exchange's <see cref="CorsExchange.Url"/> is the URL sent.
+    /// </summary>
     public Uri Url { get; }
 
     /// <summary>The origin the preflights came from.</summary>
@@ -77,7 +80,7 @@ public sealed class CorsReport
 
     /// <summary>A POSIX-shell <c>curl</c> command that reproduces the first preflight, every argument single-quoted.</summary>
     // Rendered on first use (always the same text): most reports are never printed.
-    public string CurlCommand => _curlCommand ??= Reporting.CurlCommand.Render(Url, Preflights[0].RequestHeaders);
+    public string CurlCommand => _curlCommand ??= Preflights.Count == 0 ? string.Empty : Reporting.CurlCommand.Render(Preflights[0].Url, Preflights[0].RequestHeaders);
 
     /// <summary>
     /// What the audit (<see cref="CorsProbeBuilder.Audit"/>) found the server wrongly trusts, most dangerous first; empty

@@ -280,6 +280,25 @@ public class AddCorsProbeTests
     }
 
     [Fact]
+    public async Task ProbeMany_OfUrls_SurvivesABadUrl_AndKeysEachResult()
+    {
+        await using var server = new PreflightAnsweringServer();
+        using var provider = Build(services => services.AddCorsProbe(FromTheDashboardToLoopback));
+        var prober = provider.GetRequiredService<ICorsProber>();
+        KeyValuePair<string, string>[] urls = [new("good", server.Url), new("typo", "htps//api.example.com"), new("again", server.Url)];
+
+        var results = new List<CorsBatchResult<string>>();
+        await foreach (var result in prober.ProbeManyAsync(urls, TestContext.Current.CancellationToken))
+        {
+            results.Add(result);
+        }
+
+        results.Select(r => r.Key).Should().BeEquivalentTo(["good", "typo", "again"]);
+        results.Single(r => r.Key == "typo").Report.Findings.Single().Code.Should().Be(CorsFindingCodes.InvalidUrl);
+        results.Where(r => r.Key != "typo").Should().OnlyContain(r => r.Report.IsAllowed);
+    }
+
+    [Fact]
     public void NullArguments_AreRefused()
     {
         FluentActions.Invoking(() => CorsProbeServiceCollectionExtensions.AddCorsProbe((IServiceCollection)null!)).Should().Throw<ArgumentNullException>();

@@ -5,7 +5,7 @@ using CorsProbing.Testing;
 namespace CorsProbing.IntegrationTests;
 
 /// <summary>
-/// Thousands of probes through <see cref="CorsProbe.ProbeManyAsync"/> against healthy, slow, resetting and refused
+/// Thousands of probes through <see cref="CorsProbe.ProbeManyAsync(IEnumerable{CorsProbeBuilder}, CorsBatchOptions, CancellationToken)"/> against healthy, slow, resetting and refused
 /// loopback targets: one report per input, each with the right outcome, in bounded time, and afterwards every socket
 /// closed and no memory kept from one round to the next.
 /// </summary>

@@ -26,7 +26,7 @@ public partial class ArchitectureTests
         ("telemetry", ["Diagnostics"], []),
         ("orchestrate", ["Orchestration"], []),
         ("describe a probe", [], ["CorsProbeBuilder", "CorsProbeHandler"]),
-        ("batch", ["Batch"], []),
+        ("batch", ["Batch"], ["CorsBatchResult`1"]),
         ("entry point", [], ["CorsProbe"]),
     ];
 

@@ -6,7 +6,7 @@ namespace CorsProbing.Dashboard.Watching;
 
 /// <summary>
 /// Checks every registered API again each <see cref="DashboardOptions.RecheckInterval"/> (on the injected
-/// <see cref="TimeProvider"/>), in one <see cref="ICorsProber.ProbeManyAsync"/> batch within the configured global and
+/// <see cref="TimeProvider"/>), in one <see cref="ICorsProber.ProbeManyAsync(IEnumerable{CorsProbeBuilder}, CancellationToken)"/> batch within the configured global and
 /// per-host limits, and records each report; the store marks an API that went from Allowed to Denied.
 /// </summary>
 internal sealed partial class RecheckService(

@@ -1,25 +1,42 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
+using CorsProbing.Http;
+using CorsProbing.Orchestration;
+using CorsProbing.Reporting;
+using CorsProbing.Reporting.Rules;
 
 namespace CorsProbing.Batch;
 
 /// <summary>
 /// Runs many probes with a global and a per-host concurrency limit and streams each report as it completes. Every probe
-/// already turns timeouts, resets and refused addresses into reports, so each input yields exactly one report.
+/// already turns timeouts, resets and refused addresses into reports, an input that is not a URL to probe gets a report
+/// that says so, and an endpoint a probe could not connect to is not tried again: each input yields exactly one report.
 /// </summary>
 /// <remarks>
 /// A fixed pool of <see cref="CorsBatchOptions.MaxConcurrency"/> workers pulls from the input, as
-/// <c>Parallel.ForEachAsync</c> does; the per-host limit is the <see cref="ProbeQueue"/>'s, so no worker waits for a
+/// <c>Parallel.ForEachAsync</c> does; the per-host limit is the <see cref="ProbeQueue{TKey}"/>'s, so no worker waits for a
 /// host while another host could be probed.
 /// </remarks>
 internal static class BatchRunner
 {
+    /// <summary>The reports of <paramref name="probes"/>, in completion order.</summary>
     public static async IAsyncEnumerable<CorsReport> RunAsync(
         IEnumerable<CorsProbeBuilder> probes, CorsBatchOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var reports = Channel.CreateUnbounded<CorsReport>(new UnboundedChannelOptions { SingleReader = true });
+        var items = probes.Select(probe => new BatchItem<int>(0, probe?.Url.OriginalString, probe ?? throw new ArgumentNullException(nameof(probes)), null));
+        await foreach (var result in RunAsync(items, options, cancellationToken).ConfigureAwait(false))
+        {
+            yield return result.Report;
+        }
+    }
+
+    /// <summary>Each of <paramref name="items"/> with its report, in completion order.</summary>
+    public static async IAsyncEnumerable<CorsBatchResult<TKey>> RunAsync<TKey>(
+        IEnumerable<BatchItem<TKey>> items, CorsBatchOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var reports = Channel.CreateUnbounded<CorsBatchResult<TKey>>(new UnboundedChannelOptions { SingleReader = true });
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producing = ProduceAsync(probes, options, reports.Writer, stopping.Token);
+        var producing = ProduceAsync(items, options, reports.Writer, stopping.Token);
         try
         {
             await foreach (var report in reports.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -45,13 +62,15 @@ internal static class BatchRunner
         }
     }
 
-    private static async Task ProduceAsync(IEnumerable<CorsProbeBuilder> probes, CorsBatchOptions options, ChannelWriter<CorsReport> writer, CancellationToken cancellationToken)
+    private static async Task ProduceAsync<TKey>(
+        IEnumerable<BatchItem<TKey>> items, CorsBatchOptions options, ChannelWriter<CorsBatchResult<TKey>> writer, CancellationToken cancellationToken)
     {
-        using var queue = new ProbeQueue(probes, options);
+        using var queue = new ProbeQueue<TKey>(items, options);
+        var unreachable = new UnreachableHosts();
         var workers = new Task[options.MaxConcurrency];
         for (var i = 0; i < workers.Length; i++)
         {
-            workers[i] = WorkAsync(queue, writer, cancellationToken);
+            workers[i] = WorkAsync(queue, unreachable, writer, cancellationToken);
         }
 
         // Every worker ends before the queue it waits on is disposed, whatever stopped the others.
@@ -74,7 +93,7 @@ internal static class BatchRunner
         }
     }
 
-    private static async Task WorkAsync(ProbeQueue queue, ChannelWriter<CorsReport> writer, CancellationToken cancellationToken)
+    private static async Task WorkAsync<TKey>(ProbeQueue<TKey> queue, UnreachableHosts unreachable, ChannelWriter<CorsBatchResult<TKey>> writer, CancellationToken cancellationToken)
     {
         try
         {
@@ -95,11 +114,11 @@ internal static class BatchRunner
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                var report = await probe.ProbeAsync(cancellationToken).ConfigureAwait(false);
+                var report = await ReportAsync(probe, unreachable, cancellationToken).ConfigureAwait(false);
                 finished = host;
 
                 // The channel is unbounded: the write completes at once, unless the reader has already gone.
-                await writer.WriteAsync(report, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(new CorsBatchResult<TKey>(probe.Key, probe.Input, report), cancellationToken).ConfigureAwait(false);
             }
         }
         catch
@@ -108,5 +127,25 @@ internal static class BatchRunner
             queue.Stop();
             throw;
         }
+    }
+
+    // A refused input's report says why; a probe of an endpoint that could not be connected to is not sent.
+    private static async Task<CorsReport> ReportAsync<TKey>(BatchItem<TKey> item, UnreachableHosts unreachable, CancellationToken cancellationToken)
+    {
+        var plan = item.Probe.Plan;
+        if (item.Problem is { } problem)
+        {
+            var input = Uri.TryCreate(item.Input ?? string.Empty, UriKind.RelativeOrAbsolute, out var given) ? given : new Uri(Uri.EscapeDataString(item.Input!), UriKind.Relative);
+            return ReportBuilder.Refused(plan.Facts with { Url = input }, plan.Requirements.Profile, InvalidUrlRule.Draft(item.Input, problem));
+        }
+
+        if (unreachable.Reason(item.Probe.Url) is { } reason)
+        {
+            return await ProbeRun.RunAsync(plan, new NotSentTransport(reason), cancellationToken).ConfigureAwait(false);
+        }
+
+        var report = await ProbeRun.RunAsync(plan, cancellationToken).ConfigureAwait(false);
+        unreachable.Record(report);
+        return report;
     }
 }

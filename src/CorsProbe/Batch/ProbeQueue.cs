@@ -7,9 +7,9 @@ namespace CorsProbing.Batch;
 /// so the input of a batch on one host is not read ahead; past that, a worker with nothing to start waits for a line
 /// to move.
 /// </summary>
-internal sealed class ProbeQueue(IEnumerable<CorsProbeBuilder> probes, CorsBatchOptions options) : IDisposable
+internal sealed class ProbeQueue<TKey>(IEnumerable<BatchItem<TKey>> items, CorsBatchOptions options) : IDisposable
 {
-    private readonly IEnumerator<CorsProbeBuilder> _probes = probes.GetEnumerator();
+    private readonly IEnumerator<BatchItem<TKey>> _items = items.GetEnumerator();
     private readonly bool _limitsHosts = options.MaxConcurrencyPerHost < options.MaxConcurrency;
     private readonly Dictionary<string, HostLine> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim _moved = new(0);
@@ -22,7 +22,7 @@ internal sealed class ProbeQueue(IEnumerable<CorsProbeBuilder> probes, CorsBatch
     /// host; null when there is none to start now: then <paramref name="wait"/> says whether one may come (the lines are
     /// full and the input goes on), else the worker is done.
     /// </summary>
-    public CorsProbeBuilder? Next(string? finished, out string host, out bool wait)
+    public BatchItem<TKey>? Next(string? finished, out string host, out bool wait)
     {
         lock (_hosts)
         {
@@ -43,17 +43,18 @@ internal sealed class ProbeQueue(IEnumerable<CorsProbeBuilder> probes, CorsBatch
                 }
             }
 
-            while (!_stopped && _waiting < options.MaxConcurrency && _probes.MoveNext())
+            while (!_stopped && _waiting < options.MaxConcurrency && _items.MoveNext())
             {
-                var probe = _probes.Current;
-                ArgumentNullException.ThrowIfNull(probe, nameof(probes));
-                if (!_limitsHosts)
+                var probe = _items.Current;
+
+                // A refused input sends nothing, so it counts against no host.
+                if (!_limitsHosts || probe.Host is null)
                 {
                     host = string.Empty;
                     return probe;
                 }
 
-                host = probe.Url.IdnHost;
+                host = probe.Host;
                 if (!_hosts.TryGetValue(host, out var line))
                 {
                     _hosts[host] = line = new HostLine();
@@ -93,7 +94,7 @@ internal sealed class ProbeQueue(IEnumerable<CorsProbeBuilder> probes, CorsBatch
     /// <inheritdoc />
     public void Dispose()
     {
-        _probes.Dispose();
+        _items.Dispose();
         _moved.Dispose();
     }
 
@@ -112,6 +113,6 @@ internal sealed class ProbeQueue(IEnumerable<CorsProbeBuilder> probes, CorsBatch
     {
         public int Running { get; set; }
 
-        public Queue<CorsProbeBuilder> Waiting { get; } = new();
+        public Queue<BatchItem<TKey>> Waiting { get; } = new();
     }
 }

@@ -8,4 +8,10 @@ internal sealed record ExchangeFailure(ExchangeFailureKind Kind, string Descript
 {
     /// <summary>The failure was found in the raw bytes of a response (<see cref="ExchangeFailureKind.MalformedResponse"/>).</summary>
     public bool RawBytesRead { get; init; }
+
+    /// <summary>
+    /// No connection to the target could be made: the name did not resolve, the connection was refused, the TLS
+    /// handshake failed, or the time ran out while connecting. Another request to the same host would fare the same.
+    /// </summary>
+    public bool NoConnection { get; init; }
 }

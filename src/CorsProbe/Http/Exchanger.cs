@@ -29,12 +29,13 @@ internal static class Exchanger
             callerToken.ThrowIfCancellationRequested();
             throw;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException exception)
         {
             // The probe's timeout, or the caller's own HttpClient.Timeout (then the limit is what elapsed).
             var elapsed = time.GetElapsedTime(sent);
             var limit = deadline.Token.IsCancellationRequested ? deadline.Timeout : elapsed;
-            return Failed(engines, new(ExchangeFailureKind.TimedOut, $"gave up after {Durations.Seconds(elapsed)} (limit {Durations.Seconds(limit)}).", limit), elapsed);
+            var connecting = exception is ConnectTimeoutException ? $" while connecting: {exception.Message}" : string.Empty;
+            return Failed(engines, new(ExchangeFailureKind.TimedOut, $"gave up after {Durations.Seconds(elapsed)} (limit {Durations.Seconds(limit)}){connecting}.", limit) { NoConnection = connecting.Length > 0 }, elapsed);
         }
 #pragma warning disable CA1031 // The target's behaviour is data: any transport failure becomes a finding, never an exception.
         catch (Exception exception)
@@ -44,7 +45,7 @@ internal static class Exchanger
             var failure = TransportErrors.Blocked(exception) is { } blocked ? new ExchangeFailure(ExchangeFailureKind.AddressRefused, blocked.Message)
                 : transport is ClientTransport && exception is not (HttpRequestException or IOException or SocketException)
                     ? new ExchangeFailure(ExchangeFailureKind.HandlerFailed, $"it threw {exception.GetType().Name} ({exception.Message.Trim().TrimEnd('.')}).")
-                : new ExchangeFailure(ExchangeFailureKind.Failed, TransportErrors.Describe(exception));
+                : new ExchangeFailure(ExchangeFailureKind.Failed, TransportErrors.Describe(exception)) { NoConnection = TransportErrors.NoConnection(exception) };
             return Failed(engines, failure, time.GetElapsedTime(sent));
         }
     }

@@ -9,6 +9,11 @@ internal static class TransportErrors
     public static Safety.BlockedAddressException? Blocked(Exception exception) =>
         exception as Safety.BlockedAddressException ?? (exception.InnerException is { } inner ? Blocked(inner) : null);
 
+    /// <summary>Whether <paramref name="exception"/> says no connection could be made: a name that does not resolve, a refused connection, a failed TLS handshake.</summary>
+    public static bool NoConnection(Exception exception) =>
+        exception is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError }
+        || (exception.InnerException is { } inner && NoConnection(inner));
+
     /// <summary>Why <paramref name="exception"/> ended a request, with the messages of its inner exceptions.</summary>
     public static string Describe(Exception exception)
     {

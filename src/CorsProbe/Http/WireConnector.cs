@@ -15,6 +15,18 @@ internal static class WireConnector
     /// <exception cref="HttpRequestException">The name does not resolve, the connection or the TLS handshake failed, or the guard refused the address (inner <see cref="BlockedAddressException"/>).</exception>
     public static async Task<WireConnection> OpenAsync(GuardedConnect guard, TrustedCertificates trust, Uri url, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ConnectAsync(guard, trust, url, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new ConnectTimeoutException($"no connection to {url.IdnHost}:{url.Port} was made in time", exception);
+        }
+    }
+
+    private static async Task<WireConnection> ConnectAsync(GuardedConnect guard, TrustedCertificates trust, Uri url, CancellationToken cancellationToken)
+    {
         var host = url.HostNameType == UriHostNameType.IPv6 ? url.DnsSafeHost : url.IdnHost;
         Socket socket;
         try

@@ -17,7 +17,7 @@ internal sealed class ProbePlan
         Preflights = preflights;
         PreflightHeaders = preflightHeaders;
         Profiles = profiles ?? Reporting.ReportBuilder.JudgedProfiles(requirements.Profile, requirements.AlsoJudged);
-        Facts = new ProbeFacts(requirements.Url, origin, requirements.Credentials, Profiles, requirements.NetworkPolicy, requirements.Headers);
+        Facts = new ProbeFacts(requirements.GivenUrl ?? requirements.Url, origin, requirements.Credentials, Profiles, requirements.NetworkPolicy, requirements.Headers);
     }
 
     /// <summary>What the caller asked for.</summary>

@@ -16,7 +16,11 @@ internal static class ProbeRun
 {
     /// <summary>Runs <paramref name="plan"/> within its timeout.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<CorsReport> RunAsync(ProbePlan plan, CancellationToken cancellationToken)
+    public static Task<CorsReport> RunAsync(ProbePlan plan, CancellationToken cancellationToken) => RunAsync(plan, transport: null, cancellationToken);
+
+    /// <summary>Runs <paramref name="plan"/> through <paramref name="transport"/> (null: the one its requirements choose).</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<CorsReport> RunAsync(ProbePlan plan, ExchangeTransport? transport, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var requirements = plan.Requirements;
@@ -24,7 +28,8 @@ internal static class ProbeRun
         var started = time.GetTimestamp();
         using var probeActivity = CorsProbeTelemetry.StartProbe(requirements.Url, requirements.Profile);
         using var deadline = ProbeDeadline.Start(plan.Timeout, time, cancellationToken);
-        var transport = ProbeTransport.For(requirements, out var owned);
+        IDisposable? owned = null;
+        transport ??= ProbeTransport.For(requirements, out owned);
         using var disposeOwned = owned;
 
         var methods = new List<MethodEvidence>(plan.Preflights.Length);

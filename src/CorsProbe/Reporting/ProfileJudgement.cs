@@ -43,7 +43,8 @@ internal static class ProfileJudgement
                 continue;
             }
 
-            if (draft.Code is CorsFindingCodes.Unreachable or CorsFindingCodes.Timeout or CorsFindingCodes.TargetAddressNotAllowed or CorsFindingCodes.MalformedResponse)
+            if (draft.Code is CorsFindingCodes.Unreachable or CorsFindingCodes.Timeout or CorsFindingCodes.TargetAddressNotAllowed or CorsFindingCodes.MalformedResponse
+                or CorsFindingCodes.InvalidUrl)
             {
                 return CorsVerdict.Unreachable;
             }

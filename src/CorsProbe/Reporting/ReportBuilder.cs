@@ -51,6 +51,24 @@ internal static class ReportBuilder
         }
 
         ProfileDifferenceRule.Apply(probe, verdicts, drafts);
+        return Assemble(probe, chosen, verdicts, drafts, exchanges, elapsed, audit);
+    }
+
+    /// <summary>
+    /// The report of an input that was refused before anything was sent (<paramref name="refusal"/> says why):
+    /// <paramref name="probe"/>'s URL holds the input's text, and there are no exchanges.
+    /// </summary>
+    public static CorsReport Refused(ProbeFacts probe, CorsProfile chosen, FindingDraft refusal)
+    {
+        List<FindingDraft> drafts = [refusal];
+        var verdicts = probe.Profiles.Select(profile => ProfileJudgement.Verdict(profile, drafts)).ToArray();
+        return Assemble(probe, chosen, verdicts, drafts, [], TimeSpan.Zero, audit: null);
+    }
+
+    private static CorsReport Assemble(
+        ProbeFacts probe, CorsProfile chosen, CorsVerdict[] verdicts, List<FindingDraft> drafts, CorsExchange[] exchanges, TimeSpan elapsed, AuditResult? audit)
+    {
+        var profiles = probe.Profiles;
         return new CorsReport(
             probe.Url,
             probe.Origin,

@@ -45,6 +45,11 @@ internal static class ReportText
             AppendAudit(text, report);
         }
 
+        if (report.Preflights.Count == 0)
+        {
+            return text.AppendLine().Append("Nothing was sent.").ToString();
+        }
+
         text.AppendLine().AppendLine("Preflights:");
         foreach (var exchange in report.Preflights)
         {

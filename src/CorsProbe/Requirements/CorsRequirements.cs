@@ -6,6 +6,9 @@ internal sealed record CorsRequirements
     /// <summary>The URL to probe, sent exactly as given.</summary>
     public required Uri Url { get; init; }
 
+    /// <summary>The URL as the caller wrote it (a fragment kept), which reports show; <see cref="Url"/> when they read the same.</summary>
+    public Uri? GivenUrl { get; init; }
+
     /// <summary>The serialized origin, or <see langword="null"/> to use the profile's default origin.</summary>
     public string? Origin { get; init; }
 

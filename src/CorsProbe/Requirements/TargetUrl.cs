@@ -66,6 +66,13 @@ internal static class TargetUrl
         return uri.PathAndQuery == PathAndQuery(withoutFragment) ? uri : new Uri(withoutFragment, in Literal);
     }
 
+    /// <summary>
+    /// <paramref name="url"/> as the caller wrote it, fragment included, for reports to show and serialize; the
+    /// <paramref name="sent"/> URL itself when they read the same.
+    /// </summary>
+    public static Uri Given(string url, Uri sent) =>
+        url.Contains('#', StringComparison.Ordinal) && Uri.TryCreate(url, UriKind.Absolute, out var given) ? given : sent;
+
     // RFC 3986: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ":".
     private static bool HasScheme(string url)
     {

@@ -73,7 +73,7 @@ internal static class ReportJson
 
     private static CorsReport FromDocument(ReportDocument document)
     {
-        var url = AbsoluteUrl(document.Url, "url");
+        var url = Uri.TryCreate(Required(document.Url, "url"), UriKind.RelativeOrAbsolute, out var given) ? given : throw new JsonException($"`url` is not a URL: {document.Url}");
         var verdicts = Required(document.Verdicts, "verdicts");
         var profiles = Profiles(verdicts.Keys, Required(document.Profile, "profile"));
         var chosen = profiles.First(p => p.Name == ProfileName(document.Profile));
@@ -87,11 +87,8 @@ internal static class ReportJson
             Array.AsReadOnly(profiles.Select(p => ByProfile(Required(f.Severities, "findings[].severities"), p, "findings[].severities")).ToArray()),
             chosen,
             Engines(f.Engines, "findings[].engines") is var engines && engines == EngineSet.All ? BrowserEngine.All : Array.AsReadOnly(engines.Engines.ToArray()))).ToArray();
+        // Empty only for an input of a batch that was not a URL to probe (from version 6).
         var preflights = Required(document.Preflights, "preflights").Select(FromDocument).ToArray();
-        if (preflights.Length == 0)
-        {
-            throw new JsonException("A CorsProbe report has at least one preflight; `preflights` is empty.");
-        }
 
         var security = (document.SecurityFindings ?? []).Select(f => new CorsSecurityFinding(
             Required(f.Code, "securityFindings[].code"),
