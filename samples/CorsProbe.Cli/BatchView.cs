@@ -2,66 +2,91 @@ using Spectre.Console;
 
 namespace CorsProbing.Cli;
 
-/// <summary>Runs a batch and shows it: a progress bar and a summary table on a terminal, one plain line per report otherwise.</summary>
+/// <summary>
+/// Runs a batch and shows it: a progress bar with a count and a summary table in input order on a terminal, one plain
+/// line per report otherwise (as they complete), then why the exit code is not 0, when it is not.
+/// </summary>
 public static class BatchView
 {
-    public static async Task<IReadOnlyList<CorsReport>> RunAsync(
-        IReadOnlyList<CorsProbeBuilder> probes, CorsBatchOptions limits, CliEnvironment environment, bool json, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        CorsProbeBuilder template, IReadOnlyList<(int Line, string Url)> targets, CorsBatchOptions limits, CliEnvironment environment, bool json, bool notes,
+        CancellationToken cancellationToken)
     {
-        var reports = new List<CorsReport>(probes.Count);
+        var inputs = targets.Select(target => KeyValuePair.Create(target.Line, target.Url));
+        var results = new List<CorsBatchResult<int>>(targets.Count);
         if (environment.Rich is { } console && !json)
         {
-            await console.Progress().AutoClear(true).StartAsync(async progress =>
-            {
-                var task = progress.AddTask($"Probing {probes.Count} URLs", maxValue: probes.Count);
-                await foreach (var report in CorsProbe.ProbeManyAsync(probes, limits, cancellationToken))
+            await console.Progress().AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async progress =>
                 {
-                    reports.Add(report);
-                    task.Increment(1);
-                }
-            });
-            RenderSummary(console, reports);
-            return reports;
+                    var task = progress.AddTask(Counted(0, targets.Count), maxValue: targets.Count);
+                    await foreach (var result in CorsProbe.ProbeManyAsync(template, inputs, limits, cancellationToken))
+                    {
+                        results.Add(result);
+                        task.Increment(1);
+                        task.Description = Counted(results.Count, targets.Count);
+                    }
+                });
+            RenderSummary(console, results, notes);
         }
-
-        await foreach (var report in CorsProbe.ProbeManyAsync(probes, limits, cancellationToken))
+        else
         {
-            reports.Add(report);
-            if (!json)
+            await foreach (var result in CorsProbe.ProbeManyAsync(template, inputs, limits, cancellationToken))
             {
-                await environment.Output.WriteLineAsync(Line(report));
+                results.Add(result);
+                if (!json)
+                {
+                    await environment.Output.WriteLineAsync(Line(result.Report, notes));
+                }
+            }
+
+            if (json)
+            {
+                // A JSON array of reports, each the documented report shape, in input order.
+                var ordered = results.OrderBy(r => r.Key).Select(r => Environment.NewLine + r.Report.ToJson());
+                await environment.Output.WriteLineAsync("[" + string.Join(",", ordered) + Environment.NewLine + "]");
             }
         }
 
-        if (json)
+        var reports = results.Select(r => r.Report).ToList();
+        if (ExitCodes.Reason(reports) is { } reason)
         {
-            // A JSON array of reports, each the documented report shape.
-            await environment.Output.WriteLineAsync("[" + string.Join(",", reports.Select(r => Environment.NewLine + r.ToJson())) + Environment.NewLine + "]");
+            await environment.Error.WriteLineAsync($"Exit {ExitCodes.For(reports)}: {reason}");
         }
 
-        return reports;
+        return ExitCodes.For(reports);
     }
 
-    /// <summary><c>DENIED  https://api.example.com/x  CORS011 CORS105</c>: the verdict, the URL and the finding codes.</summary>
-    public static string Line(CorsReport report)
-    {
-        var codes = report.Findings.Select(f => f.Code).Concat(report.SecurityFindings.Select(f => $"{f.Code}:{f.Risk}"));
-        return $"{report.Verdict.ToString().ToUpperInvariant(),-11} {report.Url.OriginalString}  {string.Join(' ', codes)}".TrimEnd();
-    }
+    /// <summary><c>DENIED      https://api.example.com/x  CORS011 CORS013</c>: the verdict, the URL and its codes (<see cref="Codes"/>).</summary>
+    public static string Line(CorsReport report, bool notes = false) =>
+        $"{report.Verdict.ToString().ToUpperInvariant(),-11} {report.Url.OriginalString}  {Codes(report, notes)}".TrimEnd();
 
-    private static void RenderSummary(IAnsiConsole console, IReadOnlyList<CorsReport> reports)
+    /// <summary>The report's codes, each once, errors first, then warnings (notes only when asked), then the audit's with their risk.</summary>
+    public static string Codes(CorsReport report, bool notes) =>
+        string.Join(' ', report.Findings.Where(f => notes || f.Severity != CorsSeverity.Info).Select(f => f.Code).Distinct()
+            .Concat(report.SecurityFindings.Select(f => $"{f.Code}:{f.Risk}").Distinct()));
+
+    /// <summary>The progress bar's description: how many probes are done, of how many.</summary>
+    public static string Counted(int done, int total) => $"Probed {done}/{total} URLs";
+
+    private static void RenderSummary(IAnsiConsole console, List<CorsBatchResult<int>> results, bool notes)
     {
-        var table = new Table().RoundedBorder().AddColumns("Verdict", "URL", "Findings", "Security");
-        foreach (var report in reports.OrderBy(r => r.Url.OriginalString, StringComparer.Ordinal))
+        var table = new Table().RoundedBorder()
+            .AddColumn("Line")
+            .AddColumn("Verdict")
+            .AddColumn(new TableColumn("URL").NoWrap())
+            .AddColumn("Codes");
+        foreach (var result in results.OrderBy(r => r.Key))
         {
             table.AddRow(
-                new Markup($"[{ReportView.Colour(report.Verdict)}]{report.Verdict}[/]"),
-                new Text(report.Url.OriginalString),
-                new Text(string.Join(' ', report.Findings.Select(f => f.Code))),
-                new Text(string.Join(' ', report.SecurityFindings.Select(f => $"{f.Code} {f.Risk}"))));
+                new Text(result.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Markup($"[{ReportView.Colour(result.Report.Verdict)}]{result.Report.Verdict}[/]"),
+                new Text(result.Url ?? string.Empty),
+                new Text(Codes(result.Report, notes)));
         }
 
         console.Write(table);
-        console.MarkupLine($"{reports.Count(r => r.IsAllowed)} allowed, {reports.Count(r => r.Verdict == CorsVerdict.Denied)} denied, {reports.Count(r => r.Verdict == CorsVerdict.Unreachable)} unreachable");
+        console.MarkupLine($"{results.Count(r => r.Report.IsAllowed)} allowed, {results.Count(r => r.Report.Verdict == CorsVerdict.Denied)} denied, {results.Count(r => r.Report.Verdict == CorsVerdict.Unreachable)} unreachable");
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.Globalization;
 
 namespace CorsProbing.Cli;
@@ -19,7 +20,7 @@ public static class CorsProbeCommand
     {
         var url = new Argument<string?>("url") { Description = "The API URL to probe, sent exactly as given.", Arity = ArgumentArity.ZeroOrOne };
         var input = new Option<string?>("--input", "-i") { Description = "Probe every URL in this file (one per line, # comments), or '-' for standard input, as a batch." };
-        var origin = new Option<string?>("--origin", "-o") { Description = "The page's origin, e.g. https://dashboard.galxe.com (default: the profile's)." };
+        var origin = new Option<string?>("--origin", "-o") { Description = "The origin of the page that calls the API, e.g. https://app.example (required; with --profile galxe it defaults to https://dashboard.galxe.com)." };
         var methods = new Option<string[]>("--method", "-m") { Description = "A method the page uses; repeat for several (default: GET)." };
         var headers = new Option<string[]>("--header", "-H") { Description = "A header the page sets: 'Name' (value unknown) or 'Name: value'; repeat for several." };
         var credentials = new Option<bool>("--credentials") { Description = "The page sends credentials (cookies, HTTP auth)." };
@@ -37,18 +38,31 @@ public static class CorsProbeCommand
         var json = new Option<bool>("--json") { Description = "Print the report as JSON (a batch: a JSON array of reports)." };
         var allowLocal = new Option<bool>("--allow-local") { Description = "Allow loopback and private-network targets (refused by default, as a platform backend must)." };
         var audit = new Option<bool>("--audit") { Description = "Also try crafted origins (any, null, look-alikes, http:, shared hosting) and report what the server wrongly trusts; a Medium or worse finding exits 1." };
+        var notes = new Option<bool>("--notes") { Description = "In a batch's table, list the notes (Info findings) too, not only errors and warnings." };
         var rejectOrigins = new Option<string[]>("--reject-origin") { Description = "An origin that must not be allowed (exit 1 if it is); repeat for several." };
         var optionsOnly = new Option<bool>("--options-only") { Description = "Send only OPTIONS requests: no actual GET/HEAD, no stand-in GET (the report names the check not made)." };
 
-        var root = new RootCommand("Checks, as a browser would, whether an API's CORS configuration lets an origin call it.")
+        var root = new RootCommand(
+            "Checks, as a browser would, whether an API's CORS configuration lets an origin call it." + Environment.NewLine +
+            "Exit codes: 0 allowed, 1 denied (or --audit found a Medium-or-worse risk, or a --reject-origin is allowed), 2 unreachable, 64 usage error; a batch exits with its worst report's code.")
         {
-            url, input, origin, methods, headers, credentials, profile, timeout, concurrency, json, allowLocal, audit, rejectOrigins, optionsOnly,
+            url, input, origin, methods, headers, credentials, profile, timeout, concurrency, json, notes, allowLocal, audit, rejectOrigins, optionsOnly,
         };
 
+        var invocation = new InvocationConfiguration { Output = environment.Output, Error = environment.Error };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            return await UsageErrorAsync(environment, [.. parsed.Errors.Select(e => e.Message)]);
+            // System.CommandLine's own report of the errors, with its "did you mean" for a misspelt option.
+            if (parsed.Action is ParseErrorAction errors)
+            {
+                errors.ShowHelp = false;
+                errors.ShowTypoCorrections = true;
+            }
+
+            await parsed.InvokeAsync(invocation);
+            await environment.Error.WriteLineAsync("Run 'corsprobe --help' for usage.");
+            return ExitCodes.UsageError;
         }
 
         var exitCode = ExitCodes.Allowed;
@@ -59,6 +73,19 @@ public static class CorsProbeCommand
             if ((single is null) == (list is null))
             {
                 exitCode = await UsageErrorAsync(environment, ["Give one URL, or --input with a file of URLs ('-' for standard input), not both."]);
+                return;
+            }
+
+            if (result.GetValue(concurrency) < 1)
+            {
+                exitCode = await UsageErrorAsync(environment, ["--concurrency must be at least 1."]);
+                return;
+            }
+
+            var chosen = CorsProfile.FindBuiltIn(result.GetValue(profile)) ?? CorsProfile.Browser;
+            if (result.GetValue(origin) is null && chosen.DefaultOrigin is null)
+            {
+                exitCode = await UsageErrorAsync(environment, ["No origin to probe from: give --origin with the origin of the page that calls the API, such as --origin https://app.example."]);
                 return;
             }
 
@@ -73,48 +100,29 @@ public static class CorsProbeCommand
                 return;
             }
 
-            // The options describe one probe, built once and retargeted to each URL.
-            var probes = new List<CorsProbeBuilder>(targets.Count);
-            CorsProbeBuilder? template = null;
-            foreach (var (line, target) in targets)
-            {
-                try
-                {
-                    if (template is null)
-                    {
-                        var builder = Configure(result, target, origin, methods, headers, credentials, profile, timeout, handler);
-                        builder = result.GetValue(allowLocal) ? builder.AllowLoopback().AllowPrivateNetworks() : builder;
-                        builder = result.GetValue(audit) ? builder.Audit() : builder;
-                        builder = result.GetValue(optionsOnly) ? builder.WithoutActualRequests() : builder;
-                        template = result.GetValue(rejectOrigins) is { Length: > 0 } rejected ? builder.RejectOrigins(rejected) : builder;
-                    }
-
-                    probes.Add(template.ForUrl(target));
-                }
-                catch (ArgumentException exception)
-                {
-                    exitCode = await UsageErrorAsync(environment, [line == 0 ? exception.Message : $"{list}, line {line}: {exception.Message}"]);
-                    return;
-                }
-            }
-
+            // The options describe one probe, built once and retargeted to each URL; in a batch, a line that is not a URL
+            // is a report of its own (CORS020) and the other lines run.
+            CorsProbeBuilder template;
             try
             {
-                exitCode = single is not null
-                    ? await ProbeOneAsync(probes[0], environment, result.GetValue(json), cancellationToken)
-                    : await ProbeManyAsync(probes, result.GetValue(concurrency), environment, result.GetValue(json), cancellationToken);
+                var builder = Configure(result, chosen, origin, methods, headers, credentials, timeout, handler);
+                builder = result.GetValue(allowLocal) ? builder.AllowLoopback().AllowPrivateNetworks() : builder;
+                builder = result.GetValue(audit) ? builder.Audit() : builder;
+                builder = result.GetValue(optionsOnly) ? builder.WithoutActualRequests() : builder;
+                template = result.GetValue(rejectOrigins) is { Length: > 0 } rejected ? builder.RejectOrigins(rejected) : builder;
+                template = single is not null ? template.ForUrl(single) : template;
             }
-            catch (InvalidOperationException exception)
+            catch (ArgumentException exception)
             {
-                exitCode = await UsageErrorAsync(environment, [exception.Message]);
+                exitCode = await UsageErrorAsync(environment, [Message(exception)]);
+                return;
             }
-            catch (ArgumentOutOfRangeException exception)
-            {
-                exitCode = await UsageErrorAsync(environment, [exception.Message]);
-            }
+
+            exitCode = single is not null
+                ? await ProbeOneAsync(template, environment, result.GetValue(json), cancellationToken)
+                : await BatchView.RunAsync(template, targets, Limits(result.GetValue(concurrency)), environment, result.GetValue(json), result.GetValue(notes), cancellationToken);
         });
 
-        var invocation = new InvocationConfiguration { Output = environment.Output, Error = environment.Error };
         var code = await parsed.InvokeAsync(invocation);
         return code != 0 ? code : exitCode;
     }
@@ -135,15 +143,21 @@ public static class CorsProbeCommand
             await environment.Output.WriteLineAsync(report.ToString());
         }
 
-        return ExitCodes.For(report);
+        var code = ExitCodes.For(report);
+        if (ExitCodes.Reason(report) is { } reason)
+        {
+            await environment.Error.WriteLineAsync($"Exit {code}: {reason}");
+        }
+
+        return code;
     }
 
-    private static async Task<int> ProbeManyAsync(List<CorsProbeBuilder> probes, int concurrency, CliEnvironment environment, bool json, CancellationToken cancellationToken)
-    {
-        var limits = new CorsBatchOptions { MaxConcurrency = concurrency, MaxConcurrencyPerHost = Math.Min(concurrency, CorsBatchOptions.Default.MaxConcurrencyPerHost) };
-        var reports = await BatchView.RunAsync(probes, limits, environment, json, cancellationToken);
-        return ExitCodes.For(reports);
-    }
+    private static CorsBatchOptions Limits(int concurrency) =>
+        new() { MaxConcurrency = concurrency, MaxConcurrencyPerHost = Math.Min(concurrency, CorsBatchOptions.Default.MaxConcurrencyPerHost) };
+
+    // The builder's message without the parameter name .NET appends: the reader typed a flag, not a parameter.
+    private static string Message(ArgumentException exception) =>
+        exception.ParamName is null ? exception.Message : exception.Message.Replace($" (Parameter '{exception.ParamName}')", string.Empty, StringComparison.Ordinal);
 
     private static async Task<int> UsageErrorAsync(CliEnvironment environment, IEnumerable<string> messages)
     {
@@ -156,19 +170,20 @@ public static class CorsProbeCommand
         return ExitCodes.UsageError;
     }
 
+    // Where the template points before it is retargeted to each URL: a reserved name (RFC 2606), never probed.
+    private const string Unaddressed = "https://template.invalid/";
+
     private static CorsProbeBuilder Configure(
         ParseResult result,
-        string url,
+        CorsProfile chosen,
         Option<string?> origin,
         Option<string[]> methods,
         Option<string[]> headers,
         Option<bool> credentials,
-        Option<string> profile,
         Option<double?> timeout,
         HttpMessageHandler? handler)
     {
-        var chosen = CorsProfile.FindBuiltIn(result.GetValue(profile)) ?? CorsProfile.Browser;
-        var builder = CorsProbe.For(url).UsingProfile(chosen).WithCredentials(result.GetValue(credentials));
+        var builder = CorsProbe.For(Unaddressed).UsingProfile(chosen).WithCredentials(result.GetValue(credentials));
         if (result.GetValue(origin) is { } o)
         {
             builder = builder.WithOrigin(o);

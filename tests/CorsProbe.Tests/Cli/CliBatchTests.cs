@@ -69,12 +69,13 @@ public class CliBatchTests
     }
 
     [Fact]
-    public async Task ABadUrlInTheList_IsAUsageError_NamingTheLine()
+    public async Task ABadUrlInTheList_IsARowOfItsOwn_AndTheOtherLinesRun()
     {
-        var (code, _, error) = await Run(new StubCorsServer(), "https://a.example.com/\nnot a url\n", "--input", "-", "--origin", Probe.Origin);
+        var (code, output, error) = await Run(OriginPolicyServer.Exact(Probe.Origin), "https://a.example.com/\nnot a url\nhttps://b.example.com/\n", "--input", "-", "--origin", Probe.Origin);
 
-        code.Should().Be(64);
-        error.Should().Contain("line 2");
+        code.Should().Be(2, "a line that is not a URL is unreachable");
+        output.Should().Contain("UNREACHABLE not a url  CORS020").And.Contain("ALLOWED     https://a.example.com/").And.Contain("ALLOWED     https://b.example.com/");
+        error.Should().Be($"Exit 2: 1 unreachable, of 3 URLs.{Environment.NewLine}");
     }
 
     [Fact]
