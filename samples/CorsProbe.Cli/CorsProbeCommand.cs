@@ -170,6 +170,17 @@ public static class CorsProbeCommand
         return ExitCodes.UsageError;
     }
 
+    // How remedies and errors name the settings of a probe: this tool's flags.
+    private static readonly CorsSettingNames Flags = new()
+    {
+        Origin = "give --origin with the origin of the page that calls the API, such as --origin https://app.example",
+        AllowLoopback = "add --allow-local",
+        AllowPrivateNetworks = "add --allow-local",
+        Timeout = "raise --timeout SECONDS",
+        OptionsOnly = "add --options-only",
+        FollowUps = "leave out --options-only",
+    };
+
     // Where the template points before it is retargeted to each URL: a reserved name (RFC 2606), never probed.
     private const string Unaddressed = "https://template.invalid/";
 
@@ -183,7 +194,7 @@ public static class CorsProbeCommand
         Option<double?> timeout,
         HttpMessageHandler? handler)
     {
-        var builder = CorsProbe.For(Unaddressed).UsingProfile(chosen).WithCredentials(result.GetValue(credentials));
+        var builder = CorsProbe.For(Unaddressed).UsingProfile(chosen).WithCredentials(result.GetValue(credentials)).NamingSettingsAs(Flags);
         if (result.GetValue(origin) is { } o)
         {
             builder = builder.WithOrigin(o);

@@ -12,6 +12,11 @@ internal sealed class CorsProber(IOptionsMonitor<CorsProbeOptions> options, Http
     // The configured part of every probe, resolved once per configuration snapshot; each probe retargets it.
     private Template? _template;
 
+    // Why a probe through the factory's client cannot change its network policy, and what to change instead.
+    private static readonly string FixedPolicy =
+        $"it goes through the IHttpClientFactory client \"{ICorsProber.HttpClientName}\", whose CorsProbeHandler takes its policy from configuration; " +
+        $"{CorsSettingNames.Configuration(CorsProbeOptions.SectionName).AllowLoopback} (or {CorsProbeOptions.SectionName}:AllowPrivateNetworks) instead";
+
     // Where the template points before a probe retargets it: a reserved name (RFC 2606) that is never probed.
     private const string Unaddressed = "https://template.invalid/";
 
@@ -40,12 +45,13 @@ internal sealed class CorsProber(IOptionsMonitor<CorsProbeOptions> options, Http
     {
         var current = options.CurrentValue;
         var template = _template is { } cached && ReferenceEquals(cached.Options, current) ? cached.Builder : Configure(current);
-        return route is null ? template : template.UsingHttpClient(route.CreateClient());
+        return route is null ? template : template.UsingHttpClient(route.CreateClient()).FixingNetworkPolicy(FixedPolicy);
     }
 
     private CorsProbeBuilder Configure(CorsProbeOptions current)
     {
-        var builder = CorsProbe.For(Unaddressed).UsingProfile(current.Profile).WithNetworkPolicy(current.ToNetworkPolicy());
+        var builder = CorsProbe.For(Unaddressed).UsingProfile(current.Profile).WithNetworkPolicy(current.ToNetworkPolicy())
+            .NamingSettingsAs(CorsSettingNames.Configuration(CorsProbeOptions.SectionName));
         if (current.DefaultOrigin is { } origin)
         {
             builder = builder.WithOrigin(origin);

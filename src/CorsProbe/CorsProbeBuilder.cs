@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using CorsProbing.Audit;
 using CorsProbing.Orchestration;
 
@@ -8,7 +7,7 @@ namespace CorsProbing;
 /// Describes a probe. Immutable: every method validates its arguments and returns a new builder, so a configured
 /// builder is a thread-safe template that can be reused for many probes.
 /// </summary>
-public sealed class CorsProbeBuilder
+public sealed partial class CorsProbeBuilder
 {
     private readonly CorsRequirements _requirements;
 
@@ -122,25 +121,16 @@ public sealed class CorsProbeBuilder
     public CorsProbeBuilder WithoutActualRequests() => new(_requirements with { SendsFollowUps = false });
 
     /// <summary>
-    /// Lets the default transport reach loopback addresses (an API on this machine, a test server). By default every
-    /// loopback, private, link-local and special-purpose address is refused (<c>CORS016</c>), so a customer-supplied URL
-    /// cannot reach your own network. Has no effect on a handler or client you supply.
+    /// Names the caller's settings in remedies and errors as <paramref name="names"/> says (configuration keys, a
+    /// tool's flags), instead of the builder's calls.
     /// </summary>
+    /// <param name="names">The names, such as <see cref="CorsSettingNames.Configuration"/>.</param>
     /// <returns>A new builder.</returns>
-    public CorsProbeBuilder AllowLoopback() => new(_requirements with { NetworkPolicy = _requirements.NetworkPolicy.AllowLoopback() });
-
-    /// <summary>Lets the default transport reach RFC 1918 and unique-local addresses (an intranet API); link-local and metadata addresses stay refused.</summary>
-    /// <returns>A new builder.</returns>
-    public CorsProbeBuilder AllowPrivateNetworks() => new(_requirements with { NetworkPolicy = _requirements.NetworkPolicy.AllowPrivateNetworks() });
-
-    /// <summary>Sets which addresses the default transport may reach; default <see cref="NetworkPolicy.PublicOnly"/>.</summary>
-    /// <param name="policy">The policy.</param>
-    /// <returns>A new builder.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
-    public CorsProbeBuilder WithNetworkPolicy(NetworkPolicy policy)
+    /// <exception cref="ArgumentNullException"><paramref name="names"/> is null.</exception>
+    public CorsProbeBuilder NamingSettingsAs(CorsSettingNames names)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        return new(_requirements with { NetworkPolicy = policy });
+        ArgumentNullException.ThrowIfNull(names);
+        return new(_requirements with { SettingNames = names });
     }
 
     /// <summary>
@@ -173,21 +163,6 @@ public sealed class CorsProbeBuilder
             : new(_requirements with { RejectedOrigins = combined });
     }
 
-    /// <summary>
-    /// Makes the default transport trust <paramref name="certificate"/> too: a test server presenting exactly this
-    /// certificate is accepted for any host name, and one whose certificate chains to it (a test CA) when its name matches.
-    /// Without it, a certificate the system does not trust is <c>CORS001</c>, as in a browser. Has no effect on a handler
-    /// or client you supply. Meant for tests: never trust a customer's certificate this way.
-    /// </summary>
-    /// <param name="certificate">The certificate to trust (copied; the caller may dispose theirs).</param>
-    /// <returns>A new builder.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="certificate"/> is null.</exception>
-    public CorsProbeBuilder TrustCertificate(X509Certificate2 certificate)
-    {
-        ArgumentNullException.ThrowIfNull(certificate);
-        return new(_requirements with { TrustedCertificates = _requirements.TrustedCertificates.With(certificate) });
-    }
-
     /// <summary>Sets the timeout of the whole probe (every request); default the profile's <see cref="CorsProfile.Timeout"/>.</summary>
     /// <param name="timeout">A positive duration of at most 24 hours.</param>
     /// <returns>A new builder.</returns>
@@ -195,32 +170,6 @@ public sealed class CorsProbeBuilder
     public CorsProbeBuilder WithTimeout(TimeSpan timeout) => CorsRequirements.TimeoutProblem(timeout) is { } problem
         ? throw new ArgumentOutOfRangeException(nameof(timeout), timeout, problem)
         : new(_requirements with { Timeout = timeout });
-
-    /// <summary>
-    /// Sends the preflights through <paramref name="handler"/> (MockHttp, TestServer, your own pipeline) instead of the
-    /// default transport. CorsProbe never disposes it.
-    /// </summary>
-    /// <param name="handler">The transport.</param>
-    /// <returns>A new builder.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="handler"/> is null.</exception>
-    public CorsProbeBuilder UsingHandler(HttpMessageHandler handler)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        return WithTransport(_requirements with { Handler = handler, Client = null });
-    }
-
-    /// <summary>
-    /// Sends the preflights with <paramref name="client"/>. CorsProbe never disposes it. Its
-    /// <see cref="HttpClient.DefaultRequestHeaders"/> are added to every preflight, so keep them free of credentials.
-    /// </summary>
-    /// <param name="client">The client.</param>
-    /// <returns>A new builder.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
-    public CorsProbeBuilder UsingHttpClient(HttpClient client)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        return WithTransport(_requirements with { Client = client, Handler = null });
-    }
 
     /// <summary>Chooses the profile that decides <see cref="CorsReport.Verdict"/>; default <see cref="CorsProfile.Browser"/>.</summary>
     /// <param name="profile">The profile.</param>
@@ -248,16 +197,6 @@ public sealed class CorsProbeBuilder
     public CorsProbeBuilder AlsoJudgeBy(params CorsProfile[] profiles) =>
         new(_requirements with { AlsoJudged = CorsRequirements.Judging(_requirements.AlsoJudged, profiles) });
 
-    /// <summary>Uses <paramref name="timeProvider"/> for the timeout and elapsed times (tests use a fake clock).</summary>
-    /// <param name="timeProvider">The clock.</param>
-    /// <returns>A new builder.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is null.</exception>
-    public CorsProbeBuilder UsingTimeProvider(TimeProvider timeProvider)
-    {
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        return new(_requirements with { TimeProvider = timeProvider });
-    }
-
     /// <summary>
     /// Sends one preflight per required method, exactly as a browser forms it, and evaluates the answers. The target's
     /// behaviour (denials, errors, timeouts, unreachable hosts) is reported in the returned <see cref="CorsReport"/>, never thrown.
@@ -277,10 +216,6 @@ public sealed class CorsProbeBuilder
     }
 
     private CorsProbeBuilder WithHeaders(List<AuthorHeader> headers) => new(_requirements with { Headers = headers.AsReadOnly() });
-
-    // The transport does not change what is sent, so a resolved plan carries over (a retargeted template given the
-    // client of the moment, as the DI prober does per probe, stays cheap).
-    private CorsProbeBuilder WithTransport(CorsRequirements requirements) => new(requirements, _plan?.With(requirements));
 
     /// <summary>The probe resolved (on first use; a template's plan is shared with the builders ForUrl makes from it).</summary>
     /// <exception cref="InvalidOperationException">No origin is set and the profile has no default one.</exception>

@@ -30,6 +30,16 @@ public sealed class CheckEndpointTests : DashboardTest
     }
 
     [Fact]
+    public async Task A_check_without_an_origin_is_told_to_fill_in_the_form_field_not_to_call_a_method()
+    {
+        var response = await Client.PostCheckAsync("/api/check", new { url = DemoApi.Origin + "/open", methods = new[] { "GET" } }, TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        body.Should().Contain("Fill in the Origin field with the origin of the page that calls the API").And.NotContain("WithOrigin");
+    }
+
+    [Fact]
     public async Task Check_uses_the_chosen_profile_credentials_and_audit()
     {
         var response = await Client.PostCheckAsync("/api/check", new

@@ -212,6 +212,44 @@ public class AddCorsProbeTests
     }
 
     [Fact]
+    public async Task ARefusedLoopbackTarget_NamesTheConfigurationKey_AndThePolicyThatRefusedIt()
+    {
+        await using var server = new PreflightAnsweringServer();
+        using var provider = Build(services => services.AddCorsProbe(o => o.DefaultOrigin = Galxe));
+
+        var finding = (await provider.GetRequiredService<ICorsProber>().ProbeAsync(server.Url, TestContext.Current.CancellationToken)).Findings.Single();
+
+        finding.Message.Should().EndWith("(allowed: public addresses).");
+        finding.Remedy.Should().EndWith("set CorsProbe:AllowLoopback to true.");
+    }
+
+    [Fact]
+    public async Task ABuilderCallOnAProbeOfTheDefaultTransport_IsHonoured()
+    {
+        await using var server = new PreflightAnsweringServer();
+        using var provider = Build(services => services.AddCorsProbe(o => o.DefaultOrigin = Galxe));
+
+        var report = await provider.GetRequiredService<ICorsProber>().CreateProbe(server.Url).AllowLoopback().RequireMethods("PUT").ProbeAsync(TestContext.Current.CancellationToken);
+
+        report.IsAllowed.Should().BeTrue(report.ToString());
+    }
+
+    [Fact]
+    public void ABuilderCallTheFactorysClientCannotHonour_Throws_NamingTheKey()
+    {
+        using var provider = Build(services =>
+        {
+            services.AddCorsProbe(o => o.DefaultOrigin = Galxe);
+            services.AddCorsProbeHttpClient();
+        });
+        var probe = provider.GetRequiredService<ICorsProber>().CreateProbe("http://127.0.0.1:8080/");
+
+        FluentActions.Invoking(() => probe.AllowLoopback()).Should().Throw<InvalidOperationException>()
+            .WithMessage("AllowLoopback() cannot change this probe's network policy: it goes through the IHttpClientFactory client \"CorsProbe\"*set CorsProbe:AllowLoopback to true (or CorsProbe:AllowPrivateNetworks) instead.");
+        FluentActions.Invoking(() => probe.WithNetworkPolicy(NetworkPolicy.PublicOnly)).Should().Throw<InvalidOperationException>();
+    }
+
+    [Fact]
     public async Task AllowLoopback_ReachesALoopbackServer()
     {
         await using var server = new PreflightAnsweringServer();

@@ -17,7 +17,7 @@ public partial class ArchitectureTests
     private static readonly (string Name, string[] Namespaces, string[] RootTypes)[] Layers =
     [
         ("vocabulary", [], ["CorsVerdict", "CorsSeverity", "CorsRisk", "ExchangeKind", "CorsEvidence", "CorsFindingCodes", "CorsBatchOptions"]),
-        ("describe", ["Requirements", "Safety"], ["BrowserEngine", "CorsProfile", "NetworkPolicy"]),
+        ("describe", ["Requirements", "Safety"], ["BrowserEngine", "CorsProfile", "NetworkPolicy", "CorsSettingNames"]),
         ("exchange", ["Http"], []),
         ("evaluate", ["Evaluation"], []),
         ("evidence", ["Evidence"], ["CorsExchange"]),

@@ -9,6 +9,12 @@ internal static class CheckValidation
     /// <summary>The profiles a check can be judged by, in the order the page shows them.</summary>
     public static IReadOnlyList<CorsProfile> Profiles { get; } = [CorsProfile.Browser, CorsProfile.Chromium, CorsProfile.Firefox, CorsProfile.WebKit, CorsProfile.Galxe];
 
+    /// <summary>How remedies and errors name a check's settings: the form's fields, and the operator's configuration keys.</summary>
+    public static CorsSettingNames FormNames { get; } = CorsSettingNames.Configuration() with
+    {
+        Origin = "fill in the Origin field with the origin of the page that calls the API",
+    };
+
     /// <summary>The configured probe, or the problems keyed by the request's field names.</summary>
     public static (CorsProbeBuilder? Probe, Dictionary<string, string[]> Errors) Build(ICorsProber prober, CheckRequest request)
     {
@@ -20,7 +26,7 @@ internal static class CheckValidation
         }
 
         CorsProbeBuilder? probe = null;
-        Apply(errors, "url", () => probe = prober.CreateProbe(request.Url.Trim()));
+        Apply(errors, "url", () => probe = prober.CreateProbe(request.Url.Trim()).NamingSettingsAs(FormNames));
         if (probe is null)
         {
             return (null, errors);

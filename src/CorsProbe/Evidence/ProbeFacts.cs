@@ -8,4 +8,8 @@ namespace CorsProbing.Evidence;
 /// <param name="NetworkPolicy">Which addresses the default transport may reach.</param>
 /// <param name="Headers">The headers the page's script sets.</param>
 internal sealed record ProbeFacts(
-    Uri Url, string Origin, bool Credentials, IReadOnlyList<CorsProfile> Profiles, NetworkPolicy NetworkPolicy, IReadOnlyList<Requirements.AuthorHeader> Headers);
+    Uri Url, string Origin, bool Credentials, IReadOnlyList<CorsProfile> Profiles, NetworkPolicy NetworkPolicy, IReadOnlyList<Requirements.AuthorHeader> Headers)
+{
+    /// <summary>How remedies name the caller's settings.</summary>
+    public CorsSettingNames SettingNames { get; init; } = CorsSettingNames.Builder;
+}

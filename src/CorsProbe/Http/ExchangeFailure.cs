@@ -14,4 +14,7 @@ internal sealed record ExchangeFailure(ExchangeFailureKind Kind, string Descript
     /// handshake failed, or the time ran out while connecting. Another request to the same host would fare the same.
     /// </summary>
     public bool NoConnection { get; init; }
+
+    /// <summary>For <see cref="ExchangeFailureKind.AddressRefused"/>: the class of the address the network policy refused.</summary>
+    public Safety.AddressClass? RefusedClass { get; init; }
 }

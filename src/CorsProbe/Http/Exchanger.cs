@@ -42,7 +42,7 @@ internal static class Exchanger
 #pragma warning restore CA1031
         {
             // A caller's handler that throws something other than a network error did not reach the target at all.
-            var failure = TransportErrors.Blocked(exception) is { } blocked ? new ExchangeFailure(ExchangeFailureKind.AddressRefused, blocked.Message)
+            var failure = TransportErrors.Blocked(exception) is { } blocked ? new ExchangeFailure(ExchangeFailureKind.AddressRefused, blocked.Message) { RefusedClass = blocked.Class }
                 : transport is ClientTransport && exception is not (HttpRequestException or IOException or SocketException)
                     ? new ExchangeFailure(ExchangeFailureKind.HandlerFailed, $"it threw {exception.GetType().Name} ({exception.Message.Trim().TrimEnd('.')}).")
                 : new ExchangeFailure(ExchangeFailureKind.Failed, TransportErrors.Describe(exception)) { NoConnection = TransportErrors.NoConnection(exception) };

@@ -17,7 +17,10 @@ internal sealed class ProbePlan
         Preflights = preflights;
         PreflightHeaders = preflightHeaders;
         Profiles = profiles ?? Reporting.ReportBuilder.JudgedProfiles(requirements.Profile, requirements.AlsoJudged);
-        Facts = new ProbeFacts(requirements.GivenUrl ?? requirements.Url, origin, requirements.Credentials, Profiles, requirements.NetworkPolicy, requirements.Headers);
+        Facts = new ProbeFacts(requirements.GivenUrl ?? requirements.Url, origin, requirements.Credentials, Profiles, requirements.NetworkPolicy, requirements.Headers)
+        {
+            SettingNames = requirements.SettingNames,
+        };
     }
 
     /// <summary>What the caller asked for.</summary>
@@ -64,7 +67,7 @@ internal sealed class ProbePlan
     /// <summary>Resolves <paramref name="requirements"/> into a plan.</summary>
     /// <exception cref="InvalidOperationException">No origin is set and the profile has no default one.</exception>
     public static ProbePlan Create(CorsRequirements requirements) => TryCreate(requirements) ?? throw new InvalidOperationException(
-        $"No origin to probe from: the {requirements.Profile} profile has no default origin. Call WithOrigin(\"https://your-app.example\") with the origin of the page that calls the API.");
+        $"No origin to probe from: the {requirements.Profile} profile has no default origin. {CorsSettingNames.Sentence(requirements.SettingNames.Origin)}.");
 
     /// <summary>Resolves <paramref name="requirements"/> into a plan, or null when there is no origin to probe from.</summary>
     public static ProbePlan? TryCreate(CorsRequirements requirements)

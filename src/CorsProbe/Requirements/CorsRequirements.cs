@@ -46,6 +46,15 @@ internal sealed record CorsRequirements
     /// <summary>The profiles judged besides the browsers and <see cref="Profile"/>, in the order asked.</summary>
     public IReadOnlyList<CorsProfile> AlsoJudged { get; init; } = [];
 
+    /// <summary>How remedies name the caller's settings.</summary>
+    public CorsSettingNames SettingNames { get; init; } = CorsSettingNames.Builder;
+
+    /// <summary>
+    /// Why the network policy cannot be changed on this probe (it goes through a client whose handler takes its policy
+    /// from elsewhere), or null when it can.
+    /// </summary>
+    public string? FixedNetworkPolicy { get; init; }
+
     /// <summary>The caller's handler, never disposed by us.</summary>
     public HttpMessageHandler? Handler { get; init; }
 

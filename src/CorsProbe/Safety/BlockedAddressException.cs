@@ -2,10 +2,13 @@ namespace CorsProbing.Safety;
 
 /// <summary>Thrown by the guarded connect when a target resolves to an address the policy refuses; becomes <c>CORS016</c>.</summary>
 #pragma warning disable CA1064, CA1032 // Never escapes the library, and is only ever made with the refused address.
-internal sealed class BlockedAddressException(string host, IPAddress address, AddressClass addressClass)
-    : Exception($"{host} resolves to {address}, a {Describe(addressClass)} address, which the network policy refuses")
+internal sealed class BlockedAddressException(string host, IPAddress address, AddressClass addressClass, NetworkPolicy policy)
+    : Exception($"{host} resolves to {address}, a {Describe(addressClass)} address, which the network policy refuses (allowed: {policy})")
 #pragma warning restore CA1064, CA1032
 {
+    /// <summary>The class of the refused address, which says what could allow it.</summary>
+    public AddressClass Class { get; } = addressClass;
+
     /// <summary>The class in words.</summary>
     public static string Describe(AddressClass addressClass) => addressClass switch
     {

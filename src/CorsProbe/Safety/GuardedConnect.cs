@@ -28,7 +28,7 @@ internal sealed class GuardedConnect(NetworkPolicy policy, Func<string, Cancella
         {
             if (policy.Refuses(address) is { } refused)
             {
-                throw new BlockedAddressException(host, address, refused);
+                throw new BlockedAddressException(host, address, refused, policy);
             }
         }
 

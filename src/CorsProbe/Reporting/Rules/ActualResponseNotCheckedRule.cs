@@ -17,14 +17,14 @@ internal static class ActualResponseNotCheckedRule
         }
 
         var (severity, message) = context.BrowserSendsPreflight
-            ? (CorsSeverity.Info, $"Only OPTIONS was sent (WithoutActualRequests), so browsers' second check, of Access-Control-Allow-Origin on the actual {evidence.Method} response, was not made.")
-            : (CorsSeverity.Warning, $"Only OPTIONS was sent (WithoutActualRequests), but browsers send no preflight for {evidence.Method} and judge only the actual response, which was not seen: the verdict for browsers is unverified.");
+            ? (CorsSeverity.Info, $"Only OPTIONS was sent, as asked, so browsers' second check, of Access-Control-Allow-Origin on the actual {evidence.Method} response, was not made.")
+            : (CorsSeverity.Warning, $"Only OPTIONS was sent, as asked, but browsers send no preflight for {evidence.Method} and judge only the actual response, which was not seen: the verdict for browsers is unverified.");
         findings.Add(evidence.Draft(
             CorsFindingCodes.ActualResponseNotChecked,
             Title,
             FindingScope.ActualResponse,
             severity,
             message,
-            "Let CorsProbe send the actual GET/HEAD, or a stand-in GET for other methods (drop WithoutActualRequests()), or check the actual response yourself."));
+            $"Let CorsProbe send the actual GET/HEAD, or a stand-in GET for other methods ({evidence.Probe.SettingNames.FollowUps}), or check the actual response yourself."));
     }
 }

@@ -35,15 +35,15 @@ internal static class TransportFailureRule
                 AddressRefusedTitle,
                 FindingScope.Everyone,
                 CorsSeverity.Error,
-                $"No request was sent: {failure.Description} (allowed: {evidence.Probe.NetworkPolicy}).",
-                "Give a URL whose host resolves to public addresses only. To probe an API on this machine or your own network on purpose, call AllowLoopback() or AllowPrivateNetworks() on the builder (or WithNetworkPolicy(...))."),
+                $"No request was sent: {failure.Description}.",
+                AddressRemedy(evidence, failure)),
             ExchangeFailureKind.TimedOut => evidence.Draft(
                 CorsFindingCodes.Timeout,
                 TimeoutTitle,
                 FindingScope.Everyone,
                 CorsSeverity.Error,
                 $"No response headers arrived within {Durations.Seconds(failure.Limit)}: {failure.Description}",
-                "Make OPTIONS answer quickly and without authentication, or raise the timeout with WithTimeout(...) if the API is known to be slow."),
+                $"Make OPTIONS answer quickly and without authentication, or {evidence.Probe.SettingNames.Timeout} if the API is known to be slow."),
             ExchangeFailureKind.MalformedResponse => evidence.Draft(
                 CorsFindingCodes.MalformedResponse,
                 MalformedTitle,
@@ -100,9 +100,21 @@ internal static class TransportFailureRule
             : $"The request a redirect led to ({evidence.FollowUps.Redirects[^1].Context.RequestUri.OriginalString})";
         return evidence.Draft(code, title, FindingScope.ActualResponse, CorsSeverity.Error,
             failure.Kind == ExchangeFailureKind.AddressRefused
-                ? $"{what} was not sent: {failure.Description} (allowed: {evidence.Probe.NetworkPolicy}), so the response browsers judge was not seen."
+                ? $"{what} was not sent: {failure.Description}, so the response browsers judge was not seen."
                 : $"{what} got {(malformed ? $"a malformed answer: {failure.Description}." : $"no response: {failure.Description}")} A browser's call fails the same way.",
             remedy);
+    }
+
+    // The policy refused the address: what the caller can change depends on its class (a metadata address never opens).
+    private static string AddressRemedy(MethodEvidence evidence, ExchangeFailure failure)
+    {
+        var names = evidence.Probe.SettingNames;
+        return failure.RefusedClass switch
+        {
+            Safety.AddressClass.Loopback => $"Give a URL whose host resolves to public addresses only; to probe an API on this machine on purpose, {names.AllowLoopback}.",
+            Safety.AddressClass.Private => $"Give a URL whose host resolves to public addresses only; to probe an API on your own network on purpose, {names.AllowPrivateNetworks}.",
+            _ => "Give a URL whose host resolves to public addresses only: this kind of address is never probed, as a platform's backend must not reach it.",
+        };
     }
 
     // The caller's handler threw for the GET/HEAD after the preflight: the fix is in the test's mock, or in sending only OPTIONS.
@@ -115,6 +127,6 @@ internal static class TransportFailureRule
         var verb = evidence.Context.FollowUp == ExchangeKind.StandIn ? "GET" : evidence.Method;
         return evidence.Draft(CorsFindingCodes.Unreachable, HandlerFailedTitle, FindingScope.ActualResponse, CorsSeverity.Error,
             $"The handler you supplied did not answer {what}: {failure.Description} The call is not counted as allowed without the response browsers judge.",
-            $"Make your handler answer {verb} {url} as the server would (with MockHttp: mock.When(HttpMethod.{(verb == "HEAD" ? "Head" : "Get")}, url).Respond(...)), or call WithoutActualRequests() to send only OPTIONS.");
+            $"Make your handler answer {verb} {url} as the server would (with MockHttp: mock.When(HttpMethod.{(verb == "HEAD" ? "Head" : "Get")}, url).Respond(...)), or {evidence.Probe.SettingNames.OptionsOnly}.");
     }
 }
