@@ -38,7 +38,7 @@ internal static class CorsCheckRule
             case OriginMatch.Missing when IsInconclusive(evidence, response):
                 Add(CorsFindingCodes.AllowOriginMissing, MissingTitle,
                     $"The stand-in GET got HTTP {evaluation.Response.Status.ToString(CultureInfo.InvariantCulture)} without an Access-Control-Allow-Origin header. A refusal of the GET proves little about the {evidence.Method} route (it may not serve GET, or want the credentials the page sends), whose own responses may carry the header, and the OPTIONS response grants {origin}; but an error response without the header reaches the page's script as a network error, not as the error.",
-                    "Add the CORS headers to error responses too (nginx: `add_header ... always`; Apache: `Header always set`).",
+                    "Add the CORS headers to error responses too." + ServerIdentity.HeadersOnErrors(ServerIdentity.Of(evaluation.Response)),
                     CorsSeverity.Warning);
                 break;
             case OriginMatch.Missing:

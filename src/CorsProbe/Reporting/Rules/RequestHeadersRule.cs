@@ -40,7 +40,7 @@ internal static class RequestHeadersRule
         var lenient = ProfileJudgement.Subjects(evidence.Probe.Profiles, p => !p.ChecksAllowHeaders);
         if (lenient is not null)
         {
-            message += $" The check of {lenient} does not read this header, so it passes while browsers block the call.";
+            message += $" The check of {lenient} does not read this header, so it does not fail on it.";
         }
 
         return evidence.Draft(

@@ -64,4 +64,26 @@ public class CorsCheckRuleTests
         finding.Severity.Should().Be(CorsSeverity.Warning);
         finding.Message.Should().Contain("proves little about the PUT route");
     }
+
+    [Theory]
+    [InlineData("Kestrel", "In ASP.NET Core, call app.UseCors() before the middleware that can fail the request")]
+    [InlineData("nginx", "In nginx, `add_header` skips error responses unless it ends with `always`.")]
+    [InlineData("Apache", "use `Header always set`")]
+    public void AStandInRefusedWithoutAGrant_GetsTheAdviceOfTheServerThatAnswered(string server, string advice)
+    {
+        var evidence = new HandBuiltEvidence { FollowUp = (405, [("Server", server)]) };
+
+        var remedy = evidence.Run(CorsCheckRule.Apply).Single(f => f.Code == CorsFindingCodes.AllowOriginMissing).Remedy!;
+
+        remedy.Should().StartWith("Add the CORS headers to error responses too.").And.Contain(advice);
+        if (server == "Kestrel")
+        {
+            remedy.Should().NotContain("add_header", "a PUT-only ASP.NET Core route's 405 is not nginx's");
+        }
+    }
+
+    [Fact]
+    public void AStandInRefusedWithoutAGrant_FromAnUnknownServer_GetsTheGenericAdvice() =>
+        new HandBuiltEvidence { FollowUp = (405, []) }.Run(CorsCheckRule.Apply).Single(f => f.Code == CorsFindingCodes.AllowOriginMissing).Remedy
+            .Should().Be("Add the CORS headers to error responses too.");
 }

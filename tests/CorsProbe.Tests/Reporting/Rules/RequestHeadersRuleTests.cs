@@ -22,4 +22,12 @@ public class RequestHeadersRuleTests
     public void EveryHeaderListed_RaisesNothing() =>
         new HandBuiltEvidence { UnsafeHeaders = ["x-api-key"], Lines = [("Access-Control-Allow-Origin", Probe.Origin), ("Access-Control-Allow-Methods", "PUT"), ("Access-Control-Allow-Headers", "X-Api-Key")] }
             .Run(RequestHeadersRule.Apply).Should().BeEmpty();
+
+    [Fact]
+    public void UnderAProfileThatDoesNotReadTheHeader_TheMessageSaysOnlyThat_NotThatItPasses()
+    {
+        var finding = new HandBuiltEvidence { UnsafeHeaders = ["x-api-key"], AlsoJudged = [CorsProfile.Galxe] }.Run(RequestHeadersRule.Apply).Single();
+
+        finding.Message.Should().EndWith("The check of the Galxe platform does not read this header, so it does not fail on it.").And.NotContain("passes");
+    }
 }
