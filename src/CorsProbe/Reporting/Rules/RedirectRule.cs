@@ -35,7 +35,7 @@ internal static class RedirectRule
                 FindingScope.Preflight,
                 CorsSeverity.Error,
                 $"The preflight answered {preflight.Response.Status} with `Location: {preflight.Headers.Location.Combined}`; browsers never follow redirects for preflights.{evidence.NoPreflightNote}",
-                "Give the platform the final URL, or answer OPTIONS on this URL directly instead of redirecting (http→https and trailing-slash redirects are the usual causes)."));
+                "Use the final URL, or answer OPTIONS on this URL directly instead of redirecting (http→https and trailing-slash redirects are the usual causes)."));
         }
     }
 }
