@@ -99,6 +99,15 @@ public static class CorsProbeServiceCollectionExtensions
             options.Bind(configuration);
 
             // A profile is named in configuration; the binder cannot make one from a name, so it is looked up here.
+            // A bare number binds as days ("5" is five days): nobody means that for a probe's timeout.
+            if (configuration[nameof(CorsProbeOptions.Timeout)] is { } timeout && int.TryParse(timeout.Trim(), out var number))
+            {
+                options.Configure(_ => throw new OptionsValidationException(
+                    Microsoft.Extensions.Options.Options.DefaultName,
+                    typeof(CorsProbeOptions),
+                    [$"{CorsProbeOptions.SectionName}:{nameof(CorsProbeOptions.Timeout)}: \"{timeout}\" is read as {number} day(s); write a duration such as \"00:00:{Math.Clamp(number, 0, 59):00}\" for {number} second(s)."]));
+            }
+
             options.Configure(o => o.Profile = configuration[nameof(CorsProbeOptions.Profile)] is { } name ? BuiltIn(name, nameof(CorsProbeOptions.Profile)) : o.Profile);
             options.Configure(o =>
             {

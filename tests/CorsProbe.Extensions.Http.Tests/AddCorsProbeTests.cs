@@ -199,6 +199,16 @@ public class AddCorsProbeTests
     }
 
     [Fact]
+    public void ATimeoutOfABareNumber_IsRefused_SayingItWouldBeDays()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Timeout"] = "5" }).Build();
+        using var provider = Build(services => services.AddCorsProbe(configuration));
+
+        FluentActions.Invoking(() => provider.GetRequiredService<IOptions<CorsProbeOptions>>().Value)
+            .Should().Throw<OptionsValidationException>().WithMessage("CorsProbe:Timeout: \"5\" is read as 5 day(s); write a duration such as \"00:00:05\" for 5 second(s).");
+    }
+
+    [Fact]
     public async Task ThePrimaryHandler_IsGuarded_LoopbackIsRefusedByDefault()
     {
         await using var server = new PreflightAnsweringServer();

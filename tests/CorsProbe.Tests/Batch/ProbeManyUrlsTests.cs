@@ -97,6 +97,26 @@ public class ProbeManyUrlsTests
     }
 
     [Fact]
+    public async Task AHostWhoseListenQueueIsFull_TimesOutConnecting_AndItsQueuedProbesFailQuickly()
+    {
+        // A listener that never accepts: once its queue is full the kernel drops new connections, which then time out.
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(1);
+        var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
+        var urls = Enumerable.Range(0, 50).Select(i => $"http://127.0.0.1:{port}/{i}");
+        var template = CorsProbe.For("https://template.example/").WithOrigin(Probe.Origin).AllowLoopback().WithTimeout(TimeSpan.FromSeconds(1));
+        var clock = Stopwatch.StartNew();
+
+        var results = await Collect(CorsProbe.ProbeManyAsync(template, urls, cancellationToken: TestContext.Current.CancellationToken));
+
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(8), "50 probes at 4 per host and 1 s each would take 13 s");
+        results.Should().HaveCount(50).And.OnlyContain(r => r.Report.Verdict == CorsVerdict.Unreachable);
+        results.Should().Contain(r => r.Report.Findings[0].Message.Contains("while connecting", StringComparison.Ordinal));
+        results.Count(r => r.Report.Findings[0].Message.Contains("not sent: an earlier probe", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(40);
+    }
+
+    [Fact]
     public async Task AnHttpHostThatAcceptsAndNeverAnswers_IsMerelySlow_EachProbeTimesOutOnItsOwn()
     {
         using var silent = new SilentServer();
