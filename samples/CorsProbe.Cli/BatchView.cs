@@ -3,7 +3,7 @@ using Spectre.Console;
 namespace CorsProbing.Cli;
 
 /// <summary>
-/// Runs a batch and shows it: a progress bar with a count and a summary table in input order on a terminal, one plain
+/// Runs a batch and shows it: a progress bar with a count and a summary in input order on a terminal, one plain
 /// line per report otherwise (as they complete), then why the exit code is not 0, when it is not.
 /// </summary>
 public static class BatchView
@@ -28,7 +28,7 @@ public static class BatchView
                         task.Description = Counted(results.Count, targets.Count);
                     }
                 });
-            RenderSummary(console, results, notes);
+            RenderSummary(console, environment.Output, results, notes);
         }
         else
         {
@@ -70,23 +70,20 @@ public static class BatchView
     /// <summary>The progress bar's description: how many probes are done, of how many.</summary>
     public static string Counted(int done, int total) => $"Probed {done}/{total} URLs";
 
-    private static void RenderSummary(IAnsiConsole console, List<CorsBatchResult<int>> results, bool notes)
+    // One line per input, in input order: the line, the verdict, the codes, then the whole URL, written as one piece of
+    // text so that a terminal narrower than it folds it without the table splitting it.
+    private static void RenderSummary(IAnsiConsole console, TextWriter output, List<CorsBatchResult<int>> results, bool notes)
     {
-        var table = new Table().RoundedBorder()
-            .AddColumn("Line")
-            .AddColumn("Verdict")
-            .AddColumn(new TableColumn("URL").NoWrap())
-            .AddColumn("Codes");
+        var codes = results.ToDictionary(r => r.Key, r => Codes(r.Report, notes));
+        var width = Math.Max("Codes".Length, codes.Values.Max(c => c.Length));
+        console.MarkupLine($"[bold]{"Line",5}  {"Verdict",-11}  {"Codes".PadRight(width)}  URL[/]");
         foreach (var result in results.OrderBy(r => r.Key))
         {
-            table.AddRow(
-                new Text(result.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Markup($"[{ReportView.Colour(result.Report.Verdict)}]{result.Report.Verdict}[/]"),
-                new Text(result.Url ?? string.Empty),
-                new Text(Codes(result.Report, notes)));
+            var verdict = result.Report.Verdict.ToString();
+            console.Markup($"{result.Key,5}  [{ReportView.Colour(result.Report.Verdict)}]{verdict,-11}[/]  {Markup.Escape(codes[result.Key].PadRight(width))}  ");
+            output.WriteLine(result.Url);
         }
 
-        console.Write(table);
         console.MarkupLine($"{results.Count(r => r.Report.IsAllowed)} allowed, {results.Count(r => r.Report.Verdict == CorsVerdict.Denied)} denied, {results.Count(r => r.Report.Verdict == CorsVerdict.Unreachable)} unreachable");
     }
 }

@@ -29,7 +29,8 @@ internal static class VaryOriginRule
             return;
         }
 
-        var responses = string.Join(", ", unvaried.Select(pair => pair.Response.Subject(pair.Evidence.Method)).Distinct());
+        var subjects = unvaried.Select(pair => pair.Response.Subject(pair.Evidence.Method)).Distinct().ToList();
+        var responses = subjects.Count == 1 ? subjects[0] : $"{string.Join(", the ", subjects[..^1])} and the {subjects[^1]}";
         var vary = unvaried[0].Response.Evaluation.Headers.Vary.IsAbsent
             ? "no `Vary` header"
             : $"{HeaderText.Describe(CorsHeaderNames.Vary, unvaried[0].Response.Evaluation.Headers.Vary)}, which does not list `Origin`";

@@ -20,7 +20,7 @@ public class VaryOriginRuleTests
         finding.Severity.Should().Be(CorsSeverity.Warning);
         finding.Method.Should().Be("PUT");
         finding.Message.Should().Contain($"`{Probe.Origin}` gets `{Probe.Origin}`, `{Evil}` got no Access-Control-Allow-Origin")
-            .And.Contain("the preflight response for PUT, stand-in GET response have no `Vary` header");
+            .And.Contain("the preflight response for PUT and the stand-in GET response have no `Vary` header");
     }
 
     [Fact]
