@@ -5,13 +5,7 @@ namespace CorsProbing.Tests.Cli;
 
 public class CliTests
 {
-    private static async Task<(int Code, string Output, string Error)> Run(HttpMessageHandler? handler, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CorsProbeCommand.RunAsync(args, output, error, handler);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> Run(HttpMessageHandler? handler, params string[] args) => Tool.Run(handler, args);
 
     [Fact]
     public async Task AnAllowedProbe_ExitsZero_AndPrintsTheReport()
@@ -81,12 +75,13 @@ public class CliTests
     public async Task MissingUrl_ExitsSixtyFour() => (await Run(null)).Code.Should().Be(64);
 
     [Fact]
-    public async Task Help_ExitsZero()
+    public async Task Help_ExitsZero_AndListsTheExitCodes()
     {
         var (code, output, _) = await Run(null, "--help");
 
         code.Should().Be(0);
         output.Should().Contain("--origin").And.Contain("--profile");
+        output.Should().Contain("Exit codes: 0 allowed, 1 denied").And.Contain("2 unreachable, 64 usage error");
     }
 
     [Fact]
