@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CorsProbing.Cli;
 
 namespace CorsProbing.Tests.Cli;
 
