@@ -93,7 +93,13 @@ public sealed partial class CorsProbeBuilder
             throw new ArgumentException("Give at least one header name, such as \"Content-Type\".", nameof(names));
         }
 
-        return WithHeaders([.. _requirements.Headers, .. names.Select(name => AuthorHeader.Named(name, nameof(names)))]);
+        var combined = new List<AuthorHeader>(_requirements.Headers);
+        foreach (var name in names)
+        {
+            combined.Add(AuthorHeader.Named(name, nameof(names)));
+        }
+
+        return WithHeaders(combined);
     }
 
     /// <summary>

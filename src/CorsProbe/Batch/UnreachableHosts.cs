@@ -13,7 +13,7 @@ internal sealed class UnreachableHosts
     private readonly ConcurrentDictionary<string, string> _reasons = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Why probes of <paramref name="url"/>'s endpoint are not sent, or null while it has not failed to connect.</summary>
-    public string? Reason(Uri url) => _reasons.TryGetValue(Endpoint(url), out var reason) ? reason : null;
+    public string? Reason(Uri url) => !_reasons.IsEmpty && _reasons.TryGetValue(Endpoint(url), out var reason) ? reason : null;
 
     /// <summary>Remembers <paramref name="report"/>'s endpoint when its first request could not connect.</summary>
     public void Record(CorsReport report)

@@ -175,8 +175,19 @@ internal sealed class WireTransport : ExchangeTransport, IDisposable
     }
 
     // The rules of the first of `engines` that reads a preflight's body, or null.
-    private static WireRules? BodyReader(EngineSet engines) =>
-        BrowserEngine.All.FirstOrDefault(engine => engines.Contains(engine) && WireRules.Of(engine).ReadsPreflightBody) is { } reader ? WireRules.Of(reader) : null;
+    // Every preflight asks, so a loop rather than a closure over `engines`.
+    private static WireRules? BodyReader(EngineSet engines)
+    {
+        foreach (var engine in BrowserEngine.All)
+        {
+            if (engines.Contains(engine) && WireRules.Of(engine).ReadsPreflightBody)
+            {
+                return WireRules.Of(engine);
+            }
+        }
+
+        return null;
+    }
 
     private static Task<bool> EndsBeforeAsync(WireConnection connection, long announced, CancellationToken cancellationToken) =>
         announced <= connection.Buffered.Length

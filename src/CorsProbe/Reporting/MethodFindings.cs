@@ -19,23 +19,25 @@ internal static class MethodFindings
                 continue;
             }
 
-            var methods = new List<string> { drafts[i].Method! };
+            List<string>? methods = null;
             for (var j = drafts.Count - 1; j > i; j--)
             {
                 if (drafts[j].Method is { } other && SameButForTheMethod(drafts[i], drafts[j]))
                 {
-                    methods.Insert(1, other);
+                    (methods ??= [drafts[i].Method!]).Insert(1, other);
                     drafts.RemoveAt(j);
                 }
             }
 
-            if (methods.Count > 1)
+            if (methods is not null)
             {
                 drafts[i] = drafts[i] with { Method = string.Join(Separator, methods.Distinct()) };
             }
         }
     }
 
+    // Record equality with the method set aside; the code and message are compared first, so drafts about other
+    // things are told apart without a copy.
     private static bool SameButForTheMethod(FindingDraft one, FindingDraft other) =>
-        one with { Method = other.Method } == other;
+        one.Code == other.Code && one.Message == other.Message && one with { Method = other.Method } == other;
 }

@@ -55,11 +55,36 @@ internal static class ProfileJudgement
         return verdict;
     }
 
+    // The two look-ups below run for every report, so they index the list rather than enumerate it (no boxed enumerator).
+
     /// <summary>The shortest time limit among <paramref name="profiles"/>, or <see cref="TimeSpan.MaxValue"/> when none has one.</summary>
-    public static TimeSpan ShortestTimeLimit(IReadOnlyList<CorsProfile> profiles) => profiles.Min(profile => profile.TimeLimit) ?? TimeSpan.MaxValue;
+    public static TimeSpan ShortestTimeLimit(IReadOnlyList<CorsProfile> profiles)
+    {
+        var shortest = TimeSpan.MaxValue;
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            if (profiles[i].TimeLimit < shortest)
+            {
+                shortest = profiles[i].TimeLimit!.Value;
+            }
+        }
+
+        return shortest;
+    }
 
     /// <summary>Whether one of <paramref name="profiles"/> does not accept URLs on <paramref name="port"/>.</summary>
-    public static bool AnyRefusesPort(IReadOnlyList<CorsProfile> profiles, int port) => profiles.Any(profile => !profile.AllowsPort(port));
+    public static bool AnyRefusesPort(IReadOnlyList<CorsProfile> profiles, int port)
+    {
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            if (!profiles[i].AllowsPort(port))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>"the Acme console", "the Acme console and the Zeta portal": the subjects of the profiles that match, or null when none.</summary>
     public static string? Subjects(IReadOnlyList<CorsProfile> profiles, Func<CorsProfile, bool> predicate)

@@ -47,7 +47,18 @@ internal static class CorsUnsafeHeaderNames
 
         // "Convert header names to a sorted-lowercase set": byte-lower-case, unique, byte order.
         names.Sort(StringComparer.Ordinal);
-        return engine.RemovesDuplicateNames ? [.. names.Distinct()] : [.. names];
+        if (engine.RemovesDuplicateNames)
+        {
+            // Sorted, so a repeated name is next to its first. Every builder computes this for each engine, so no set.
+            for (var i = names.Count - 1; i > 0; i--)
+            {
+                if (names[i] == names[i - 1])
+                {
+                    names.RemoveAt(i);
+                }
+            }
+        }
+        return [.. names];
     }
 
     /// <summary>The headers <paramref name="engine"/> puts on the request: all but those it forbids scripts to set.</summary>

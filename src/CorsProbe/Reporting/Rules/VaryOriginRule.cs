@@ -14,15 +14,15 @@ internal static class VaryOriginRule
 
     public static void Apply(IReadOnlyList<MethodEvidence> methods, AuditResult? audit, List<FindingDraft> findings)
     {
-        var unvaried = (from evidence in methods
-                        from response in CheckedResponse.Of(evidence)
-                        where response.Evaluation.Has(CorsChecks.MissingVaryOrigin)
-                        select (Evidence: evidence, Response: response)).ToList();
-        if (unvaried.Count == 0 || audit is null)
+        if (audit is null || !methods.Any(evidence => evidence.AnyResponseHas(CorsChecks.MissingVaryOrigin)))
         {
             return;
         }
 
+        var unvaried = (from evidence in methods
+                        from response in CheckedResponse.Of(evidence)
+                        where response.Evaluation.Has(CorsChecks.MissingVaryOrigin)
+                        select (Evidence: evidence, Response: response)).ToList();
         var origin = unvaried[0].Response.Context.Origin;
         if (audit.OtherOrigins.FirstOrDefault(answer => answer.Origin != origin && answer.AllowOrigin != origin) is not { Origin: not null } other)
         {
