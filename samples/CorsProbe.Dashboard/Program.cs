@@ -1,75 +1,69 @@
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using CorsProbing;
 using CorsProbing.Dashboard;
+using CorsProbing.Dashboard.Accounts;
+using CorsProbing.Dashboard.Alerts;
 using CorsProbing.Dashboard.Demo;
 using CorsProbing.Dashboard.Endpoints;
 using CorsProbing.Dashboard.Storage;
 using CorsProbing.Dashboard.Targets;
 using CorsProbing.Dashboard.Watching;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
-// A platform's "connect your API" screen on CorsProbe: check a URL, verify in this browser, watch registered APIs.
+// A platform's "connect your API" screen on CorsProbe: check a URL, verify in this browser, watch registered APIs,
+// alert each account's webhook. One process on SQLite, or several replicas on PostgreSQL.
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.UseDefaultUrlsUnlessSet(builder.Configuration);
 builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateOnStart()
-    .Validate(o => o.RecheckInterval > TimeSpan.Zero, "Dashboard:RecheckInterval must be positive.")
-    .Validate(o => o.CheckPermitLimit > 0 && o.CheckWindow > TimeSpan.Zero, "Dashboard:CheckPermitLimit and CheckWindow must be positive.")
-    .Validate(o => o.MaxRequestBytes > 0, "Dashboard:MaxRequestBytes must be positive.");
+    .PostConfigure(o =>
+    {
+        o.Demo ??= builder.Environment.IsDevelopment();
+        foreach (var name in o.Demo == true ? DemoRegistration.Accounts : [])
+        {
+            o.Accounts.TryAdd(name, new AccountOptions());
+        }
+    });
+builder.Services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidation>();
 
-// Probes go through IHttpClientFactory with CorsProbe's SSRF guard (bound from the "CorsProbe" section); only the
-// trusted origins (the demo API, configured test servers) are routed around it, by a handler in that client's pipeline.
-builder.Services.AddSingleton<TrustedTargets>();
-builder.Services.AddTransient<TrustedTargetHandler>();
+// Probes go through CorsProbe's own transport (each response read as the browsers read it) with its SSRF guard, bound
+// from the "CorsProbe" section; only probes of the trusted origins (the demo API, configured test servers) go through
+// a handler that routes them, hop by hop.
 builder.Services.AddCorsProbe(builder.Configuration.GetSection(CorsProbeOptions.SectionName));
-builder.Services.AddCorsProbeHttpClient().AddHttpMessageHandler<TrustedTargetHandler>();
+builder.Services.AddSingleton<TrustedTargets>();
 
 builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(provider => DashboardDatabase.Create(
+    provider.GetRequiredService<IOptions<DashboardOptions>>(), builder.Configuration, builder.Environment));
+builder.Services.AddSingleton<AccountDirectory>();
+builder.Services.AddSingleton<CheckRecorder>();
 builder.Services.AddSingleton<ApiStore>();
-builder.Services.AddHostedService<DemoRegistration>();
-builder.Services.AddHostedService<RecheckService>();
+builder.Services.AddSingleton<WatchStore>();
+builder.Services.AddSingleton<DeliveryStore>();
 
+// Hosted services start in this order: the schema first, then the demo's registrations, then the watch and webhooks.
+builder.Services.AddHostedService<SchemaMigration>();
+builder.Services.AddHostedService<DemoRegistration>();
+builder.Services.AddHostedService<WatchService>();
+builder.Services.AddHostedService<WebhookSender>();
+
+builder.Services.AddDashboardAccounts();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
-builder.Services.AddRateLimiter(limiter =>
-{
-    limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    limiter.AddPolicy(DashboardEndpoints.ProbePolicy, context =>
-    {
-        var options = context.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value;
-        return RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.CheckPermitLimit, Window = options.CheckWindow, QueueLimit = 0 });
-    });
-    limiter.OnRejected = async (rejected, cancellationToken) =>
-    {
-        var window = rejected.HttpContext.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value.CheckWindow;
-        if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-        {
-            rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        await rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = rejected.HttpContext,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many checks.",
-                Detail = $"This client has used its checks for the current {window.TotalSeconds:0}-second window; try again shortly.",
-            },
-        }).ConfigureAwait(false);
-    };
-});
+builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+builder.Services.AddDashboardRateLimits();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
-app.MapHealthChecks("/health");
+app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapAccountEndpoints(developmentSignIn: app.Environment.IsDevelopment());
 app.MapDashboardApi();
 app.Run();
 

@@ -34,6 +34,9 @@ internal sealed class CorsProber(IOptionsMonitor<CorsProbeOptions> options, Http
     public IAsyncEnumerable<CorsReport> ProbeManyAsync(IEnumerable<CorsProbeBuilder> probes, CancellationToken cancellationToken = default) =>
         CorsProbe.ProbeManyAsync(probes, Limits(), cancellationToken);
 
+    public IAsyncEnumerable<CorsBatchResult<TKey>> ProbeManyAsync<TKey>(IEnumerable<KeyValuePair<TKey, CorsProbeBuilder>> probes, CancellationToken cancellationToken = default) =>
+        CorsProbe.ProbeManyAsync(probes, Limits(), cancellationToken);
+
     private CorsBatchOptions Limits()
     {
         var current = options.CurrentValue;

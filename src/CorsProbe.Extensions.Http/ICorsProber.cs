@@ -48,4 +48,15 @@ public interface ICorsProber
     /// <returns>One result per input, in completion order.</returns>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in what they take (probes, URLs, keyed URLs), never only in the token.")]
     IAsyncEnumerable<CorsBatchResult<TKey>> ProbeManyAsync<TKey>(IEnumerable<KeyValuePair<TKey, string>> urls, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="ProbeManyAsync(IEnumerable{CorsProbeBuilder}, CancellationToken)"/>, each probe with a key of yours
+    /// (a row's id) that comes back with its report: the way to map reports back when two inputs probe the same URL.
+    /// </summary>
+    /// <typeparam name="TKey">Your key: an id, a row.</typeparam>
+    /// <param name="probes">Each key with its probe (from <see cref="CreateProbe"/>).</param>
+    /// <param name="cancellationToken">Stops the batch.</param>
+    /// <returns>One result per input, in completion order.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in what they take (probes, URLs, keyed URLs), never only in the token.")]
+    IAsyncEnumerable<CorsBatchResult<TKey>> ProbeManyAsync<TKey>(IEnumerable<KeyValuePair<TKey, CorsProbeBuilder>> probes, CancellationToken cancellationToken = default);
 }

@@ -74,6 +74,29 @@ public static class CorsProbe
     }
 
     /// <summary>
+    /// As <see cref="ProbeManyAsync(IEnumerable{CorsProbeBuilder}, CorsBatchOptions?, CancellationToken)"/>, each probe
+    /// with a key of the caller's (a row's id) that comes back with its report, so a report maps to its input even when
+    /// two inputs probe the same URL from the same origin with different requirements.
+    /// </summary>
+    /// <typeparam name="TKey">The caller's key.</typeparam>
+    /// <param name="probes">Each key with its configured probe; enumerated once, lazily, as slots free up.</param>
+    /// <param name="options">The limits; <see langword="null"/> for <see cref="CorsBatchOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Stops starting probes and cancels the running ones.</param>
+    /// <returns>One result per input, in completion order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="probes"/> or one of its probes is null.</exception>
+    /// <exception cref="InvalidOperationException">A probe has no origin (see <see cref="CorsProbeBuilder.ProbeAsync"/>).</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in what they take (probes, URLs, keyed URLs), never only in the optional limits and token.")]
+    public static IAsyncEnumerable<CorsBatchResult<TKey>> ProbeManyAsync<TKey>(
+        IEnumerable<KeyValuePair<TKey, CorsProbeBuilder>> probes, CorsBatchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(probes);
+        return Batch.BatchRunner.RunAsync(
+            probes.Select(probe => new Batch.BatchItem<TKey>(probe.Key, probe.Value?.Url.OriginalString, probe.Value ?? throw new ArgumentNullException(nameof(probes)), null)),
+            options ?? CorsBatchOptions.Default,
+            cancellationToken);
+    }
+
+    /// <summary>
     /// Probes each of <paramref name="urls"/> as <paramref name="template"/> describes (retargeted as
     /// <see cref="CorsProbeBuilder.ForUrl(string)"/> does), within the limits, and streams each result as it is ready:
     /// the input's position (<see cref="CorsBatchResult{TKey}.Key"/>), its text exactly as given, and its report. An

@@ -82,11 +82,11 @@ public sealed class CheckEndpointTests : DashboardTest
     [Fact]
     public async Task Without_a_demo_the_demo_endpoint_is_a_404_and_nothing_is_registered()
     {
-        await using var plain = new DashboardFactory(("Dashboard:DemoApiUrl", ""));
+        await using var plain = new DashboardFactory(("Dashboard:Demo", "false"));
         using var client = plain.CreateClient();
 
         (await client.GetAsync("/api/demo", TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        plain.Store.List().Should().BeEmpty();
+        (await plain.ListAsync()).Should().BeEmpty();
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class CheckEndpointTests : DashboardTest
     [MemberData(nameof(BadRequests.Cases), MemberType = typeof(BadRequests))]
     public async Task A_bad_check_is_a_400_naming_the_field_and_stores_nothing(string name, string field, string expected)
     {
-        var before = Dashboard.Store.List().Count;
+        var before = (await Dashboard.ListAsync()).Count;
 
         foreach (var path in new[] { "/api/check", "/api/apis" })
         {
@@ -122,7 +122,7 @@ public sealed class CheckEndpointTests : DashboardTest
             (await response.ReadProblemAsync(field)).Should().ContainSingle().Which.Should().Contain(expected);
         }
 
-        Dashboard.Store.List().Should().HaveCount(before, "a refused request stores nothing");
+        (await Dashboard.ListAsync()).Should().HaveCount(before, "a refused request stores nothing");
     }
 
     [Fact]

@@ -77,6 +77,7 @@ public sealed class MannersTests
 
         // A real connection, as a browser's: when it goes away, Kestrel aborts the request.
         using var client = new HttpClient { BaseAddress = new Uri(dashboard.StartKestrel()) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", DashboardFactory.KeyOf(DashboardFactory.Account));
         using var caller = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
 
         var check = client.PostCheckAsync("/api/check", new { url = origin + "/slow", origin = "https://dashboard.galxe.com" }, caller.Token);

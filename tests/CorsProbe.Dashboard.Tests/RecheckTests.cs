@@ -18,30 +18,41 @@ public sealed class RecheckTests
         };
         using var client = dashboard.CreateClient();
         await client.PostCheckAsync("/api/apis", new { url = api.Url, origin = "https://dashboard.galxe.com", methods = new[] { "GET", "POST" }, headers = new[] { "Content-Type" } }, TestContext.Current.CancellationToken);
-        var watched = dashboard.Store.List().Single(a => a.Url == api.Url);
+        var watched = (await dashboard.ListAsync()).Single(a => a.Url == api.Url);
         watched.LastVerdict.Should().Be(CorsVerdict.Allowed);
-        var registered = dashboard.Store.List().Count;
+        var registered = (await dashboard.ListAsync()).Count;
 
         api.AllowsContentType = false;
         clock.Advance(TimeSpan.FromMinutes(14));
         await Task.Delay(300, TestContext.Current.CancellationToken);
-        dashboard.Store.History(watched.Id).Should().ContainSingle("nothing runs before the interval");
+        (await dashboard.HistoryAsync(watched.Id)).Should().ContainSingle("nothing runs before the interval");
 
-        await AdvanceUntilAsync(clock, () => dashboard.Store.List().All(a => dashboard.Store.History(a.Id).Count >= 2));
+        await AdvanceUntilAsync(clock, async () =>
+        {
+            foreach (var a in await dashboard.ListAsync())
+            {
+                if ((await dashboard.HistoryAsync(a.Id)).Count < 2)
+                {
+                    return false;
+                }
+            }
 
-        var after = dashboard.Store.Find(watched.Id)!;
+            return true;
+        });
+
+        var after = (await dashboard.FindAsync(watched.Id))!;
         after.LastVerdict.Should().Be(CorsVerdict.Denied);
         after.LastCheckedAt.Should().BeOnOrAfter(new DateTimeOffset(2026, 12, 1, 9, 15, 0, TimeSpan.Zero));
         after.Alert.Should().Contain("Allowed → Denied").And.Contain(CorsFindingCodes.HeaderNotAllowed);
-        dashboard.Store.List().Should().HaveCount(registered, "a re-check adds history, not APIs");
-        dashboard.Store.List().Where(a => a.Id != watched.Id).Should().OnlyContain(a => a.Alert == null, "the demo's setups did not change");
+        (await dashboard.ListAsync()).Should().HaveCount(registered, "a re-check adds history, not APIs");
+        (await dashboard.ListAsync()).Where(a => a.Id != watched.Id).Should().OnlyContain(a => a.Alert == null, "the demo's setups did not change");
     }
 
-    private static async Task AdvanceUntilAsync(FakeTimeProvider clock, Func<bool> done)
+    private static async Task AdvanceUntilAsync(FakeTimeProvider clock, Func<Task<bool>> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         clock.Advance(TimeSpan.FromMinutes(1));
-        while (!done())
+        while (!await done())
         {
             DateTime.UtcNow.Should().BeBefore(deadline, "the re-check should have run after the interval");
             await Task.Delay(50, TestContext.Current.CancellationToken);

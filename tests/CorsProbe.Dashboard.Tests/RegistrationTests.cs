@@ -9,9 +9,9 @@ namespace CorsProbing.Dashboard.Tests;
 public sealed class RegistrationTests : DashboardTest
 {
     [Fact]
-    public void The_demos_setups_are_registered_on_start_with_every_kind_of_verdict()
+    public async Task The_demos_setups_are_registered_on_start_with_every_kind_of_verdict()
     {
-        var apis = Dashboard.Store.List();
+        var apis = (await Dashboard.ListAsync());
 
         apis.Select(a => new Uri(a.Url).AbsolutePath).Should().BeEquivalentTo(DemoApi.Setups.Select(s => s.Path));
         apis.Should().OnlyContain(a => a.Origin == DemoApi.Galxe && a.LastCheckedAt != null);
@@ -50,27 +50,27 @@ public sealed class RegistrationTests : DashboardTest
     [Fact]
     public async Task Registering_the_same_url_and_origin_again_updates_it_instead_of_adding_one()
     {
-        var before = Dashboard.Store.List().Count;
+        var before = (await Dashboard.ListAsync()).Count;
         object Request(string method) => new { url = DemoApi.Origin + "/missing-put", origin = DemoApi.Galxe, methods = new[] { "GET", method } };
 
         (await Client.PostCheckAsync("/api/apis", Request("POST"), TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.Created);
-        var api = Dashboard.Store.List().Single(a => a.Url.EndsWith("/missing-put", StringComparison.Ordinal));
+        var api = (await Dashboard.ListAsync()).Single(a => a.Url.EndsWith("/missing-put", StringComparison.Ordinal));
 
-        Dashboard.Store.List().Should().HaveCount(before);
+        (await Dashboard.ListAsync()).Should().HaveCount(before);
         api.Methods.Should().Equal("GET", "POST");
         api.LastVerdict.Should().Be(CorsVerdict.Allowed, "without PUT the setup allows the call");
-        Dashboard.Store.History(api.Id).Select(c => c.Verdict).Should().Equal(CorsVerdict.Allowed, CorsVerdict.Denied);
+        (await Dashboard.HistoryAsync(api.Id)).Select(c => c.Verdict).Should().Equal(CorsVerdict.Allowed, CorsVerdict.Denied);
     }
 
     [Fact]
     public async Task Removing_an_api_drops_it_and_its_history()
     {
-        var api = Dashboard.Store.List()[0];
+        var api = (await Dashboard.ListAsync())[0];
 
         (await Client.DeleteAsync($"/api/apis/{api.Id}", TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
         (await Client.GetAsync($"/api/apis/{api.Id}", TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        Dashboard.Store.History(api.Id).Should().BeEmpty();
+        (await Dashboard.HistoryAsync(api.Id)).Should().BeEmpty();
         (await Client.DeleteAsync($"/api/apis/{api.Id}", TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 }

@@ -1,87 +1,174 @@
 using CorsProbing.Dashboard.Storage;
 using CorsProbing.Dashboard.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace CorsProbing.Dashboard.Tests;
 
-/// <summary>The SQLite store on a real file in a temporary folder.</summary>
-public sealed class StoreTests : IAsyncLifetime
+/// <summary>The store on both databases it runs on: a SQLite file, and a real PostgreSQL server (one database per test).</summary>
+public sealed class StoreTests(PostgresServer postgres) : IAsyncLifetime
 {
+    private const string Alice = DashboardFactory.Account;
+    private const string Bob = DashboardFactory.OtherAccount;
     private static readonly DateTimeOffset Noon = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly string _folder = Directory.CreateTempSubdirectory("corsprobe-store-").FullName;
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
     private SwitchableCorsApi _api = null!;
+
+    public static TheoryData<DatabaseKind> Databases => [DatabaseKind.Sqlite, DatabaseKind.Postgres];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync() => _api = await SwitchableCorsApi.StartAsync();
 
-    public async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync() => await _api.DisposeAsync();
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task Migrations_are_applied_once_in_order_and_a_database_newer_than_the_build_is_refused(DatabaseKind kind)
     {
-        await _api.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        await using var store = await StoreFixture.CreateAsync(kind, postgres);
+
+        (await SchemaMigrator.VersionAsync(store.Database, Ct)).Should().Be(Migrations.All[^1].Version);
+        (await SchemaMigrator.MigrateAsync(store.Database, TimeProvider.System, Ct)).Should().BeEmpty("a migrated database has nothing pending");
+        Migrations.All.Select(m => m.Version).Should().Equal(Enumerable.Range(1, Migrations.All.Count), "versions follow each other from 1");
+
+        await using (var connection = await store.Database.OpenAsync(Ct))
+        await using (var command = DashboardDatabase.Execute(connection, null, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from a newer build', 0)"))
+        {
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        var migrating = () => SchemaMigrator.MigrateAsync(store.Database, TimeProvider.System, Ct);
+        (await migrating.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*schema version 99*knows versions up to*");
     }
 
-    [Fact]
-    public void The_file_and_its_folder_are_created_on_first_use_and_kept()
+    [Theory, MemberData(nameof(Databases))]
+    public async Task An_allowed_api_that_becomes_denied_is_marked_and_each_transition_is_queued_once_for_the_webhook(DatabaseKind kind)
     {
-        var path = Path.Combine(_folder, "data", "nested", "dashboard.db");
-
-        var store = new ApiStore(path);
-
-        File.Exists(path).Should().BeTrue();
-        store.List().Should().BeEmpty();
-        new ApiStore(path).CanRead().Should().BeTrue("opening an existing file keeps it");
-    }
-
-    [Fact]
-    public async Task An_allowed_api_that_becomes_denied_is_marked_with_the_finding_that_changed_and_cleared_when_allowed_again()
-    {
-        var store = new ApiStore(Path.Combine(_folder, "dashboard.db"));
-        var api = store.Register(await ProbeAsync(), ["GET", "POST"], ["Content-Type"], Noon);
+        await using var store = await StoreFixture.CreateAsync(kind, postgres);
+        var api = await store.Apis.RegisterAsync(Alice, await ProbeAsync(), ["GET", "POST"], ["Content-Type"], Noon, Interval, Ct);
         api.LastVerdict.Should().Be(CorsVerdict.Allowed);
+        api.NextCheckAt.Should().Be(Noon + Interval);
 
         _api.AllowsContentType = false;
-        var denied = store.RecordCheck(api.Id, await ProbeAsync(), Noon.AddMinutes(10))!;
-
-        denied.LastVerdict.Should().Be(CorsVerdict.Denied);
-        denied.Alert.Should().StartWith("Allowed → Denied at 2026-12-01 12:10 UTC: CORS013");
-        store.RecordCheck(api.Id, await ProbeAsync(), Noon.AddMinutes(20))!.Alert.Should().Be(denied.Alert, "the mark stays while it is denied");
+        var denied = await RecordAsync(store, api, Noon.AddMinutes(10));
+        denied.Transition.Should().NotBeNull();
+        denied.Transition!.Alert.Should().StartWith("Allowed → Denied at 2026-12-01 12:10 UTC: CORS013");
+        (await store.Apis.FindAsync(Alice, api.Id, Ct))!.Alert.Should().Be(denied.Transition.Alert);
+        (await RecordAsync(store, api, Noon.AddMinutes(20))).Transition.Should().BeNull("still denied is no transition");
 
         _api.AllowsContentType = true;
-        store.RecordCheck(api.Id, await ProbeAsync(), Noon.AddMinutes(30))!.Alert.Should().BeNull();
-        store.History(api.Id).Select(c => c.Verdict).Should().Equal(CorsVerdict.Allowed, CorsVerdict.Denied, CorsVerdict.Denied, CorsVerdict.Allowed);
-        store.History(api.Id)[1].ErrorCodes.Should().Contain(CorsFindingCodes.HeaderNotAllowed);
-        store.History(api.Id)[2].CheckedAt.Should().Be(Noon.AddMinutes(10));
+        var allowed = await RecordAsync(store, api, Noon.AddMinutes(30));
+        allowed.Transition.Should().BeEquivalentTo(new { From = CorsVerdict.Denied, To = CorsVerdict.Allowed, Alert = (string?)null });
+        (await store.Apis.FindAsync(Alice, api.Id, Ct))!.Alert.Should().BeNull();
+        (await store.Apis.HistoryAsync(Alice, api.Id, Ct)).Select(c => c.Verdict).Should().Equal(CorsVerdict.Allowed, CorsVerdict.Denied, CorsVerdict.Denied, CorsVerdict.Allowed);
+
+        var queued = await store.Deliveries.ListAsync(Alice, Ct);
+        queued.Select(d => d.IdempotencyKey).Should().Equal(allowed.Transition!.IdempotencyKey, denied.Transition.IdempotencyKey);
+        queued.Should().OnlyContain(d => d.DeliveredAt == null && d.Attempts == 0);
     }
 
-    [Fact]
-    public async Task History_keeps_the_last_fifty_checks()
+    [Theory, MemberData(nameof(Databases))]
+    public async Task History_keeps_the_last_fifty_checks(DatabaseKind kind)
     {
-        var store = new ApiStore(Path.Combine(_folder, "dashboard.db"));
+        await using var store = await StoreFixture.CreateAsync(kind, postgres);
         var report = await ProbeAsync();
-        var api = store.Register(report, ["GET"], [], Noon);
+        var api = await store.Apis.RegisterAsync(Alice, report, ["GET"], [], Noon, Interval, Ct);
+        var lease = (await store.Watch.ClaimAsync("replica", Noon + Interval, Noon + TimeSpan.FromDays(1), 1, Ct)).Single();
 
         for (var i = 1; i <= ApiStore.HistoryLength + 5; i++)
         {
-            store.RecordCheck(api.Id, report, Noon.AddMinutes(i));
+            (await store.Watch.RecordAsync(lease, "replica", api, report, Noon.AddMinutes(i), Interval, Ct)).Written.Should().BeTrue();
         }
 
-        var history = store.History(api.Id);
+        var history = await store.Apis.HistoryAsync(Alice, api.Id, Ct);
         history.Should().HaveCount(ApiStore.HistoryLength);
         history[0].CheckedAt.Should().Be(Noon.AddMinutes(ApiStore.HistoryLength + 5));
     }
 
-    [Fact]
-    public async Task A_check_of_a_removed_api_is_not_recorded()
+    [Theory, MemberData(nameof(Databases))]
+    public async Task An_account_sees_rechecks_and_removes_only_its_own_apis(DatabaseKind kind)
     {
-        var store = new ApiStore(Path.Combine(_folder, "dashboard.db"));
-        var api = store.Register(await ProbeAsync(), ["GET"], [], Noon);
-        store.Remove(api.Id).Should().BeTrue();
+        await using var store = await StoreFixture.CreateAsync(kind, postgres);
+        var report = await ProbeAsync();
+        var alices = await store.Apis.RegisterAsync(Alice, report, ["GET"], [], Noon, Interval, Ct);
+        var bobs = await store.Apis.RegisterAsync(Bob, report, ["GET"], [], Noon, Interval, Ct);
+        bobs.Id.Should().NotBe(alices.Id, "the same URL and origin in two accounts are two registrations");
 
-        store.RecordCheck(api.Id, await ProbeAsync(), Noon).Should().BeNull();
-        store.History(api.Id).Should().BeEmpty();
+        (await store.Apis.ListAsync(Bob, Ct)).Should().ContainSingle().Which.Id.Should().Be(bobs.Id);
+        (await store.Apis.FindAsync(Bob, alices.Id, Ct)).Should().BeNull();
+        (await store.Apis.HistoryAsync(Bob, alices.Id, Ct)).Should().BeEmpty();
+        (await store.Apis.LastReportAsync(Bob, alices.Id, Ct)).Should().BeNull();
+        (await store.Apis.RequestCheckAsync(Bob, alices.Id, Noon, Ct)).Should().BeFalse();
+        (await store.Apis.RemoveAsync(Bob, alices.Id, Ct)).Should().BeFalse();
+        (await store.Apis.FindAsync(Alice, alices.Id, Ct)).Should().NotBeNull("another account's attempts changed nothing");
+
+        (await store.Apis.RemoveAsync(Alice, alices.Id, Ct)).Should().BeTrue();
+        (await store.Apis.ListAsync(Alice, Ct)).Should().BeEmpty();
+    }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task A_host_is_claimed_by_one_replica_at_a_time_and_a_result_under_a_lost_lease_is_refused(DatabaseKind kind)
+    {
+        await using var store = await StoreFixture.CreateAsync(kind, postgres);
+        var report = await ProbeAsync();
+        var api = await store.Apis.RegisterAsync(Alice, report, ["GET"], [], Noon, Interval, Ct);
+        var due = Noon + Interval;
+
+        (await store.Watch.ClaimAsync("one", due - TimeSpan.FromSeconds(1), due + TimeSpan.FromMinutes(1), 16, Ct)).Should().BeEmpty("nothing is due yet");
+        var first = (await store.Watch.ClaimAsync("one", due, due + TimeSpan.FromMinutes(1), 16, Ct)).Should().ContainSingle().Subject;
+        first.Host.Should().Be("127.0.0.1");
+        (await store.Watch.DueAsync(first.Host, due, Ct)).Select(a => a.Id).Should().Equal(api.Id);
+        (await store.Watch.ClaimAsync("two", due, due + TimeSpan.FromMinutes(1), 16, Ct)).Should().BeEmpty("the host is leased");
+
+        // "one" stalls past its lease; "two" claims the host and records; "one"'s late result must not overwrite it.
+        var later = due + TimeSpan.FromMinutes(2);
+        var second = (await store.Watch.ClaimAsync("two", later, later + TimeSpan.FromMinutes(1), 16, Ct)).Should().ContainSingle().Subject;
+        second.Lease.Should().BeGreaterThan(first.Lease);
+        (await store.Watch.RecordAsync(second, "two", api, report, later, Interval, Ct)).Written.Should().BeTrue();
+        (await store.Watch.RecordAsync(first, "one", api, report, later, Interval, Ct)).Should().Be(RecordOutcome.LeaseLost);
+        (await store.Watch.RenewAsync("one", [first], later, later + TimeSpan.FromMinutes(1), Ct)).Should().Equal(first);
+        (await store.Apis.HistoryAsync(Alice, api.Id, Ct)).Should().HaveCount(2, "the registration's check and the one under the live lease");
+
+        var recorded = (await store.Apis.FindAsync(Alice, api.Id, Ct))!;
+        recorded.NextCheckAt.Should().Be(due + Interval, "checks keep their rhythm: an interval after the one that was due");
+        await store.Watch.ReleaseAsync("two", [second], Ct);
+        (await store.Watch.ClaimAsync("three", later, later + TimeSpan.FromMinutes(1), 16, Ct)).Should().BeEmpty("nothing is due until the next interval");
+        (await store.Watch.ClaimAsync("three", later + Interval, later + Interval + TimeSpan.FromMinutes(1), 16, Ct)).Should().ContainSingle("a released host is claimed again when due");
+    }
+
+    [Theory, MemberData(nameof(Databases))]
+    public async Task A_delivery_is_claimed_by_one_replica_retried_after_a_failure_and_never_sent_again_once_delivered(DatabaseKind kind)
+    {
+        await using var store = await StoreFixture.CreateAsync(kind, postgres);
+        var api = await store.Apis.RegisterAsync(Alice, await ProbeAsync(), ["GET", "POST"], ["Content-Type"], Noon, Interval, Ct);
+        _api.AllowsContentType = false;
+        await RecordAsync(store, api, Noon.AddMinutes(10));
+        var now = Noon.AddMinutes(11);
+
+        var delivery = (await store.Deliveries.ClaimAsync("one", now, now.AddMinutes(1), 16, Ct)).Should().ContainSingle().Subject;
+        delivery.Payload.Should().Contain("\"idempotencyKey\":\"" + delivery.IdempotencyKey + "\"").And.Contain("\"from\":\"Allowed\"").And.Contain("\"to\":\"Denied\"");
+        (await store.Deliveries.ClaimAsync("two", now, now.AddMinutes(1), 16, Ct)).Should().BeEmpty("it is claimed");
+
+        await store.Deliveries.FailedAsync(delivery, "one", now.AddSeconds(5), "The receiver answered 503.", Ct);
+        (await store.Deliveries.ClaimAsync("two", now.AddSeconds(4), now.AddMinutes(1), 16, Ct)).Should().BeEmpty("not before the retry");
+        var retry = (await store.Deliveries.ClaimAsync("two", now.AddSeconds(5), now.AddMinutes(1), 16, Ct)).Should().ContainSingle().Subject;
+        retry.Attempts.Should().Be(1);
+        retry.IdempotencyKey.Should().Be(delivery.IdempotencyKey);
+
+        await store.Deliveries.DeliveredAsync(retry, "two", now.AddSeconds(6), Ct);
+        (await store.Deliveries.ClaimAsync("three", now.AddHours(1), now.AddHours(2), 16, Ct)).Should().BeEmpty("a delivered transition is never sent again");
+        (await store.Deliveries.ListAsync(Alice, Ct)).Should().ContainSingle().Which.Should().BeEquivalentTo(new { Attempts = 2, LastError = (string?)null, DeliveredAt = (DateTimeOffset?)now.AddSeconds(6) });
+    }
+
+    // A watched check of api recorded under a lease of its own.
+    private async Task<RecordOutcome> RecordAsync(StoreFixture store, RegisteredApi api, DateTimeOffset at)
+    {
+        var lease = (await store.Watch.ClaimAsync("recorder", at, at.AddMinutes(1), 16, Ct)).Single();
+        var current = (await store.Apis.FindAsync(api.Account, api.Id, Ct))!;
+        var outcome = await store.Watch.RecordAsync(lease, "recorder", current, await ProbeAsync(), at, Interval, Ct);
+        await store.Watch.ReleaseAsync("recorder", [lease], Ct);
+        return outcome;
     }
 
     private Task<CorsReport> ProbeAsync() =>
         CorsProbe.For(_api.Url).WithOrigin("https://dashboard.galxe.com").RequireMethods("GET", "POST").RequireHeaders("Content-Type")
-            .AllowLoopback().ProbeAsync(TestContext.Current.CancellationToken);
+            .AllowLoopback().ProbeAsync(Ct);
 }

@@ -347,6 +347,25 @@ public class AddCorsProbeTests
     }
 
     [Fact]
+    public async Task ProbeMany_OfKeyedProbes_BringsBackEachKey_WithinTheConfiguredLimits()
+    {
+        await using var server = new PreflightAnsweringServer();
+        using var provider = Build(services => services.AddCorsProbe(FromTheDashboardToLoopback));
+        var prober = provider.GetRequiredService<ICorsProber>();
+        KeyValuePair<int, CorsProbeBuilder>[] probes = [.. Enumerable.Range(0, 10).Select(i => KeyValuePair.Create(i, prober.CreateProbe(server.Url).RequireMethods(i % 2 == 0 ? "PUT" : "GET")))];
+
+        var results = new List<CorsBatchResult<int>>();
+        await foreach (var result in prober.ProbeManyAsync(probes, TestContext.Current.CancellationToken))
+        {
+            results.Add(result);
+        }
+
+        results.Select(r => r.Key).Should().BeEquivalentTo(Enumerable.Range(0, 10));
+        results.Where(r => r.Key % 2 == 0).Should().OnlyContain(r => r.Report.Preflights.Any(p => p.Method == "PUT"));
+        results.Should().OnlyContain(r => r.Report.IsAllowed);
+    }
+
+    [Fact]
     public void NullArguments_AreRefused()
     {
         FluentActions.Invoking(() => CorsProbeServiceCollectionExtensions.AddCorsProbe((IServiceCollection)null!)).Should().Throw<ArgumentNullException>();

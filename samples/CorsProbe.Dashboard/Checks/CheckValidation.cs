@@ -1,3 +1,5 @@
+using CorsProbing.Dashboard.Targets;
+
 namespace CorsProbing.Dashboard.Checks;
 
 /// <summary>
@@ -16,7 +18,7 @@ internal static class CheckValidation
     };
 
     /// <summary>The configured probe, or the problems keyed by the request's field names.</summary>
-    public static (CorsProbeBuilder? Probe, Dictionary<string, string[]> Errors) Build(ICorsProber prober, CheckRequest request)
+    public static (CorsProbeBuilder? Probe, Dictionary<string, string[]> Errors) Build(ICorsProber prober, TrustedTargets trusted, CheckRequest request)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Url))
@@ -26,7 +28,7 @@ internal static class CheckValidation
         }
 
         CorsProbeBuilder? probe = null;
-        Apply(errors, "url", () => probe = prober.CreateProbe(request.Url.Trim()).NamingSettingsAs(FormNames));
+        Apply(errors, "url", () => probe = trusted.Route(prober.CreateProbe(request.Url.Trim()).NamingSettingsAs(FormNames)));
         if (probe is null)
         {
             return (null, errors);

@@ -1,15 +1,15 @@
 using CorsProbing.Dashboard.Storage;
 using CorsProbing.Dashboard.Targets;
 using CorsProbing.Demo;
-using Microsoft.Extensions.Options;
 
 namespace CorsProbing.Dashboard.Demo;
 
 /// <summary>
 /// Starts the demo's embedded API (the same setups <c>samples/CorsProbe.Demo</c> probes), trusts its loopback origin
 /// (so this machine's browser can verify against it), maps <see cref="DemoApi.Origin"/> to it, and registers each setup
-/// there, as the Galxe dashboard would call it, unless it is registered already: a first run shows every kind of verdict
-/// at once, the same as the console demo's table.
+/// there in <see cref="DashboardOptions.DemoAccount"/>, as the Galxe dashboard would call it, unless it is registered
+/// already: a first run shows every kind of verdict at once, the same as the console demo's table. Runs only when
+/// <see cref="DashboardOptions.Demo"/> is on (by default in Development), so replicas in production start no demo.
 /// </summary>
 internal sealed partial class DemoRegistration(
     IOptions<DashboardOptions> options,
@@ -24,9 +24,12 @@ internal sealed partial class DemoRegistration(
     /// <summary>The demo API's loopback origin once started, e.g. <c>http://127.0.0.1:5081</c>; null without a demo.</summary>
     public string? Origin { get; private set; }
 
+    /// <summary>The demo's accounts: the development sign-in offers them; the first holds the demo's registrations.</summary>
+    public static IReadOnlyList<string> Accounts { get; } = ["alice", "bob"];
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(options.Value.DemoApiUrl))
+        if (options.Value.Demo != true)
         {
             return;
         }
@@ -39,14 +42,14 @@ internal sealed partial class DemoRegistration(
 
         foreach (var setup in DemoApi.Setups)
         {
-            var probe = setup.Require(prober.CreateProbe(DemoApi.Origin + setup.Path).WithOrigin(DemoApi.Galxe));
-            if (store.Find(probe.Url.AbsoluteUri, DemoApi.Galxe) is not null)
+            var probe = trusted.Route(setup.Require(prober.CreateProbe(DemoApi.Origin + setup.Path).WithOrigin(DemoApi.Galxe)));
+            if (await store.FindAsync(options.Value.DemoAccount, probe.Url.AbsoluteUri, DemoApi.Galxe, cancellationToken).ConfigureAwait(false) is not null)
             {
                 continue;
             }
 
             var report = await probe.ProbeAsync(cancellationToken).ConfigureAwait(false);
-            store.Register(report, setup.Methods, setup.Headers, time.GetUtcNow());
+            await store.RegisterAsync(options.Value.DemoAccount, report, setup.Methods, setup.Headers, time.GetUtcNow(), options.Value.RecheckInterval, cancellationToken).ConfigureAwait(false);
         }
 
         LogStarted(logger, Origin, DemoApi.Setups.Count);

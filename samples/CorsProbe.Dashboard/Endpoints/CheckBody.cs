@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
 using CorsProbing.Dashboard.Checks;
-using Microsoft.Extensions.Options;
 
 namespace CorsProbing.Dashboard.Endpoints;
 

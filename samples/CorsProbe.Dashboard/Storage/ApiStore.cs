@@ -1,274 +1,159 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
+using System.Data.Common;
 
 namespace CorsProbing.Dashboard.Storage;
 
 /// <summary>
-/// Registered APIs and their check history in one SQLite file, created with its tables on first use. One connection
-/// per operation (Microsoft.Data.Sqlite pools them); every write that reads first runs in a transaction.
+/// Registered APIs and their check history, each API in one account: every read and change names the account, so an
+/// account never sees, re-checks or removes another's API (to it, the other's id does not exist). The watch's side
+/// (leases, results under a lease) is <see cref="WatchStore"/>.
 /// </summary>
-public sealed class ApiStore
+public sealed class ApiStore(DashboardDatabase database, CheckRecorder recorder)
 {
     /// <summary>How many checks each API keeps; older ones are dropped.</summary>
     public const int HistoryLength = 50;
 
-    private const string Schema = """
-        PRAGMA journal_mode = WAL;
-        CREATE TABLE IF NOT EXISTS apis (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            url TEXT NOT NULL,
-            origin TEXT NOT NULL,
-            methods TEXT NOT NULL,
-            headers TEXT NOT NULL,
-            credentials INTEGER NOT NULL,
-            profile TEXT NOT NULL,
-            registered_at TEXT NOT NULL,
-            last_verdict TEXT,
-            last_checked_at TEXT,
-            alert TEXT,
-            UNIQUE (url, origin));
-        CREATE TABLE IF NOT EXISTS checks (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            api_id INTEGER NOT NULL REFERENCES apis (id) ON DELETE CASCADE,
-            checked_at TEXT NOT NULL,
-            verdict TEXT NOT NULL,
-            error_codes TEXT NOT NULL,
-            summary TEXT NOT NULL,
-            report TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS checks_by_api ON checks (api_id, id);
-        """;
-
-    private const string ApiColumns = "id, url, origin, methods, headers, credentials, profile, registered_at, last_verdict, last_checked_at, alert";
-
-    private readonly string _connectionString;
-
-    /// <summary>Opens (and if need be creates) <c>dashboard.db</c> in the configured data folder.</summary>
-    public ApiStore(IOptions<DashboardOptions> options, IHostEnvironment environment)
-        : this(Path.Combine(Path.GetFullPath(options.Value.DataFolder, environment.ContentRootPath), "dashboard.db"))
-    {
-    }
-
-    /// <summary>Opens (and if need be creates) the store at <paramref name="path"/>.</summary>
-    public ApiStore(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        FilePath = path;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, ForeignKeys = true }.ToString();
-        using var connection = Open();
-        Execute(connection, Schema);
-    }
-
-    /// <summary>The SQLite file.</summary>
-    public string FilePath { get; }
+    internal const string ApiColumns = "id, account, url, origin, methods, headers, credentials, profile, registered_at, due_at, last_verdict, last_checked_at, alert";
 
     /// <summary>
-    /// Registers an API (or updates the requirements of the one with the same URL and origin) and records its first
-    /// check.
+    /// Registers an API for <paramref name="account"/> (or updates the requirements of its API with the same URL and
+    /// origin), records <paramref name="report"/> as its check, and schedules the next one <paramref name="interval"/> later.
     /// </summary>
-    public RegisteredApi Register(CorsReport report, IReadOnlyList<string> methods, IReadOnlyList<string> headers, DateTimeOffset now)
+    public async Task<RegisteredApi> RegisterAsync(
+        string account, CorsReport report, IReadOnlyList<string> methods, IReadOnlyList<string> headers, DateTimeOffset now, TimeSpan interval, CancellationToken cancellationToken)
     {
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO apis (url, origin, methods, headers, credentials, profile, registered_at) VALUES ($url, $origin, $methods, $headers, $credentials, $profile, $now)
-            ON CONFLICT (url, origin) DO UPDATE SET methods = excluded.methods, headers = excluded.headers, credentials = excluded.credentials, profile = excluded.profile
+        var host = WatchStore.HostOf(report.Url);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var upsert = DashboardDatabase.Execute(connection, transaction, """
+            INSERT INTO apis (account, url, origin, host, methods, headers, credentials, profile, registered_at, due_at)
+            VALUES (@account, @url, @origin, @host, @methods, @headers, @credentials, @profile, @now, @due)
+            ON CONFLICT (account, url, origin) DO UPDATE SET methods = excluded.methods, headers = excluded.headers,
+                credentials = excluded.credentials, profile = excluded.profile, due_at = excluded.due_at
             RETURNING id
-            """;
-        command.Parameters.AddWithValue("$url", report.Url.AbsoluteUri);
-        command.Parameters.AddWithValue("$origin", report.Origin);
-        command.Parameters.AddWithValue("$methods", string.Join('\n', methods));
-        command.Parameters.AddWithValue("$headers", string.Join('\n', headers));
-        command.Parameters.AddWithValue("$credentials", report.IncludesCredentials);
-        command.Parameters.AddWithValue("$profile", report.Profile.Name);
-        command.Parameters.AddWithValue("$now", Format(now));
-        var id = (long)command.ExecuteScalar()!;
-        Record(connection, id, report, now);
-        transaction.Commit();
-        return Find(connection, id)!;
-    }
-
-    /// <summary>Records a check of API <paramref name="id"/>; an Allowed → Denied change sets its alert, Allowed clears it.</summary>
-    /// <returns>The API after the check, or null when it was removed meanwhile.</returns>
-    public RegisteredApi? RecordCheck(long id, CorsReport report, DateTimeOffset now)
-    {
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction();
-        if (Find(connection, id) is null)
+            """,
+            ("account", account), ("url", report.Url.AbsoluteUri), ("origin", report.Origin), ("host", host),
+            ("methods", string.Join('\n', methods)), ("headers", string.Join('\n', headers)), ("credentials", report.IncludesCredentials),
+            ("profile", report.Profile.Name), ("now", now.ToUnixTimeMilliseconds()), ("due", (now + interval).ToUnixTimeMilliseconds())))
         {
-            return null;
+            var id = Convert.ToInt64(await upsert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            await using (var lease = DashboardDatabase.Execute(connection, transaction,
+                "INSERT INTO host_leases (host, owner, lease, expires_at) VALUES (@host, NULL, 0, 0) ON CONFLICT (host) DO NOTHING", ("host", host)))
+            {
+                await lease.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await recorder.RecordAsync(connection, transaction, id, report, now, cancellationToken).ConfigureAwait(false);
+            var registered = await FindAsync(connection, transaction, account, id, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return registered!;
         }
-
-        Record(connection, id, report, now);
-        transaction.Commit();
-        return Find(connection, id);
     }
 
-    /// <summary>Every registered API, newest first.</summary>
-    public IReadOnlyList<RegisteredApi> List()
+    /// <summary>Every API of <paramref name="account"/>, newest first.</summary>
+    public async Task<IReadOnlyList<RegisteredApi>> ListAsync(string account, CancellationToken cancellationToken)
     {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {ApiColumns} FROM apis ORDER BY id DESC";
-        return ReadApis(command);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = DashboardDatabase.Execute(connection, null, $"SELECT {ApiColumns} FROM apis WHERE account = @account ORDER BY id DESC", ("account", account));
+        return await ReadApisAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One registered API, or null.</summary>
-    public RegisteredApi? Find(long id)
+    /// <summary>API <paramref name="id"/> of <paramref name="account"/>, or null (also when it is another account's).</summary>
+    public async Task<RegisteredApi?> FindAsync(string account, long id, CancellationToken cancellationToken)
     {
-        using var connection = Open();
-        return Find(connection, id);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await FindAsync(connection, null, account, id, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The API registered for <paramref name="url"/> from <paramref name="origin"/>, or null.</summary>
-    public RegisteredApi? Find(string url, string origin)
+    /// <summary>The API <paramref name="account"/> registered for <paramref name="url"/> from <paramref name="origin"/>, or null.</summary>
+    public async Task<RegisteredApi?> FindAsync(string account, string url, string origin, CancellationToken cancellationToken)
     {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {ApiColumns} FROM apis WHERE url = $url AND origin = $origin";
-        command.Parameters.AddWithValue("$url", url);
-        command.Parameters.AddWithValue("$origin", origin);
-        return ReadApis(command).SingleOrDefault();
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = DashboardDatabase.Execute(connection, null, $"SELECT {ApiColumns} FROM apis WHERE account = @account AND url = @url AND origin = @origin",
+            ("account", account), ("url", url), ("origin", origin));
+        return (await ReadApisAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
-    /// <summary>The checks of API <paramref name="id"/>, newest first.</summary>
-    public IReadOnlyList<CheckRecord> History(long id)
+    /// <summary>The checks of API <paramref name="id"/>, newest first; empty when it is not <paramref name="account"/>'s.</summary>
+    public async Task<IReadOnlyList<CheckRecord>> HistoryAsync(string account, long id, CancellationToken cancellationToken)
     {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, checked_at, verdict, error_codes, summary FROM checks WHERE api_id = $id ORDER BY id DESC";
-        command.Parameters.AddWithValue("$id", id);
-        using var reader = command.ExecuteReader();
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = DashboardDatabase.Execute(connection, null, """
+            SELECT c.id, c.checked_at, c.verdict, c.error_codes, c.summary FROM checks c JOIN apis a ON a.id = c.api_id
+            WHERE a.id = @id AND a.account = @account ORDER BY c.id DESC
+            """, ("id", id), ("account", account));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var history = new List<CheckRecord>();
-        while (reader.Read())
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             history.Add(new CheckRecord(
-                reader.GetInt64(0),
-                Parse(reader.GetString(1)),
-                Enum.Parse<CorsVerdict>(reader.GetString(2)),
-                Split(reader.GetString(3)),
-                reader.GetString(4)));
+                reader.GetInt64(0), Time(reader.GetInt64(1)), Enum.Parse<CorsVerdict>(reader.GetString(2)), Split(reader.GetString(3)), reader.GetString(4)));
         }
 
         return history;
     }
 
-    /// <summary>The JSON report (<see cref="CorsReport.ToJson"/>) of API <paramref name="id"/>'s last check, or null.</summary>
-    public string? LastReport(long id)
+    /// <summary>The JSON report (<see cref="CorsReport.ToJson"/>) of the last check of <paramref name="account"/>'s API <paramref name="id"/>, or null.</summary>
+    public async Task<string?> LastReportAsync(string account, long id, CancellationToken cancellationToken)
     {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT report FROM checks WHERE api_id = $id ORDER BY id DESC LIMIT 1";
-        command.Parameters.AddWithValue("$id", id);
-        return command.ExecuteScalar() as string;
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = DashboardDatabase.Execute(connection, null, """
+            SELECT c.report FROM checks c JOIN apis a ON a.id = c.api_id WHERE a.id = @id AND a.account = @account ORDER BY c.id DESC LIMIT 1
+            """, ("id", id), ("account", account));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
-    /// <summary>Removes API <paramref name="id"/> and its history.</summary>
+    /// <summary>Asks the watch to check <paramref name="account"/>'s API <paramref name="id"/> at once (under a lease, like every watched check).</summary>
+    /// <returns>Whether it is there.</returns>
+    public async Task<bool> RequestCheckAsync(string account, long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = DashboardDatabase.Execute(connection, null, "UPDATE apis SET due_at = @now WHERE id = @id AND account = @account",
+            ("now", now.ToUnixTimeMilliseconds()), ("id", id), ("account", account));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    /// <summary>Removes <paramref name="account"/>'s API <paramref name="id"/> and its history.</summary>
     /// <returns>Whether it was there.</returns>
-    public bool Remove(long id)
+    public async Task<bool> RemoveAsync(string account, long id, CancellationToken cancellationToken)
     {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM apis WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        return command.ExecuteNonQuery() > 0;
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = DashboardDatabase.Execute(connection, null, "DELETE FROM apis WHERE id = @id AND account = @account", ("id", id), ("account", account));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
-    /// <summary>Whether the file can be opened and read (the health check).</summary>
-    public bool CanRead()
+    internal static async Task<RegisteredApi?> FindAsync(DbConnection connection, DbTransaction? transaction, string? account, long id, CancellationToken cancellationToken)
     {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM apis";
-        return command.ExecuteScalar() is long;
+        await using var command = DashboardDatabase.Execute(connection, transaction,
+            $"SELECT {ApiColumns} FROM apis WHERE id = @id" + (account is null ? string.Empty : " AND account = @account"), ("id", id), ("account", account));
+        return (await ReadApisAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
-    private static void Record(SqliteConnection connection, long id, CorsReport report, DateTimeOffset now)
+    internal static async Task<List<RegisteredApi>> ReadApisAsync(DbCommand command, CancellationToken cancellationToken)
     {
-        var previous = LastCheck(connection, id);
-        var errors = report.Findings.Where(f => f.SeverityUnder(report.Profile) == CorsSeverity.Error).ToList();
-        var summary = errors.Count == 0 ? report.Verdict.ToString() : Describe(errors[0]);
-        var alert = VerdictChange.Describe(previous, report.Verdict, errors, now);
-
-        using var insert = connection.CreateCommand();
-        insert.CommandText = """
-            INSERT INTO checks (api_id, checked_at, verdict, error_codes, summary, report) VALUES ($id, $now, $verdict, $codes, $summary, $report);
-            DELETE FROM checks WHERE api_id = $id AND id NOT IN (SELECT id FROM checks WHERE api_id = $id ORDER BY id DESC LIMIT $keep);
-            UPDATE apis SET last_verdict = $verdict, last_checked_at = $now,
-                alert = CASE WHEN $verdict = 'Allowed' THEN NULL ELSE coalesce($alert, alert) END
-            WHERE id = $id;
-            """;
-        insert.Parameters.AddWithValue("$id", id);
-        insert.Parameters.AddWithValue("$now", Format(now));
-        insert.Parameters.AddWithValue("$verdict", report.Verdict.ToString());
-        insert.Parameters.AddWithValue("$codes", string.Join('\n', errors.Select(e => e.Code).Distinct()));
-        insert.Parameters.AddWithValue("$summary", summary);
-        insert.Parameters.AddWithValue("$report", report.ToJson());
-        insert.Parameters.AddWithValue("$keep", HistoryLength);
-        insert.Parameters.AddWithValue("$alert", (object?)alert ?? DBNull.Value);
-        insert.ExecuteNonQuery();
-    }
-
-    internal static string Describe(CorsFinding finding) => $"{finding.Code} {finding.Title}: {finding.Message}";
-
-    private static (CorsVerdict Verdict, IReadOnlyList<string> ErrorCodes)? LastCheck(SqliteConnection connection, long id)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT verdict, error_codes FROM checks WHERE api_id = $id ORDER BY id DESC LIMIT 1";
-        command.Parameters.AddWithValue("$id", id);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? (Enum.Parse<CorsVerdict>(reader.GetString(0)), Split(reader.GetString(1))) : null;
-    }
-
-    private static RegisteredApi? Find(SqliteConnection connection, long id)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {ApiColumns} FROM apis WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        return ReadApis(command).SingleOrDefault();
-    }
-
-    private static List<RegisteredApi> ReadApis(SqliteCommand command)
-    {
-        using var reader = command.ExecuteReader();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var apis = new List<RegisteredApi>();
-        while (reader.Read())
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             apis.Add(new RegisteredApi(
                 reader.GetInt64(0),
                 reader.GetString(1),
                 reader.GetString(2),
-                Split(reader.GetString(3)),
+                reader.GetString(3),
                 Split(reader.GetString(4)),
-                reader.GetBoolean(5),
-                reader.GetString(6),
-                Parse(reader.GetString(7)),
-                reader.IsDBNull(8) ? null : Enum.Parse<CorsVerdict>(reader.GetString(8)),
-                reader.IsDBNull(9) ? null : Parse(reader.GetString(9)),
-                reader.IsDBNull(10) ? null : reader.GetString(10)));
+                Split(reader.GetString(5)),
+                reader.GetBoolean(6),
+                reader.GetString(7),
+                Time(reader.GetInt64(8)),
+                Time(reader.GetInt64(9)),
+                reader.IsDBNull(10) ? null : Enum.Parse<CorsVerdict>(reader.GetString(10)),
+                reader.IsDBNull(11) ? null : Time(reader.GetInt64(11)),
+                reader.IsDBNull(12) ? null : reader.GetString(12)));
         }
 
         return apis;
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    internal static string[] Split(string joined) => joined.Length == 0 ? [] : joined.Split('\n');
 
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static string[] Split(string joined) => joined.Length == 0 ? [] : joined.Split('\n');
-
-    private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    internal static DateTimeOffset Time(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
 }

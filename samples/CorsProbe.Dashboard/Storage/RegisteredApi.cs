@@ -2,6 +2,7 @@ namespace CorsProbing.Dashboard.Storage;
 
 /// <summary>An API a customer registered, with what it must allow and how its last check went.</summary>
 /// <param name="Id">The store's key.</param>
+/// <param name="Account">The account it belongs to: only that account sees it.</param>
 /// <param name="Url">The probed URL, as CorsProbe normalized it.</param>
 /// <param name="Origin">The origin the platform calls it from.</param>
 /// <param name="Methods">The methods it must allow.</param>
@@ -9,11 +10,13 @@ namespace CorsProbing.Dashboard.Storage;
 /// <param name="Credentials">Whether calls send credentials.</param>
 /// <param name="Profile">The profile that decides its verdict.</param>
 /// <param name="RegisteredAt">When it was registered.</param>
+/// <param name="NextCheckAt">When the watch checks it next.</param>
 /// <param name="LastVerdict">The verdict of its last check.</param>
 /// <param name="LastCheckedAt">When it was last checked.</param>
 /// <param name="Alert">Set when the verdict went from Allowed to Denied: what changed; cleared when it is Allowed again.</param>
 public sealed record RegisteredApi(
     long Id,
+    string Account,
     string Url,
     string Origin,
     IReadOnlyList<string> Methods,
@@ -21,6 +24,7 @@ public sealed record RegisteredApi(
     bool Credentials,
     string Profile,
     DateTimeOffset RegisteredAt,
+    DateTimeOffset NextCheckAt,
     CorsVerdict? LastVerdict,
     DateTimeOffset? LastCheckedAt,
     string? Alert);

@@ -30,7 +30,7 @@ async function load() {
 document.querySelector('#apis tbody').addEventListener('click', async event => {
   const id = event.target.closest('button.remove')?.dataset.id;
   if (!id) return;
-  const response = await fetch('/api/apis/' + id, { method: 'DELETE' });
+  const response = await api('/api/apis/' + id, { method: 'DELETE' });
   if (!response.ok) {
     showProblem(document.getElementById('errors'), await readProblem(response));
     return;
@@ -44,4 +44,4 @@ async function loadHistory(id, details) {
     el('li', {}, new Date(check.checkedAt).toLocaleString(), ' ', verdictBadge(check.verdict), ' ', check.summary))));
 }
 
-load();
+signedIn().then(account => account && load());

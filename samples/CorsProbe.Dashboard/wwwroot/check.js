@@ -8,8 +8,12 @@ const browserProfiles = ['Browser', 'Chromium', 'Firefox', 'WebKit'];
 let running = null;
 
 $('origin').value = location.origin;
-const registeredId = new URLSearchParams(location.search).get('api');
-if (registeredId) fillFromRegistration(registeredId);
+signedIn().then(account => {
+  if (!account) return;
+  const registeredId = new URLSearchParams(location.search).get('api');
+  if (registeredId) fillFromRegistration(registeredId);
+  showDemo();
+});
 
 // Opened from the Registered APIs list: the form holds the API as it was registered, ready to check again.
 async function fillFromRegistration(id) {
@@ -29,7 +33,7 @@ async function fillFromRegistration(id) {
 
 // The demo API, when the dashboard runs one: links that fill the form with its setups, at the loopback origin this
 // browser can reach, so "Verify in this browser" works on them.
-fetch('/api/demo').then(response => response.ok ? response.json() : null).then(demo => {
+const showDemo = () => fetch('/api/demo').then(response => response.ok ? response.json() : null).then(demo => {
   if (!demo) return;
   $('demo').replaceChildren('Try the demo API (its setups are also registered, as the Galxe dashboard calls them): ',
     ...demo.setups.flatMap((setup, index) => [index ? ', ' : '', el('a', { href: '#', title: setup.description, 'data-path': setup.path }, setup.path)]));
@@ -70,7 +74,7 @@ async function send(path, request) {
   showStatus('Checking ' + request.url + ' …');
   $('cancel').hidden = false;
   try {
-    const response = await fetch(path, {
+    const response = await api(path, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(request),

@@ -31,3 +31,42 @@ function showProblem(section, problem) {
 async function readProblem(response) {
   try { return await response.json(); } catch { return { title: response.status + ' ' + response.statusText }; }
 }
+
+// Every change carries the antiforgery token the dashboard issues to the signed-in page (a cookie alone is not enough).
+let antiforgery = null;
+async function api(path, init = {}) {
+  const method = (init.method || 'GET').toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD') {
+    antiforgery ??= await (await fetch('/api/antiforgery')).json();
+    init = { ...init, headers: { ...(init.headers || {}), [antiforgery.headerName]: antiforgery.token } };
+  }
+  return fetch(path, init);
+}
+
+// The account bar: who is signed in, with Sign out; or, signed out, the development sign-in's accounts (Development
+// only; a platform's own sign-in replaces it). Resolves to the account, or null (the page's content stays hidden).
+async function signedIn() {
+  const bar = document.getElementById('account');
+  const { account, developmentAccounts } = await (await fetch('/account')).json();
+  if (account) {
+    const signOut = el('button', { type: 'button', class: 'secondary', id: 'sign-out' }, 'Sign out');
+    signOut.addEventListener('click', async () => {
+      await api('/account/sign-out', { method: 'POST' });
+      location.reload();
+    });
+    bar.replaceChildren('Signed in as ', el('strong', { id: 'account-name' }, account), ' ', signOut);
+    document.querySelector('main').hidden = false;
+    return account;
+  }
+  bar.replaceChildren(developmentAccounts.length ? 'Sign in (development) as ' : 'Not signed in.',
+    ...developmentAccounts.map(name => el('button', { type: 'button', class: 'secondary sign-in', 'data-account': name }, name)));
+  bar.addEventListener('click', async event => {
+    const name = event.target.dataset?.account;
+    if (!name) return;
+    const response = await fetch('/account/development-sign-in', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ account: name }),
+    });
+    if (response.ok) location.reload();
+  });
+  return null;
+}

@@ -16,7 +16,7 @@ public sealed class BrowserSession : IAsyncLifetime
     private IBrowser? _browser;
 
     /// <summary>The dashboard under test.</summary>
-    public DashboardFactory Dashboard { get; } = new();
+    public DashboardFactory Dashboard { get; } = new() { Environment = "Development" };
 
     /// <summary>The origin the page is served from, e.g. <c>http://127.0.0.1:40111</c>.</summary>
     public string PageOrigin { get; private set; } = string.Empty;
@@ -48,6 +48,9 @@ public sealed class BrowserSession : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Permissions = ["clipboard-read", "clipboard-write"],
         });
+        // Signed in as the page's user would be, with the development sign-in (its cookie lands in this context).
+        var signIn = await context.APIRequest.PostAsync(PageOrigin + "/account/development-sign-in", new APIRequestContextOptions { DataObject = new { account = DashboardFactory.Account } });
+        signIn.Ok.Should().BeTrue("the development sign-in answered {0}", signIn.Status);
         var page = await context.NewPageAsync();
         await page.GotoAsync(PageOrigin + path);
         return page;

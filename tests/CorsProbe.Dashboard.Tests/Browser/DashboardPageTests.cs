@@ -111,7 +111,7 @@ public sealed class DashboardPageTests(BrowserSession session) : IClassFixture<B
         await row.Locator("details.history summary").ClickAsync();
         await row.Locator("ol.checks li").First.WaitForAsync();
         (await row.Locator("ol.checks li").CountAsync()).Should().Be(1);
-        session.Dashboard.Store.List().Should().Contain(a => a.Url == url);
+        (await session.Dashboard.ListAsync()).Should().Contain(a => a.Url == url);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class DashboardPageTests(BrowserSession session) : IClassFixture<B
         await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Remove" }).ClickAsync();
 
         await Assertions.Expect(row).ToHaveCountAsync(0);
-        session.Dashboard.Store.List().Should().NotContain(a => a.Url == url);
+        (await session.Dashboard.ListAsync()).Should().NotContain(a => a.Url == url);
     }
 
     [Theory]
@@ -154,14 +154,14 @@ public sealed class DashboardPageTests(BrowserSession session) : IClassFixture<B
     public async Task Bad_input_in_the_form_gets_a_clear_message_and_stores_nothing(string name, string expected)
     {
         var form = new CheckForm(await session.OpenAsync());
-        var before = session.Dashboard.Store.List().Count;
+        var before = (await session.Dashboard.ListAsync()).Count;
         var (url, origin, headers) = BadRequests.Form(name);
         await form.FillAsync(url, origin, headers: headers);
 
         (await form.RefusedAsync("#check")).Should().Contain(expected);
         (await form.RefusedAsync("#register")).Should().Contain(expected);
 
-        session.Dashboard.Store.List().Should().HaveCount(before);
+        (await session.Dashboard.ListAsync()).Should().HaveCount(before);
         (await form.Page.Locator("#report").IsHiddenAsync()).Should().BeTrue();
     }
 

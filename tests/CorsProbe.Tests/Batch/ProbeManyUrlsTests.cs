@@ -51,6 +51,22 @@ public class ProbeManyUrlsTests
     }
 
     [Fact]
+    public async Task KeyedProbes_BringBackTheirKeys_WhenTheSameUrlIsProbedWithDifferentRequirements()
+    {
+        var server = StubCorsServer.Allowing(Probe.Origin);
+        var same = CorsProbe.For("https://api.example.com/same").WithOrigin(Probe.Origin).UsingHandler(server);
+        KeyValuePair<long, CorsProbeBuilder>[] probes = [new(1, same.RequireMethods("GET")), new(2, same.RequireMethods("PUT")), new(3, same.RequireMethods("GET"))];
+
+        var results = await Collect(CorsProbe.ProbeManyAsync(probes, cancellationToken: TestContext.Current.CancellationToken));
+
+        results.Select(r => r.Key).Should().BeEquivalentTo([1L, 2L, 3L], "every probe yields exactly one result, with its key");
+        results.Single(r => r.Key == 2).Report.Preflights.Select(p => p.Method).Should().Contain("PUT");
+        results.Single(r => r.Key == 1).Report.Preflights.Select(p => p.Method).Should().NotContain("PUT");
+        results.Should().OnlyContain(r => r.Url == "https://api.example.com/same");
+        FluentActions.Invoking(() => CorsProbe.ProbeManyAsync((IEnumerable<KeyValuePair<long, CorsProbeBuilder>>)null!)).Should().Throw<ArgumentNullException>();
+    }
+
+    [Fact]
     public async Task TheReportsUrl_KeepsTheInputsText_WhereverItIsShownOrSerialized()
     {
         const string input = "HTTP://API.example.com/a%20b?address=$address#section";
