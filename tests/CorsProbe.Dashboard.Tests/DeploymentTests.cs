@@ -56,6 +56,28 @@ public sealed class DeploymentTests
     }
 
     [Fact]
+    public async Task Dotnet_run_takes_its_default_address_from_the_launch_profile_and_yields_to_ASPNETCORE_URLS()
+    {
+        var port = FreePort();
+        var data = Directory.CreateTempSubdirectory("corsprobe-dashboard-run-").FullName;
+        try
+        {
+            await using var dashboard = await DashboardProcess.StartAsync(
+                new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["Dashboard__DataFolder"] = data }, dotnetRun: true);
+
+            dashboard.Url.Should().Be($"http://127.0.0.1:{port}", "ASPNETCORE_URLS wins over the launch profile's default (http://127.0.0.1:5080)");
+            dashboard.Output.Should().Contain("Hosting environment: Development", "dotnet run applies the launch profile");
+            using var client = new HttpClient { BaseAddress = new Uri(dashboard.Url) };
+            (await client.GetStringAsync("/health/ready", Ct)).Should().Be("Healthy");
+            (await client.GetStringAsync("/account", Ct)).Should().Contain("\"developmentAccounts\":[\"alice\",\"bob\"]", "Development offers the demo's accounts");
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Readiness_fails_while_the_database_is_not_at_this_builds_schema()
     {
         await using var dashboard = new DashboardFactory();

@@ -27,8 +27,11 @@ public sealed class BrowserSession : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>A fresh page (its own context) at the Check page; skips where Chromium is missing, fails so under CI.</summary>
-    public async Task<IPage> OpenAsync(string path = "/")
+    /// <summary>
+    /// A fresh page (its own context) at <paramref name="path"/>, signed in as <see cref="DashboardFactory.Account"/>
+    /// unless <paramref name="signIn"/> is false; skips where Chromium is missing, fails so under CI.
+    /// </summary>
+    public async Task<IPage> OpenAsync(string path = "/", bool signIn = true)
     {
         var chromium = RequiredTool.Find("Chromium", "apt-get install chromium", "/usr/bin/chromium");
         if (_browser is null)
@@ -49,8 +52,12 @@ public sealed class BrowserSession : IAsyncLifetime
             Permissions = ["clipboard-read", "clipboard-write"],
         });
         // Signed in as the page's user would be, with the development sign-in (its cookie lands in this context).
-        var signIn = await context.APIRequest.PostAsync(PageOrigin + "/account/development-sign-in", new APIRequestContextOptions { DataObject = new { account = DashboardFactory.Account } });
-        signIn.Ok.Should().BeTrue("the development sign-in answered {0}", signIn.Status);
+        if (signIn)
+        {
+            var signedIn = await context.APIRequest.PostAsync(PageOrigin + "/account/development-sign-in", new APIRequestContextOptions { DataObject = new { account = DashboardFactory.Account } });
+            signedIn.Ok.Should().BeTrue("the development sign-in answered {0}", signedIn.Status);
+        }
+
         var page = await context.NewPageAsync();
         await page.GotoAsync(PageOrigin + path);
         return page;

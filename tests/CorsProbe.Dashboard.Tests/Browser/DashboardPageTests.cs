@@ -37,6 +37,23 @@ public sealed class DashboardPageTests(BrowserSession session) : IClassFixture<B
     }
 
     [Fact]
+    public async Task Signed_out_the_page_offers_the_development_sign_in_and_each_account_sees_its_own_apis()
+    {
+        var page = await session.OpenAsync("/apis.html", signIn: false);
+        (await page.Locator("main").IsHiddenAsync()).Should().BeTrue("nothing of an account shows before sign-in");
+
+        await page.ClickAsync($"#account button[data-account={DashboardFactory.OtherAccount}]");
+        await page.WaitForSelectorAsync("#account-name");
+        (await page.Locator("#account-name").InnerTextAsync()).Should().Be(DashboardFactory.OtherAccount);
+        await page.WaitForSelectorAsync("#empty:not([hidden])");
+        (await page.Locator("#apis tbody tr").CountAsync()).Should().Be(0, "the demo's APIs are alice's, not bob's");
+
+        await page.ClickAsync("#sign-out");
+        await page.WaitForSelectorAsync("#account button.sign-in");
+        (await page.Locator("main").IsHiddenAsync()).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task With_the_audit_ticked_the_report_shows_the_security_audit()
     {
         var form = new CheckForm(await session.OpenAsync());

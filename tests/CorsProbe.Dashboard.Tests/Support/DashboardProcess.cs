@@ -30,7 +30,14 @@ public sealed partial class DashboardProcess : IAsyncDisposable
     public string Output => string.Join('\n', _output);
 
     /// <summary>Starts the dashboard with <paramref name="environment"/> and waits until it listens.</summary>
-    public static async Task<DashboardProcess> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<DashboardProcess> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        StartAsync(environment, dotnetRun: false, arguments);
+
+    /// <summary>
+    /// Starts the dashboard with <paramref name="environment"/>, as <c>dotnet run --project samples/CorsProbe.Dashboard</c>
+    /// (its launch profile applied) when <paramref name="dotnetRun"/> is set, and waits until it listens.
+    /// </summary>
+    public static async Task<DashboardProcess> StartAsync(IReadOnlyDictionary<string, string> environment, bool dotnetRun, params string[] arguments)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0/
         var project = Path.Combine(Repository.Root, "samples", "CorsProbe.Dashboard");
@@ -38,7 +45,19 @@ public sealed partial class DashboardProcess : IAsyncDisposable
 
         // The project's folder is the content root, as under dotnet run: its wwwroot and appsettings.json.
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(folder, "CorsProbe.Dashboard.dll"));
+        if (dotnetRun)
+        {
+            // The build the tests were built with, not a new one beside them.
+            foreach (var argument in new[] { "run", "--no-build", "-c", configuration, "--project", project })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+        else
+        {
+            start.ArgumentList.Add(Path.Combine(folder, "CorsProbe.Dashboard.dll"));
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
