@@ -20,19 +20,38 @@ public static class LoopbackKestrel
     public static async Task<(WebApplication App, string BaseUrl)> StartAsync(
         Action<IServiceCollection>? services, Action<WebApplication> pipeline, X509Certificate2? certificate = null)
     {
+        var (app, urls) = await StartAsync([IPAddress.Loopback], services, pipeline, certificate);
+        return (app, urls.Single());
+    }
+
+    /// <summary>
+    /// As <see cref="StartAsync(Action{IServiceCollection}?, Action{WebApplication}, X509Certificate2?)"/>, listening on a
+    /// free port of each of <paramref name="addresses"/> (127.0.0.2, 127.0.0.3, …: loopback hosts of their own); returns
+    /// the base URLs in the order of the addresses.
+    /// </summary>
+    public static async Task<(WebApplication App, IReadOnlyList<string> BaseUrls)> StartAsync(
+        IReadOnlyList<IPAddress> addresses, Action<IServiceCollection>? services, Action<WebApplication> pipeline, X509Certificate2? certificate = null)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            if (certificate is not null)
+            foreach (var address in addresses)
             {
-                listen.UseHttps(certificate);
+                kestrel.Listen(address, 0, listen =>
+                {
+                    if (certificate is not null)
+                    {
+                        listen.UseHttps(certificate);
+                    }
+                });
             }
-        }));
+        });
         services?.Invoke(builder.Services);
         var app = builder.Build();
         pipeline(app);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return (app, app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return (app, [.. addresses.Select(address => bound.Single(url => new Uri(url).Host == address.ToString()))]);
     }
 }

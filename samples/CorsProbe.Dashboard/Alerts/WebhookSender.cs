@@ -52,25 +52,7 @@ internal sealed partial class WebhookSender(
     {
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    if (await SendDueAsync(stoppingToken).ConfigureAwait(false) > 0)
-                    {
-                        continue;
-                    }
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    LogPassFailed(logger, exception);
-                }
-
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            await PollingLoop.RunAsync(SendDueAsync, _ => Task.FromResult(options.Value.PollInterval), time, exception => LogPassFailed(logger, exception), stoppingToken).ConfigureAwait(false);
         }
         finally
         {

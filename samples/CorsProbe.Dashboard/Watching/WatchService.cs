@@ -107,32 +107,8 @@ internal sealed partial class WatchService(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    if (await CheckDueAsync(stoppingToken).ConfigureAwait(false) > 0)
-                    {
-                        continue;
-                    }
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // A pass that fails (the database unreachable, say) must not end the watch: the next one may succeed.
-                    LogFailed(logger, exception);
-                }
-
-                await Task.Delay(await SleepAsync(stoppingToken).ConfigureAwait(false), time, stoppingToken).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PollingLoop.RunAsync(CheckDueAsync, SleepAsync, time, exception => LogFailed(logger, exception), stoppingToken);
 
     // Until the next check is due, looking again at least every poll interval (another replica may register an API).
     private async Task<TimeSpan> SleepAsync(CancellationToken cancellationToken)

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
+using CorsProbing.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CorsProbing.Dashboard.Tests.Support;
 
@@ -17,12 +13,11 @@ namespace CorsProbing.Dashboard.Tests.Support;
 /// </summary>
 public sealed class CountingCorsHosts : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _preflights = new();
     private readonly ConcurrentDictionary<string, int> _inFlight = new();
     private readonly ConcurrentDictionary<string, int> _peak = new();
 
-    private CountingCorsHosts(WebApplication app) => _app = app;
+    private WebApplication _app = null!;
 
     /// <summary>Each host's base URL, e.g. <c>http://127.0.0.2:40123</c>.</summary>
     public IReadOnlyList<string> Hosts { get; private set; } = [];
@@ -44,20 +39,9 @@ public sealed class CountingCorsHosts : IAsyncDisposable
 
     public static async Task<CountingCorsHosts> StartAsync(int hosts)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel =>
-        {
-            for (var i = 0; i < hosts; i++)
-            {
-                kestrel.Listen(IPAddress.Parse($"127.0.0.{i + 2}"), 0);
-            }
-        });
-        var app = builder.Build();
-        var server = new CountingCorsHosts(app);
-        app.Run(server.AnswerAsync);
-        await app.StartAsync();
-        server.Hosts = [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => a.TrimEnd('/')).Order(StringComparer.Ordinal)];
+        var server = new CountingCorsHosts();
+        (server._app, server.Hosts) = await LoopbackKestrel.StartAsync(
+            [.. Enumerable.Range(2, hosts).Select(i => IPAddress.Parse($"127.0.0.{i}"))], null, app => app.Run(server.AnswerAsync));
         return server;
     }
 

@@ -14,6 +14,7 @@ public sealed partial class DashboardProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private string? _firstAddress;
 
     private DashboardProcess(Process process) => _process = process;
 
@@ -131,7 +132,13 @@ public sealed partial class DashboardProcess : IAsyncDisposable
         _output.Enqueue(line);
         if (Listening().Match(line) is { Success: true } match)
         {
-            _listening.TrySetResult(match.Groups[1].Value);
+            _firstAddress ??= match.Groups[1].Value;
+        }
+
+        // The host's last start-up line: everything it says about starting has been read.
+        if (line.Contains("Content root path:", StringComparison.Ordinal) && _firstAddress is not null)
+        {
+            _listening.TrySetResult(_firstAddress);
         }
     }
 

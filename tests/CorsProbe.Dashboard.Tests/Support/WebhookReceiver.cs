@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using CorsProbing.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CorsProbing.Dashboard.Tests.Support;
 
@@ -18,16 +13,16 @@ namespace CorsProbing.Dashboard.Tests.Support;
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly byte[] _secret;
     private readonly ConcurrentDictionary<string, string> _kept = new();
     private readonly ConcurrentDictionary<string, int> _received = new();
     private int _failuresLeft;
     private int _badSignatures;
 
-    private WebhookReceiver(WebApplication app, string secret, int failFirst)
+    private WebApplication _app = null!;
+
+    private WebhookReceiver(string secret, int failFirst)
     {
-        _app = app;
         _secret = Encoding.UTF8.GetBytes(secret);
         _failuresLeft = failFirst;
     }
@@ -46,14 +41,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync(string secret, int failFirst)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var receiver = new WebhookReceiver(app, secret, failFirst);
-        app.MapPost("/hook", (Func<HttpContext, Task<IResult>>)receiver.ReceiveAsync);
-        await app.StartAsync();
-        receiver.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook";
+        var receiver = new WebhookReceiver(secret, failFirst);
+        (receiver._app, var baseUrl) = await LoopbackKestrel.StartAsync(null, app => app.MapPost("/hook", (Func<HttpContext, Task<IResult>>)receiver.ReceiveAsync));
+        receiver.Url = baseUrl + "/hook";
         return receiver;
     }
 
