@@ -101,6 +101,23 @@ public sealed class AccountTests
     }
 
     [Fact]
+    public async Task Account_settings_that_cannot_work_stop_the_start_naming_each_key()
+    {
+        await using var dashboard = new DashboardFactory(
+            ($"Dashboard:Accounts:{DashboardFactory.Account}:ApiKey", "short"),
+            ($"Dashboard:Accounts:{DashboardFactory.OtherAccount}:WebhookUrl", "https://hooks.example/cors"),
+            ("Dashboard:Accounts:carol:WebhookUrl", "ftp://hooks.example/cors"),
+            ("Dashboard:Accounts:carol:WebhookSecret", "long-enough-secret-for-carol"));
+
+        var starting = () => dashboard.CreateClient();
+
+        starting.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().Which.Failures.Should().BeEquivalentTo(
+            "Dashboard:Accounts:alice:ApiKey is shorter than 16 characters; use a random key (e.g. openssl rand -hex 32).",
+            "Dashboard:Accounts:bob:WebhookSecret must be set, at least 16 characters, when WebhookUrl is: the receiver checks each delivery's signature with it.",
+            "Dashboard:Accounts:carol:WebhookUrl is not an absolute http(s) URL: 'ftp://hooks.example/cors'.");
+    }
+
+    [Fact]
     public async Task The_development_sign_in_is_off_outside_development()
     {
         await using var dashboard = new DashboardFactory();

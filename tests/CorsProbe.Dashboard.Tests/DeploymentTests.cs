@@ -78,6 +78,16 @@ public sealed class DeploymentTests
     }
 
     [Fact]
+    public async Task Postgres_without_a_connection_string_stops_the_start_naming_the_setting()
+    {
+        await using var dashboard = new DashboardFactory(("Dashboard:Database", "postgres"));
+
+        var starting = () => dashboard.CreateClient();
+
+        starting.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage("*set ConnectionStrings:Dashboard*");
+    }
+
+    [Fact]
     public async Task Readiness_fails_while_the_database_is_not_at_this_builds_schema()
     {
         await using var dashboard = new DashboardFactory();

@@ -19,7 +19,7 @@ public sealed class ReplicaTests(PostgresServer postgres, ITestOutputHelper outp
     private const int PerHost = 2;
     private const string Secret = "the-receivers-shared-secret";
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(4);
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(6);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -86,6 +86,8 @@ public sealed class ReplicaTests(PostgresServer postgres, ITestOutputHelper outp
             var steady = beforeKill.Values.SelectMany(times => times.Zip(times.Skip(1), (a, b) => b - a)).ToList();
             var missing = beforeKill.Values.Select(times => (int)((snapshot - times[0]) / Interval) - (times.Count - 1)).ToList();
 
+            var peakBeforeKill = hosts.PeakInFlight.Values.Max();
+
             // kill -9 of a replica while it holds hosts.
             var victim = replicas[1];
             var held = await HeldHostsAsync(database, victim.Id, TimeSpan.FromSeconds(30));
@@ -113,7 +115,7 @@ public sealed class ReplicaTests(PostgresServer postgres, ITestOutputHelper outp
 
             output.WriteLine($"watched checks per API against intervals elapsed since its registration ({(snapshot - watchStarted).TotalSeconds:0.0} s of watch): {missing.Count(m => m == 0)} APIs exactly, {missing.Count(m => m == 1)} one behind (its check in flight), {missing.Count(m => m < 0)} ahead, {missing.Count(m => m > 1)} further behind, of {missing.Count}");
             output.WriteLine($"gap between consecutive checks of an API: min {steady.Min().TotalSeconds:0.00} s, max {steady.Max().TotalSeconds:0.00} s (interval {Interval.TotalSeconds} s)");
-            output.WriteLine($"peak preflights in flight per host: max {hosts.PeakInFlight.Values.Max()}, hosts at the limit {hosts.PeakInFlight.Values.Count(p => p == PerHost)} of {Hosts} (limit {PerHost})");
+            output.WriteLine($"peak preflights in flight per host: max {hosts.PeakInFlight.Values.Max()} (before the kill {peakBeforeKill}), hosts at the limit {hosts.PeakInFlight.Values.Count(p => p == PerHost)} of {Hosts} (limit {PerHost})");
             output.WriteLine($"killed replica held {held.Count} hosts ({held.Count * ApisPerHost} APIs); each checked again after {recovery.Min().TotalSeconds:0.00}-{recovery.Max().TotalSeconds:0.00} s (bound: lease {Lease.TotalSeconds} s + interval {Interval.TotalSeconds} s)");
             output.WriteLine($"transitions: {deliveries.Count} deliveries for {flipped.Count} APIs that became denied; receiver kept {receiver.Kept.Count} keys from {receiver.Received.Values.Sum()} requests; bad signatures {receiver.BadSignatures}");
 
@@ -134,7 +136,7 @@ public sealed class ReplicaTests(PostgresServer postgres, ITestOutputHelper outp
         {
             foreach (var replica in replicas)
             {
-                output.WriteLine(replica.HasExited ? $"replica {replica.Id} exited" : $"replica {replica.Id} running");
+                output.WriteLine($"replica {replica.Id} ({(replica.HasExited ? "exited" : "running")}) said:\n{replica.Output}");
                 await replica.DisposeAsync();
             }
         }

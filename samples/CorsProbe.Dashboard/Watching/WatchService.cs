@@ -62,7 +62,15 @@ internal sealed partial class WatchService(
             var recorded = 0;
             try
             {
-                await foreach (var result in prober.ProbeManyAsync(probes, cancellationToken).ConfigureAwait(false))
+                // Read lazily by the batch: a host whose lease was lost meanwhile gets no more probes from this replica.
+                var stillHeld = probes.Where(probe =>
+                {
+                    lock (held)
+                    {
+                        return held.ContainsKey(due[probe.Key].Lease.Host);
+                    }
+                });
+                await foreach (var result in prober.ProbeManyAsync(stillHeld, cancellationToken).ConfigureAwait(false))
                 {
                     var (lease, api) = due[result.Key];
                     lock (held)

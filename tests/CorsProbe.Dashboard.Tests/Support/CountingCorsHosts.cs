@@ -63,7 +63,8 @@ public sealed class CountingCorsHosts : IAsyncDisposable
         _peak.AddOrUpdate(host, now, (_, peak) => Math.Max(peak, now));
         try
         {
-            await Task.Delay(Delay);
+            // A probe its replica cancelled (stopping, say) is no longer in flight: the request ends when its client goes.
+            await Task.Delay(Delay, context.RequestAborted);
             if (!Denied.ContainsKey(url))
             {
                 context.Response.Headers.AccessControlAllowOrigin = origin;
@@ -73,6 +74,9 @@ public sealed class CountingCorsHosts : IAsyncDisposable
             }
 
             context.Response.StatusCode = StatusCodes.Status204NoContent;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
         }
         finally
         {
