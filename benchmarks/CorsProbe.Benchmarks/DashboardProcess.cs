@@ -7,10 +7,12 @@ namespace CorsProbing.Benchmarks;
 
 /// <summary>
 /// The dashboard sample (<c>samples/CorsProbe.Dashboard</c>, built with this project) in a process of its own, as it is
-/// deployed: no demo API, the benchmark's target trusted, no rate limit in reach, logging at warnings.
+/// deployed: no demo, one account whose API key the client sends, the benchmark's target trusted, no rate limit in
+/// reach, logging at warnings.
 /// </summary>
 public sealed class DashboardProcess : IDisposable
 {
+    private const string ApiKey = "the-benchmarks-own-api-key";
     private readonly ServerProcess _process;
 
     private DashboardProcess(Process process, string dataFolder, string origin)
@@ -18,12 +20,13 @@ public sealed class DashboardProcess : IDisposable
         _process = new ServerProcess(process, dataFolder);
         Origin = origin;
         Client = new HttpClient { BaseAddress = new Uri(origin) };
+        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiKey);
     }
 
     /// <summary>Where the dashboard listens, e.g. <c>http://127.0.0.1:40111</c>.</summary>
     public string Origin { get; }
 
-    /// <summary>A client of the dashboard's API.</summary>
+    /// <summary>A client of the dashboard's API, signed in with the account's key.</summary>
     public HttpClient Client { get; }
 
     /// <summary>Starts the dashboard trusting <paramref name="target"/> (an origin on loopback) and waits until it is healthy.</summary>
@@ -40,7 +43,7 @@ public sealed class DashboardProcess : IDisposable
         };
         foreach (var argument in new[]
         {
-            dll, "--urls", origin, "--Dashboard:DemoApiUrl=", "--Dashboard:TrustedTargets:0=" + target,
+            dll, "--urls", origin, "--Dashboard:Demo=false", "--Dashboard:Accounts:bench:ApiKey=" + ApiKey, "--Dashboard:TrustedTargets:0=" + target,
             "--Dashboard:DataFolder=" + dataFolder, "--Dashboard:CheckPermitLimit=2000000000", "--Logging:LogLevel:Default=Warning",
         })
         {
