@@ -25,26 +25,16 @@ internal sealed partial class WebhookSender(
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromMinutes(10);
     private readonly string _owner = ReplicaIdentity.New("webhooks");
 
-    /// <summary>Sends what is due now; returns how many were attempted.</summary>
+    /// <summary>Sends what is due now, side by side; returns how many were attempted.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
+
+        // Sent side by side, each within the receiver's timeout, so every one ends inside the claim's lease: sent one
+        // after another, the last ones could outlive it and be claimed, and sent, by a second replica.
         var claimed = await deliveries.ClaimAsync(_owner, now, now + settings.WebhookTimeout + settings.WebhookTimeout, 16, cancellationToken).ConfigureAwait(false);
-        foreach (var delivery in claimed)
-        {
-            var error = await SendAsync(delivery, cancellationToken).ConfigureAwait(false);
-            if (error is null)
-            {
-                await deliveries.DeliveredAsync(delivery, _owner, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            var delay = settings.WebhookRetryDelay * Math.Pow(2, Math.Min(delivery.Attempts, 16));
-            await deliveries.FailedAsync(delivery, _owner, time.GetUtcNow() + (delay < LongestRetryDelay ? delay : LongestRetryDelay), error, cancellationToken).ConfigureAwait(false);
-            LogFailed(logger, delivery.IdempotencyKey, delivery.Account, error);
-        }
-
+        await Task.WhenAll(claimed.Select(delivery => AttemptAsync(delivery, settings, cancellationToken))).ConfigureAwait(false);
         return claimed.Count;
     }
 
@@ -63,6 +53,20 @@ internal sealed partial class WebhookSender(
 
     /// <summary>The signature header's value for <paramref name="body"/> under <paramref name="secret"/>.</summary>
     public static string Sign(byte[] secret, string body) => "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(body)));
+
+    private async Task AttemptAsync(Delivery delivery, DashboardOptions settings, CancellationToken cancellationToken)
+    {
+        var error = await SendAsync(delivery, cancellationToken).ConfigureAwait(false);
+        if (error is null)
+        {
+            await deliveries.DeliveredAsync(delivery, _owner, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var delay = settings.WebhookRetryDelay * Math.Pow(2, Math.Min(delivery.Attempts, 16));
+        await deliveries.FailedAsync(delivery, _owner, time.GetUtcNow() + (delay < LongestRetryDelay ? delay : LongestRetryDelay), error, cancellationToken).ConfigureAwait(false);
+        LogFailed(logger, delivery.IdempotencyKey, delivery.Account, error);
+    }
 
     private async Task<string?> SendAsync(Delivery delivery, CancellationToken cancellationToken)
     {

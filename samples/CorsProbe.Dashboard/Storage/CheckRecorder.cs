@@ -40,7 +40,7 @@ public sealed class CheckRecorder(AccountDirectory accounts, IOptions<DashboardO
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (previous is not { } before || !IsTransition(before.Verdict, report.Verdict))
+        if (previous is not { } before || !VerdictChange.IsTransition(before.Verdict, report.Verdict))
         {
             return null;
         }
@@ -63,9 +63,6 @@ public sealed class CheckRecorder(AccountDirectory accounts, IOptions<DashboardO
     }
 
     internal static string Describe(CorsFinding finding) => $"{finding.Code} {finding.Title}: {finding.Message}";
-
-    private static bool IsTransition(CorsVerdict from, CorsVerdict to) =>
-        (from, to) is (CorsVerdict.Allowed, CorsVerdict.Denied) or (CorsVerdict.Denied, CorsVerdict.Allowed);
 
     // The last check that reached a verdict: an API that was unreachable for a while and comes back denied was allowed before.
     private static async Task<(CorsVerdict Verdict, IReadOnlyList<string> ErrorCodes)?> LastCheckAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken)

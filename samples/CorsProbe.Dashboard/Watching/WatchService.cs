@@ -23,7 +23,7 @@ internal sealed partial class WatchService(
     /// <summary>How this replica names itself in the leases it holds.</summary>
     public string Owner { get; } = ReplicaIdentity.New("watch");
 
-    /// <summary>Claims due hosts once and checks their due APIs; returns how many checks were recorded (0: nothing was due).</summary>
+    /// <summary>Claims due hosts once and checks their due APIs; returns how many hosts it claimed (0: nothing was due).</summary>
     public async Task<int> CheckDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -59,7 +59,6 @@ internal sealed partial class WatchService(
 
             using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var renewal = RenewAsync(held, renewing.Token);
-            var recorded = 0;
             try
             {
                 // Read lazily by the batch: a host whose lease was lost meanwhile gets no more probes from this replica.
@@ -82,13 +81,9 @@ internal sealed partial class WatchService(
                     }
 
                     var outcome = await store.RecordAsync(lease, Owner, api, result.Report, time.GetUtcNow(), settings.RecheckInterval, cancellationToken).ConfigureAwait(false);
-                    if (outcome.Written)
+                    if (outcome.Transition is { Alert: { } alert })
                     {
-                        recorded++;
-                        if (outcome.Transition is { Alert: { } alert })
-                        {
-                            LogDenied(logger, api.Id, api.Url, alert);
-                        }
+                        LogDenied(logger, api.Id, api.Url, alert);
                     }
                     else if (outcome == RecordOutcome.LeaseLost)
                     {
@@ -106,7 +101,7 @@ internal sealed partial class WatchService(
                 await renewal.ConfigureAwait(false);
             }
 
-            return Math.Max(recorded, 1);
+            return leases.Count;
         }
         finally
         {
