@@ -223,6 +223,9 @@ public sealed partial class CorsProbeBuilder
 
     private CorsProbeBuilder WithHeaders(List<AuthorHeader> headers) => new(_requirements with { Headers = headers.AsReadOnly() });
 
+    /// <summary>What this builder describes, for the packages that derive probes from it (OpenAPI operations).</summary>
+    internal CorsRequirements Requirements => _requirements;
+
     /// <summary>The probe resolved (on first use; a template's plan is shared with the builders ForUrl makes from it).</summary>
     /// <exception cref="InvalidOperationException">No origin is set and the profile has no default one.</exception>
     internal ProbePlan Plan => _plan ??= ProbePlan.Create(_requirements);

@@ -25,6 +25,10 @@ internal static class ReportJson
     public static string Write(CorsReport report) =>
         JsonSerializer.Serialize(ToDocument(report), CorsProbeJsonContext.Default.ReportDocument);
 
+    /// <summary>Writes the report into <paramref name="writer"/>, as one value of a larger document (the OpenAPI report's operations).</summary>
+    public static void Write(Utf8JsonWriter writer, CorsReport report) =>
+        JsonSerializer.Serialize(writer, ToDocument(report), CorsProbeJsonContext.Default.ReportDocument);
+
     public static CorsReport Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);

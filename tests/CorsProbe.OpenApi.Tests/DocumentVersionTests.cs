@@ -1,0 +1,27 @@
+namespace CorsProbing.OpenApi.Tests;
+
+/// <summary>The same API written as OpenAPI 2.0, 3.0 and 3.1, in JSON and YAML, probed against its real CORS setup: every version gives every operation its known verdict.</summary>
+public sealed class DocumentVersionTests(QuestsApi api) : IClassFixture<QuestsApi>
+{
+    public static TheoryData<string> Documents => ["quests.2.0.yaml", "quests.2.0.json", "quests.3.0.yaml", "quests.3.0.json", "quests.3.1.yaml", "quests.3.1.json"];
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public async Task Every_operation_of_every_version_gets_the_verdict_its_CORS_setup_gives(string document)
+    {
+        var report = await OpenApiProbe.FromFile(Path.Combine(AppContext.BaseDirectory, "Documents", document))
+            .WithOrigin(QuestsApi.Origin)
+            .WithServer(api.BaseUrl + "/v1")
+            .ConfigureProbes(probe => probe.AllowLoopback())
+            .ProbeAsync(TestContext.Current.CancellationToken);
+
+        // 2.0 has no bearer scheme: its second way of updating a quest is HTTP basic, which also sends Authorization.
+        var expected = QuestsApi.Verdicts.ToDictionary(
+            pair => document.StartsWith("quests.2.0", StringComparison.Ordinal) ? pair.Key.Replace("bearerAuth", "basicAuth", StringComparison.Ordinal) : pair.Key,
+            pair => pair.Value);
+        report.Operations.ToDictionary(o => o.Alternative is null ? o.Name : $"{o.Name}; {o.Alternative}", o => o.Verdict)
+            .Should().BeEquivalentTo(expected, report.ToString());
+        report.Summary.Should().Be(new OpenApiCorsSummary(9, 4, 5, 0));
+        report.Operations.Should().OnlyContain(o => o.Location.Line > 0, "every operation's line is known in JSON and YAML");
+    }
+}
