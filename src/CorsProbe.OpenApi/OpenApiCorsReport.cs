@@ -19,7 +19,10 @@ public sealed class OpenApiCorsReport
         Origin = template.Origin ?? template.Profile.DefaultOrigin ?? "";
         Profile = template.Profile;
         Summary = Summarize(operations);
+        _location = plan.Location;
     }
+
+    private readonly Uri? _location;
 
     /// <summary>The document, as the caller named it (a path or a URL).</summary>
     public string Document { get; }
@@ -55,6 +58,15 @@ public sealed class OpenApiCorsReport
     /// <summary>The report as JSON of the shape <c>docs/openapi-report.schema.json</c> describes (version <see cref="JsonSchemaVersion"/>), each operation's <see cref="CorsReport"/> as <see cref="CorsReport.ToJson"/> writes it.</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => OpenApiReportJson.Write(this);
+
+    /// <summary>
+    /// The report as a SARIF 2.1.0 log, for GitHub code scanning: a rule per finding code, a result per finding of each
+    /// way of calling each operation at the level its severity under <see cref="Profile"/> gives (security findings
+    /// with their CWE), located at the operation's line in the document (a path relative to the current directory when
+    /// the document is under it) and, logically, at the operation.
+    /// </summary>
+    /// <returns>The SARIF log as JSON.</returns>
+    public string ToSarif() => Serialization.SarifLog.Write([.. Operations.Select(o => (o.Report, OpenApiSarif.LocationOf(o, _location)))]);
 
     /// <summary>The report as text: a header line with the counts, then a block per operation with its requirements and findings.</summary>
     /// <returns>The text.</returns>

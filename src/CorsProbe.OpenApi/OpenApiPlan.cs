@@ -6,4 +6,5 @@ namespace CorsProbing.OpenApi;
 /// <param name="Title">The document's <c>info.title</c>.</param>
 /// <param name="Operations">The ways of calling, operation by operation in the document's order.</param>
 /// <param name="Skipped">Operations not probed, each with the reason.</param>
-internal sealed record OpenApiPlan(string Document, string SpecificationVersion, string? Title, IReadOnlyList<PlannedOperation> Operations, IReadOnlyList<string> Skipped);
+/// <param name="Location">The URL the document was read from (a file's <c>file:</c> URL), or null for text without one.</param>
+internal sealed record OpenApiPlan(string Document, string SpecificationVersion, string? Title, IReadOnlyList<PlannedOperation> Operations, IReadOnlyList<string> Skipped, Uri? Location);

@@ -63,7 +63,7 @@ internal static partial class OpenApiPlanner
             }
         }
 
-        return new(loaded.Name, version, document.Info?.Title, operations, skipped);
+        return new(loaded.Name, version, document.Info?.Title, operations, skipped, loaded.Location);
     }
 
     private static IList<OpenApiServer>? FirstNonEmpty(params IList<OpenApiServer>?[] levels) =>

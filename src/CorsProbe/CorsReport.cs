@@ -127,6 +127,14 @@ public sealed class CorsReport
     /// <exception cref="System.Text.Json.JsonException">The text is not JSON, lacks a required member, or has a schema version above <see cref="JsonSchemaVersion"/>.</exception>
     public static CorsReport FromJson(string json) => Serialization.ReportJson.Read(json);
 
+    /// <summary>
+    /// The report as a SARIF 2.1.0 log, for GitHub code scanning and other SARIF readers: a rule per finding code, a
+    /// result per finding at the level its severity under <see cref="Profile"/> gives, security findings with their CWE,
+    /// located at the URL. Many reports make one log with <see cref="CorsSarif.ToSarif"/>.
+    /// </summary>
+    /// <returns>The SARIF log as JSON.</returns>
+    public string ToSarif() => Serialization.SarifLog.Write([(this, Serialization.SarifLocation.ForUrl(this))]);
+
     /// <summary>A human-readable, multi-line account: verdicts, findings with remedies, exchanges and the curl command.</summary>
     /// <returns>The report as text.</returns>
     public override string ToString() => Reporting.ReportText.Render(this);

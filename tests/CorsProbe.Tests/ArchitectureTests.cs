@@ -21,7 +21,7 @@ public partial class ArchitectureTests
         ("exchange", ["Http"], []),
         ("evaluate", ["Evaluation"], []),
         ("evidence", ["Evidence"], ["CorsExchange"]),
-        ("report", ["Reporting", "Reporting.Rules", "Serialization"], ["CorsReport", "CorsFinding", "CorsSecurityFinding", "CorsProbeException"]),
+        ("report", ["Reporting", "Reporting.Rules", "Serialization"], ["CorsReport", "CorsFinding", "CorsSecurityFinding", "CorsProbeException", "CorsSarif"]),
         ("audit", ["Audit"], []),
         ("telemetry", ["Diagnostics"], []),
         ("orchestrate", ["Orchestration"], []),
