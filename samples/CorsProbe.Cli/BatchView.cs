@@ -9,11 +9,12 @@ namespace CorsProbing.Cli;
 public static class BatchView
 {
     public static async Task<int> RunAsync(
-        CorsProbeBuilder template, IReadOnlyList<(int Line, string Url)> targets, CorsBatchOptions limits, CliEnvironment environment, bool json, bool notes,
+        CorsProbeBuilder template, IReadOnlyList<(int Line, string Url)> targets, CorsBatchOptions limits, CliEnvironment environment, OutputFormat format, bool notes,
         CancellationToken cancellationToken)
     {
         var inputs = targets.Select(target => KeyValuePair.Create(target.Line, target.Url));
         var results = new List<CorsBatchResult<int>>(targets.Count);
+        var json = format != OutputFormat.Text;
         if (environment.Rich is { } console && !json)
         {
             await console.Progress().AutoClear(true)
@@ -41,11 +42,15 @@ public static class BatchView
                 }
             }
 
-            if (json)
+            if (format == OutputFormat.Json)
             {
                 // A JSON array of reports, each the documented report shape, in input order.
                 var ordered = results.OrderBy(r => r.Key).Select(r => Environment.NewLine + r.Report.ToJson());
                 await environment.Output.WriteLineAsync("[" + string.Join(",", ordered) + Environment.NewLine + "]");
+            }
+            else if (format == OutputFormat.Sarif)
+            {
+                await environment.Output.WriteLineAsync(results.OrderBy(r => r.Key).Select(r => r.Report).ToSarif());
             }
         }
 

@@ -41,12 +41,19 @@ public static class CorsProbeCommand
         var notes = new Option<bool>("--notes") { Description = "In a batch's table, list the notes (Info findings) too, not only errors and warnings." };
         var rejectOrigins = new Option<string[]>("--reject-origin") { Description = "An origin that must not be allowed (exit 1 if it is); repeat for several." };
         var optionsOnly = new Option<bool>("--options-only") { Description = "Send only OPTIONS requests: no actual GET/HEAD, no stand-in GET (the report names the check not made)." };
+        var sarif = new Option<bool>("--sarif") { Description = "Print a SARIF 2.1.0 log (for GitHub code scanning) instead of the report: one result per finding." };
+        var openApi = new Option<string?>("--openapi") { Description = "Probe every operation of this OpenAPI 2.0/3.0/3.1 document (a file or an http(s) URL, JSON or YAML), as a page calls each." };
+        var server = new Option<string?>("--server") { Description = "With --openapi: resolve the paths against this base URL instead of the document's servers." };
+        var parameters = new Option<string[]>("--param") { Description = "With --openapi: a parameter's value, NAME=VALUE (a path {NAME}, a query or header parameter); repeat for several." };
+        var requiredHeadersOnly = new Option<bool>("--required-headers-only") { Description = "With --openapi: leave out optional header and cookie parameters." };
+        var maxDocumentSize = new Option<long?>("--max-document-size") { Description = $"With --openapi: the most bytes of the document read (default {OpenApi.OpenApiProbe.DefaultMaxDocumentSize})." };
 
         var root = new RootCommand(
             "Checks, as a browser would, whether an API's CORS configuration lets an origin call it." + Environment.NewLine +
-            "Exit codes: 0 allowed, 1 denied (or --audit found a Medium-or-worse risk, or a --reject-origin is allowed), 2 unreachable, 64 usage error; a batch exits with its worst report's code.")
+            "Exit codes: 0 allowed, 1 denied (or --audit found a Medium-or-worse risk, or a --reject-origin is allowed), 2 unreachable, 64 usage error (or an OpenAPI document that cannot be probed); a batch or a document exits with its worst report's code.")
         {
-            url, input, origin, methods, headers, credentials, profile, timeout, concurrency, json, notes, allowLocal, audit, rejectOrigins, optionsOnly,
+            url, input, openApi, origin, methods, headers, credentials, profile, timeout, concurrency, json, sarif, notes, allowLocal, audit, rejectOrigins, optionsOnly,
+            server, parameters, requiredHeadersOnly, maxDocumentSize,
         };
 
         var invocation = new InvocationConfiguration { Output = environment.Output, Error = environment.Error };
@@ -70,9 +77,36 @@ public static class CorsProbeCommand
         {
             var single = result.GetValue(url);
             var list = result.GetValue(input);
-            if ((single is null) == (list is null))
+            var document = result.GetValue(openApi);
+            if (new[] { single, list, document }.Count(given => given is not null) != 1)
             {
-                exitCode = await UsageErrorAsync(environment, ["Give one URL, or --input with a file of URLs ('-' for standard input), not both."]);
+                exitCode = await UsageErrorAsync(environment, ["Give one URL, or --input with a file of URLs ('-' for standard input), or --openapi with an OpenAPI document; one of them."]);
+                return;
+            }
+
+            if (result.GetValue(json) && result.GetValue(sarif))
+            {
+                exitCode = await UsageErrorAsync(environment, ["Give --json or --sarif, not both."]);
+                return;
+            }
+
+            var format = result.GetValue(sarif) ? OutputFormat.Sarif : result.GetValue(json) ? OutputFormat.Json : OutputFormat.Text;
+            var openApiOnly = new (string Flag, bool Given)[]
+            {
+                ("--server", result.GetValue(server) is not null),
+                ("--param", result.GetValue(parameters) is { Length: > 0 }),
+                ("--required-headers-only", result.GetValue(requiredHeadersOnly)),
+                ("--max-document-size", result.GetValue(maxDocumentSize) is not null),
+            };
+            if (document is null && openApiOnly.FirstOrDefault(o => o.Given) is { Flag: { } flag })
+            {
+                exitCode = await UsageErrorAsync(environment, [$"{flag} applies only to --openapi."]);
+                return;
+            }
+
+            if (document is not null && result.GetValue(methods) is { Length: > 0 })
+            {
+                exitCode = await UsageErrorAsync(environment, ["--method does not apply to --openapi: each operation is probed with its own method (give --header for headers every call sends)."]);
                 return;
             }
 
@@ -92,7 +126,7 @@ public static class CorsProbeCommand
             IReadOnlyList<(int Line, string Url)> targets;
             try
             {
-                targets = single is not null ? [(0, single)] : await UrlList.ReadAsync(list!, environment.Input, cancellationToken);
+                targets = list is null ? [] : await UrlList.ReadAsync(list, environment.Input, cancellationToken);
             }
             catch (IOException exception)
             {
@@ -118,21 +152,42 @@ public static class CorsProbeCommand
                 return;
             }
 
+            if (document is not null)
+            {
+                OpenApi.OpenApiProbeBuilder described;
+                try
+                {
+                    described = OpenApiDocumentProbe.Describe(document, template, result.GetValue(server), result.GetValue(parameters) ?? [], result.GetValue(requiredHeadersOnly), result.GetValue(maxDocumentSize), Limits(result.GetValue(concurrency)));
+                }
+                catch (ArgumentException exception)
+                {
+                    exitCode = await UsageErrorAsync(environment, [Message(exception)]);
+                    return;
+                }
+
+                exitCode = await OpenApiView.RunAsync(described, environment, format, cancellationToken);
+                return;
+            }
+
             exitCode = single is not null
-                ? await ProbeOneAsync(template, environment, result.GetValue(json), cancellationToken)
-                : await BatchView.RunAsync(template, targets, Limits(result.GetValue(concurrency)), environment, result.GetValue(json), result.GetValue(notes), cancellationToken);
+                ? await ProbeOneAsync(template, environment, format, cancellationToken)
+                : await BatchView.RunAsync(template, targets, Limits(result.GetValue(concurrency)), environment, format, result.GetValue(notes), cancellationToken);
         });
 
         var code = await parsed.InvokeAsync(invocation);
         return code != 0 ? code : exitCode;
     }
 
-    private static async Task<int> ProbeOneAsync(CorsProbeBuilder probe, CliEnvironment environment, bool json, CancellationToken cancellationToken)
+    private static async Task<int> ProbeOneAsync(CorsProbeBuilder probe, CliEnvironment environment, OutputFormat format, CancellationToken cancellationToken)
     {
         var report = await probe.ProbeAsync(cancellationToken);
-        if (json)
+        if (format == OutputFormat.Json)
         {
             await environment.Output.WriteLineAsync(report.ToJson());
+        }
+        else if (format == OutputFormat.Sarif)
+        {
+            await environment.Output.WriteLineAsync(report.ToSarif());
         }
         else if (environment.Rich is { } console)
         {

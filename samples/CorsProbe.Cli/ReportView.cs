@@ -86,7 +86,7 @@ public static class ReportView
         _ => "yellow",
     };
 
-    private static string Colour(CorsSeverity severity) => severity switch
+    public static string Colour(CorsSeverity severity) => severity switch
     {
         CorsSeverity.Error => "red",
         CorsSeverity.Warning => "yellow",

@@ -52,7 +52,7 @@ public sealed class OpenApiOperationReport
     public override string ToString() => $"{Label}: {Verdict}";
 
     /// <summary>The method, path, id and alternative: <c>POST /quests (createQuest; body: application/json)</c>.</summary>
-    internal string Label
+    public string Label
     {
         get
         {

@@ -84,7 +84,7 @@ public class CliBatchTests
         var (code, _, error) = await Run(new StubCorsServer(), string.Empty, Probe.Url, "--input", "-", "--origin", Probe.Origin);
 
         code.Should().Be(64);
-        error.Should().Contain("not both");
+        error.Should().Contain("one of them");
     }
 
     [Fact]
