@@ -111,4 +111,46 @@ public sealed class PackagingTests : IDisposable
         run.Output.Should().Contain("verdict=Allowed");
         server.Requests.Should().BeGreaterThan(0);
     }
+
+    [Fact]
+    public async Task TheOpenApiPackage_RestoresBesideAspNetCoresOwnOpenApiPackage_AndProbesEveryOperation()
+    {
+        await _workspace.PackAsync("src/CorsProbe/CorsProbe.csproj", Limit);
+        await _workspace.PackAsync("src/CorsProbe.OpenApi/CorsProbe.OpenApi.csproj", Limit);
+        using (var package = ZipFile.OpenRead(_workspace.PackagePath("CorsProbe.OpenApi")))
+        {
+            package.Entries.Select(e => e.FullName).Should().Contain(["README.md", "lib/net8.0/CorsProbe.OpenApi.dll", "lib/net10.0/CorsProbe.OpenApi.xml"]);
+        }
+
+        await using var server = new PreflightAnsweringServer();
+        var project = Path.Combine(_workspace.Scratch, "openapi-consumer");
+        Directory.CreateDirectory(project);
+        _workspace.WriteNuGetConfig(project);
+        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="CorsProbe.OpenApi" Version="{_workspace.Version}" />
+                <PackageReference Include="Microsoft.AspNetCore.OpenApi" Version="10.0.15" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using CorsProbing.OpenApi;
+
+            var document = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /a: {get: {responses: {'200': {description: ok}}}, put: {responses: {'200': {description: ok}}}}\n";
+            var report = await OpenApiProbe.FromText(document).WithServer(args[0]).WithOrigin("https://dashboard.galxe.com").ConfigureProbes(p => p.AllowLoopback()).ProbeAsync();
+            Console.WriteLine($"summary={report.Summary}");
+            return report.IsAllowed ? 0 : 1;
+            """);
+
+        var run = (await Dotnet.RunAsync(["run", "--", server.Url], project, Limit)).ShouldSucceed("the consumer project with ASP.NET Core's OpenAPI package");
+
+        run.Output.Should().Contain("summary=2 operations: 2 allowed, 0 denied, 0 unreachable");
+    }
 }
