@@ -43,6 +43,9 @@ internal static class DemoApi
         builder.Services.AddRouting();
         var app = builder.Build();
 
+        // The API's own description, which the dashboard can register to watch every operation.
+        app.MapGet(DemoDocument.Path, () => Results.Text(DemoDocument.Json, "application/json"));
+
         // 1. Open to everyone: "*" with every method and header listed.
         app.Map("/open", branch => branch.Run(Answer(
             ("Access-Control-Allow-Origin", "*"),

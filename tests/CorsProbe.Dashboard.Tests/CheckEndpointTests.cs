@@ -65,7 +65,7 @@ public sealed class CheckEndpointTests : DashboardTest
     {
         var response = await Client.PostCheckAsync("/api/check", new { url = Dashboard.DemoLoopbackOrigin + "/open", origin = "http://localhost:5080" }, TestContext.Current.CancellationToken);
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         CorsReport.FromJson(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Verdict.Should().Be(CorsVerdict.Allowed);
     }
 
@@ -142,7 +142,7 @@ public sealed class CheckEndpointTests : DashboardTest
         using var response = await Client.PostAsync("/api/check", new StringContent("url=https://api.example.com", Encoding.UTF8, "application/x-www-form-urlencoded"), TestContext.Current.CancellationToken);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await response.ReadProblemAsync("body")).Single().Should().Contain("Send the check as JSON");
+        (await response.ReadProblemAsync("body")).Single().Should().Contain("Send the request as JSON");
     }
 
     private Task<HttpResponseMessage> SendAsync(string path, string json) =>

@@ -75,7 +75,7 @@ public sealed class StoreTests(PostgresServer postgres) : IAsyncLifetime
 
         for (var i = 1; i <= ApiStore.HistoryLength + 5; i++)
         {
-            (await store.Watch.RecordAsync(lease, "replica", api, report, Noon.AddMinutes(i), Interval, Ct)).Written.Should().BeTrue();
+            (await store.Watch.RecordAsync(lease, "replica", api, CheckResult.Of(report), Noon.AddMinutes(i), Interval, Ct)).Written.Should().BeTrue();
         }
 
         var history = await store.Apis.HistoryAsync(Alice, api.Id, Ct);
@@ -122,8 +122,8 @@ public sealed class StoreTests(PostgresServer postgres) : IAsyncLifetime
         var later = due + TimeSpan.FromMinutes(2);
         var second = (await store.Watch.ClaimAsync("two", later, later + TimeSpan.FromMinutes(1), 16, Ct)).Should().ContainSingle().Subject;
         second.Lease.Should().BeGreaterThan(first.Lease);
-        (await store.Watch.RecordAsync(second, "two", api, report, later, Interval, Ct)).Written.Should().BeTrue();
-        (await store.Watch.RecordAsync(first, "one", api, report, later, Interval, Ct)).Should().Be(RecordOutcome.LeaseLost);
+        (await store.Watch.RecordAsync(second, "two", api, CheckResult.Of(report), later, Interval, Ct)).Written.Should().BeTrue();
+        (await store.Watch.RecordAsync(first, "one", api, CheckResult.Of(report), later, Interval, Ct)).Should().Be(RecordOutcome.LeaseLost);
         (await store.Watch.RenewAsync("one", [first], later, later + TimeSpan.FromMinutes(1), Ct)).Should().Equal(first);
         (await store.Apis.HistoryAsync(Alice, api.Id, Ct)).Should().HaveCount(2, "the registration's check and the one under the live lease");
 
@@ -158,12 +158,42 @@ public sealed class StoreTests(PostgresServer postgres) : IAsyncLifetime
         (await store.Deliveries.ListAsync(Alice, Ct)).Should().ContainSingle().Which.Should().BeEquivalentTo(new { Attempts = 2, LastError = (string?)null, DeliveredAt = (DateTimeOffset?)now.AddSeconds(6) });
     }
 
+    [Theory, MemberData(nameof(Databases))]
+    public async Task A_document_keeps_one_row_per_operation_each_check_replacing_them_and_its_transitions_marked(DatabaseKind kind)
+    {
+        await using var store = await StoreFixture.CreateAsync(kind, postgres);
+        var api = await store.Apis.RegisterDocumentAsync(Alice, new Uri(_api.DocumentUrl), await ProbeDocumentAsync(), Noon, Interval, Ct);
+
+        api.Kind.Should().Be(ApiKind.OpenApi);
+        api.Operations.Select(o => (o.Label, o.Verdict)).Should().Equal(
+            (SwitchableCorsApi.Operations[0], CorsVerdict.Allowed), (SwitchableCorsApi.Operations[1], CorsVerdict.Allowed), (SwitchableCorsApi.Operations[2], CorsVerdict.Denied));
+        api.Operations[2].ErrorCodes.Should().Equal(CorsFindingCodes.MethodNotAllowed);
+        api.Operations[2].Url.Should().Be(_api.Origin + "/quests/7");
+
+        _api.AllowsContentType = false;
+        var lease = (await store.Watch.ClaimAsync("replica", Noon + Interval, Noon + TimeSpan.FromDays(1), 1, Ct)).Single();
+        (await store.Watch.RecordAsync(lease, "replica", api, CheckResult.Of(await ProbeDocumentAsync()), Noon + Interval, Interval, Ct)).Written.Should().BeTrue();
+
+        var rechecked = (await store.Apis.ListAsync(Alice, Ct)).Single(a => a.Id == api.Id);
+        rechecked.Operations.Select(o => o.Verdict).Should().Equal(CorsVerdict.Allowed, CorsVerdict.Denied, CorsVerdict.Denied);
+        rechecked.Operations[1].ErrorCodes.Should().Equal(CorsFindingCodes.HeaderNotAllowed);
+        rechecked.LastVerdict.Should().Be(CorsVerdict.Denied, "a document's verdict is its worst operation's");
+        (await store.Apis.HistoryAsync(Alice, api.Id, Ct))[0].Summary.Should().StartWith("3 operations: 1 allowed, 2 denied, 0 unreachable; POST /quests (createQuest): CORS013");
+        (await store.Apis.RemoveAsync(Alice, api.Id, Ct)).Should().BeTrue();
+        await using var connection = await store.Database.OpenAsync(Ct);
+        await using var count = DashboardDatabase.Execute(connection, null, "SELECT count(*) FROM operations WHERE api_id = @id", ("id", api.Id));
+        Convert.ToInt64(await count.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture).Should().Be(0, "a removed document's operations go with it");
+    }
+
+    private Task<OpenApi.OpenApiCorsReport> ProbeDocumentAsync() =>
+        OpenApi.OpenApiProbe.FromUrl(_api.DocumentUrl).WithOrigin("https://dashboard.galxe.com").ConfigureProbes(p => p.AllowLoopback()).ProbeAsync(Ct);
+
     // A watched check of api recorded under a lease of its own.
     private async Task<RecordOutcome> RecordAsync(StoreFixture store, RegisteredApi api, DateTimeOffset at)
     {
         var lease = (await store.Watch.ClaimAsync("recorder", at, at.AddMinutes(1), 16, Ct)).Single();
         var current = (await store.Apis.FindAsync(api.Account, api.Id, Ct))!;
-        var outcome = await store.Watch.RecordAsync(lease, "recorder", current, await ProbeAsync(), at, Interval, Ct);
+        var outcome = await store.Watch.RecordAsync(lease, "recorder", current, CheckResult.Of(await ProbeAsync()), at, Interval, Ct);
         await store.Watch.ReleaseAsync("recorder", [lease], Ct);
         return outcome;
     }

@@ -6,11 +6,12 @@ namespace CorsProbing.Dashboard.Alerts;
 
 /// <summary>
 /// The JSON a webhook receives for one transition: the idempotency key, the API, the transition, the findings that are
-/// errors under the API's profile, and the whole report (<see cref="CorsReport.ToJson"/>).
+/// errors under the API's profile, and the whole report (<see cref="CorsReport.ToJson"/>, or for an API registered by
+/// its OpenAPI document, <see cref="CorsProbing.OpenApi.OpenApiCorsReport.ToJson"/>).
 /// </summary>
 internal static class WebhookPayload
 {
-    public static string Create(RegisteredApi api, VerdictTransition transition, IReadOnlyList<CorsFinding> errors, CorsReport report, DateTimeOffset now)
+    public static string Create(RegisteredApi api, VerdictTransition transition, IReadOnlyList<CorsFinding> errors, string reportJson, DateTimeOffset now)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -21,6 +22,7 @@ internal static class WebhookPayload
             json.WriteStartObject("api");
             json.WriteNumber("id", api.Id);
             json.WriteString("url", api.Url);
+            json.WriteString("kind", api.Kind.ToString());
             json.WriteString("origin", api.Origin);
             json.WriteString("profile", api.Profile);
             json.WriteEndObject();
@@ -43,7 +45,7 @@ internal static class WebhookPayload
 
             json.WriteEndArray();
             json.WritePropertyName("report");
-            json.WriteRawValue(report.ToJson());
+            json.WriteRawValue(reportJson);
             json.WriteEndObject();
         }
 

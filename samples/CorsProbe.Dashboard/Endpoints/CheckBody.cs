@@ -5,14 +5,18 @@ using CorsProbing.Dashboard.Checks;
 namespace CorsProbing.Dashboard.Endpoints;
 
 /// <summary>
-/// Reads a <see cref="CheckRequest"/> from a request body within the configured size, turning anything else (no JSON,
-/// junk, too large) into a problem that says what was wrong, never an empty 400.
+/// Reads a <see cref="CheckRequest"/> (or an <see cref="OpenApiRegistration"/>) from a request body within the configured
+/// size, turning anything else (no JSON, junk, too large) into a problem that says what was wrong, never an empty 400.
 /// </summary>
 internal static class CheckBody
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<(CheckRequest? Request, IResult? Problem)> ReadAsync(HttpContext context, CancellationToken cancellationToken)
+    public static Task<(CheckRequest? Request, IResult? Problem)> ReadAsync(HttpContext context, CancellationToken cancellationToken) =>
+        ReadAsync<CheckRequest>(context, "{\"url\": \"https://api.example.com/quests\", \"methods\": [\"GET\"]}", cancellationToken);
+
+    public static async Task<(T? Request, IResult? Problem)> ReadAsync<T>(HttpContext context, string example, CancellationToken cancellationToken)
+        where T : class
     {
         var limit = context.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value.MaxRequestBytes;
         if (context.Request.ContentLength > limit)
@@ -22,7 +26,7 @@ internal static class CheckBody
 
         if (!context.Request.HasJsonContentType())
         {
-            return (null, Invalid("body", "Send the check as JSON (Content-Type: application/json), e.g. {\"url\": \"https://api.example.com/quests\", \"methods\": [\"GET\"]}."));
+            return (null, Invalid("body", $"Send the request as JSON (Content-Type: application/json), e.g. {example}."));
         }
 
         using var buffer = new MemoryStream();
@@ -40,12 +44,12 @@ internal static class CheckBody
 
         try
         {
-            var request = JsonSerializer.Deserialize<CheckRequest>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Json);
-            return request is null ? (null, Invalid("body", "The body is JSON null; send a check request object.")) : (request, null);
+            var request = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Json);
+            return request is null ? (null, Invalid("body", $"The body is JSON null; send an object such as {example}.")) : (request, null);
         }
         catch (JsonException exception)
         {
-            return (null, Invalid("body", $"The body is not a check request: {exception.Message}"));
+            return (null, Invalid("body", $"The body is not a request of this endpoint, such as {example}: {exception.Message}"));
         }
     }
 

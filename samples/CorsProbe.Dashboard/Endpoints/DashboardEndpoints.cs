@@ -12,7 +12,7 @@ namespace CorsProbing.Dashboard.Endpoints;
 /// <summary>
 /// <c>POST /api/check</c>: probes the API described in the body and returns <see cref="CorsReport.ToJson"/>;
 /// <c>/api/apis</c>: the signed-in account registers APIs to watch, lists them with their history, asks for a check now,
-/// removes them; <c>/api/deliveries</c>: its webhook deliveries; <c>/api/demo</c>: the demo API's setups. Every endpoint
+/// removes them (<c>/api/apis/openapi</c>: every operation of an OpenAPI document); <c>/api/deliveries</c>: its webhook deliveries; <c>/api/demo</c>: the demo API's setups. Every endpoint
 /// needs an account (the sign-in cookie or an API key); another account's API is a 404, as if it did not exist.
 /// </summary>
 internal static class DashboardEndpoints
@@ -26,6 +26,7 @@ internal static class DashboardEndpoints
         api.MapGet("/antiforgery", AccountEndpoints.Token);
         api.MapPost("/check", CheckAsync).RequireRateLimiting(ProbePolicy);
         api.MapPost("/apis", RegisterAsync).RequireRateLimiting(ProbePolicy);
+        api.MapPost("/apis/openapi", RegisterDocumentAsync).RequireRateLimiting(ProbePolicy);
         api.MapGet("/apis", async (HttpContext context, ApiStore store, CancellationToken cancellationToken) =>
             TypedResults.Ok(await store.ListAsync(Account(context), cancellationToken).ConfigureAwait(false)));
         api.MapGet("/apis/{id:long}", async (long id, HttpContext context, ApiStore store, CancellationToken cancellationToken) =>
@@ -69,6 +70,49 @@ internal static class DashboardEndpoints
 
         var registered = await store.RegisterAsync(
             Account(context), report!, CheckValidation.Methods(request!), CheckValidation.Headers(request!), time.GetUtcNow(), options.Value.RecheckInterval, cancellationToken).ConfigureAwait(false);
+        return Results.Created($"/api/apis/{registered.Id}", registered);
+    }
+
+    // A document that cannot be probed (unreachable, refused by the guard, not OpenAPI, no server) is the user's input at fault: a 400 naming why.
+    private static async Task<IResult> RegisterDocumentAsync(
+        HttpContext context,
+        ICorsProber prober,
+        TrustedTargets trusted,
+        ApiStore store,
+        TimeProvider time,
+        IOptions<DashboardOptions> options,
+        IOptions<CorsProbeOptions> probing,
+        CancellationToken cancellationToken)
+    {
+        var (registration, problem) = await CheckBody.ReadAsync<OpenApiRegistration>(
+            context, "{\"url\": \"https://api.example.com/openapi.json\", \"origin\": \"https://dashboard.galxe.com\"}", cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (probe, errors) = DocumentProbe.Build(prober, trusted, probing.Value, registration!);
+        if (probe is null)
+        {
+            return CheckBody.Invalid(errors);
+        }
+
+        OpenApi.OpenApiCorsReport report;
+        try
+        {
+            report = await probe.ProbeAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OpenApi.OpenApiDocumentException exception)
+        {
+            return CheckBody.Invalid("url", exception.Message);
+        }
+        catch (InvalidOperationException exception)
+        {
+            return CheckBody.Invalid("origin", exception.Message);
+        }
+
+        var registered = await store.RegisterDocumentAsync(
+            Account(context), new Uri(probe.Document), report, time.GetUtcNow(), options.Value.RecheckInterval, cancellationToken).ConfigureAwait(false);
         return Results.Created($"/api/apis/{registered.Id}", registered);
     }
 

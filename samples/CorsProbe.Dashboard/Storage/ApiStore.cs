@@ -12,28 +12,51 @@ public sealed class ApiStore(DashboardDatabase database, CheckRecorder recorder)
     /// <summary>How many checks each API keeps; older ones are dropped.</summary>
     public const int HistoryLength = 50;
 
-    internal const string ApiColumns = "id, account, url, origin, methods, headers, credentials, profile, registered_at, due_at, last_verdict, last_checked_at, alert";
+    internal const string ApiColumns = "id, account, url, origin, methods, headers, credentials, profile, registered_at, due_at, last_verdict, last_checked_at, alert, kind";
 
     /// <summary>
     /// Registers an API for <paramref name="account"/> (or updates the requirements of its API with the same URL and
     /// origin), records <paramref name="report"/> as its check, and schedules the next one <paramref name="interval"/> later.
     /// </summary>
-    public async Task<RegisteredApi> RegisterAsync(
-        string account, CorsReport report, IReadOnlyList<string> methods, IReadOnlyList<string> headers, DateTimeOffset now, TimeSpan interval, CancellationToken cancellationToken)
+    public Task<RegisteredApi> RegisterAsync(
+        string account, CorsReport report, IReadOnlyList<string> methods, IReadOnlyList<string> headers, DateTimeOffset now, TimeSpan interval, CancellationToken cancellationToken) =>
+        UpsertAsync(account, report.Url, report.Origin, methods, headers, report.IncludesCredentials, report.Profile.Name, ApiKind.Url, CheckResult.Of(report), now, interval, cancellationToken);
+
+    /// <summary>
+    /// Registers the OpenAPI document at <paramref name="documentUrl"/> for <paramref name="account"/> (or updates its
+    /// registration from the same origin): every operation is watched, its first check is <paramref name="report"/>.
+    /// </summary>
+    public Task<RegisteredApi> RegisterDocumentAsync(
+        string account, Uri documentUrl, OpenApi.OpenApiCorsReport report, DateTimeOffset now, TimeSpan interval, CancellationToken cancellationToken) =>
+        UpsertAsync(account, documentUrl, report.Origin, [], [], credentials: false, report.Profile.Name, ApiKind.OpenApi, CheckResult.Of(report), now, interval, cancellationToken);
+
+    private async Task<RegisteredApi> UpsertAsync(
+        string account,
+        Uri url,
+        string origin,
+        IReadOnlyList<string> methods,
+        IReadOnlyList<string> headers,
+        bool credentials,
+        string profile,
+        ApiKind kind,
+        CheckResult check,
+        DateTimeOffset now,
+        TimeSpan interval,
+        CancellationToken cancellationToken)
     {
-        var host = WatchStore.HostOf(report.Url);
+        var host = WatchStore.HostOf(url);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var upsert = DashboardDatabase.Execute(connection, transaction, """
-            INSERT INTO apis (account, url, origin, host, methods, headers, credentials, profile, registered_at, due_at)
-            VALUES (@account, @url, @origin, @host, @methods, @headers, @credentials, @profile, @now, @due)
+            INSERT INTO apis (account, url, origin, host, methods, headers, credentials, profile, registered_at, due_at, kind)
+            VALUES (@account, @url, @origin, @host, @methods, @headers, @credentials, @profile, @now, @due, @kind)
             ON CONFLICT (account, url, origin) DO UPDATE SET methods = excluded.methods, headers = excluded.headers,
-                credentials = excluded.credentials, profile = excluded.profile, due_at = excluded.due_at
+                credentials = excluded.credentials, profile = excluded.profile, due_at = excluded.due_at, kind = excluded.kind
             RETURNING id
             """,
-            ("account", account), ("url", report.Url.AbsoluteUri), ("origin", report.Origin), ("host", host),
-            ("methods", string.Join('\n', methods)), ("headers", string.Join('\n', headers)), ("credentials", report.IncludesCredentials),
-            ("profile", report.Profile.Name), ("now", now.ToUnixTimeMilliseconds()), ("due", (now + interval).ToUnixTimeMilliseconds())))
+            ("account", account), ("url", url.AbsoluteUri), ("origin", origin), ("host", host),
+            ("methods", string.Join('\n', methods)), ("headers", string.Join('\n', headers)), ("credentials", credentials),
+            ("profile", profile), ("now", now.ToUnixTimeMilliseconds()), ("due", (now + interval).ToUnixTimeMilliseconds()), ("kind", KindName(kind))))
         {
             var id = Convert.ToInt64(await upsert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
             await using (var lease = DashboardDatabase.Execute(connection, transaction,
@@ -42,7 +65,7 @@ public sealed class ApiStore(DashboardDatabase database, CheckRecorder recorder)
                 await lease.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await recorder.RecordAsync(connection, transaction, id, report, now, cancellationToken).ConfigureAwait(false);
+            await recorder.RecordAsync(connection, transaction, id, check, now, cancellationToken).ConfigureAwait(false);
             var registered = await FindAsync(connection, transaction, account, id, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return registered!;
@@ -54,7 +77,7 @@ public sealed class ApiStore(DashboardDatabase database, CheckRecorder recorder)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = DashboardDatabase.Execute(connection, null, $"SELECT {ApiColumns} FROM apis WHERE account = @account ORDER BY id DESC", ("account", account));
-        return await ReadApisAsync(command, cancellationToken).ConfigureAwait(false);
+        return await WithOperationsAsync(connection, null, await ReadApisAsync(command, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>API <paramref name="id"/> of <paramref name="account"/>, or null (also when it is another account's).</summary>
@@ -70,7 +93,7 @@ public sealed class ApiStore(DashboardDatabase database, CheckRecorder recorder)
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = DashboardDatabase.Execute(connection, null, $"SELECT {ApiColumns} FROM apis WHERE account = @account AND url = @url AND origin = @origin",
             ("account", account), ("url", url), ("origin", origin));
-        return (await ReadApisAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        return (await WithOperationsAsync(connection, null, await ReadApisAsync(command, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
     /// <summary>The checks of API <paramref name="id"/>, newest first; empty when it is not <paramref name="account"/>'s.</summary>
@@ -125,8 +148,39 @@ public sealed class ApiStore(DashboardDatabase database, CheckRecorder recorder)
     {
         await using var command = DashboardDatabase.Execute(connection, transaction,
             $"SELECT {ApiColumns} FROM apis WHERE id = @id" + (account is null ? string.Empty : " AND account = @account"), ("id", id), ("account", account));
-        return (await ReadApisAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        return (await WithOperationsAsync(connection, transaction, await ReadApisAsync(command, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
+
+    // The operations of the documents among apis, read in one query (the ids are numbers the database gave).
+    private static async Task<IReadOnlyList<RegisteredApi>> WithOperationsAsync(DbConnection connection, DbTransaction? transaction, List<RegisteredApi> apis, CancellationToken cancellationToken)
+    {
+        var documents = apis.Where(a => a.Kind == ApiKind.OpenApi).Select(a => a.Id).ToList();
+        if (documents.Count == 0)
+        {
+            return apis;
+        }
+
+        await using var command = DashboardDatabase.Execute(connection, transaction, $"""
+            SELECT api_id, label, method, url, location, verdict, error_codes FROM operations
+            WHERE api_id IN ({string.Join(", ", documents.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)))}) ORDER BY api_id, position
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var operations = new Dictionary<long, List<OperationVerdict>>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var id = reader.GetInt64(0);
+            if (!operations.TryGetValue(id, out var list))
+            {
+                operations[id] = list = [];
+            }
+
+            list.Add(new(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), Enum.Parse<CorsVerdict>(reader.GetString(5)), Split(reader.GetString(6))));
+        }
+
+        return [.. apis.Select(a => operations.TryGetValue(a.Id, out var list) ? a with { Operations = list } : a)];
+    }
+
+    internal static string KindName(ApiKind kind) => kind == ApiKind.OpenApi ? "openapi" : "url";
 
     internal static async Task<List<RegisteredApi>> ReadApisAsync(DbCommand command, CancellationToken cancellationToken)
     {
@@ -147,7 +201,9 @@ public sealed class ApiStore(DashboardDatabase database, CheckRecorder recorder)
                 Time(reader.GetInt64(9)),
                 reader.IsDBNull(10) ? null : Enum.Parse<CorsVerdict>(reader.GetString(10)),
                 reader.IsDBNull(11) ? null : Time(reader.GetInt64(11)),
-                reader.IsDBNull(12) ? null : reader.GetString(12)));
+                reader.IsDBNull(12) ? null : reader.GetString(12),
+                reader.GetString(13) == "openapi" ? ApiKind.OpenApi : ApiKind.Url,
+                []));
         }
 
         return apis;

@@ -12,19 +12,18 @@ namespace CorsProbing.Dashboard.Storage;
 /// </summary>
 public sealed class CheckRecorder(AccountDirectory accounts, IOptions<DashboardOptions> options)
 {
-    /// <summary>Records <paramref name="report"/> for API <paramref name="id"/>; returns the transition it made, if any.</summary>
-    internal async Task<VerdictTransition?> RecordAsync(DbConnection connection, DbTransaction transaction, long id, CorsReport report, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Records <paramref name="result"/> for API <paramref name="id"/>; returns the transition it made, if any.</summary>
+    internal async Task<VerdictTransition?> RecordAsync(DbConnection connection, DbTransaction transaction, long id, CheckResult result, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var previous = await LastCheckAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
-        var errors = report.Findings.Where(f => f.SeverityUnder(report.Profile) == CorsSeverity.Error).ToList();
-        var alert = VerdictChange.Describe(previous, report.Verdict, errors, now);
+        var errors = result.Errors;
+        var alert = VerdictChange.Describe(previous, result.Verdict, errors, now);
         long checkId;
         await using (var insert = DashboardDatabase.Execute(connection, transaction, """
             INSERT INTO checks (api_id, checked_at, verdict, error_codes, summary, report) VALUES (@id, @now, @verdict, @codes, @summary, @report) RETURNING id
             """,
-            ("id", id), ("now", now.ToUnixTimeMilliseconds()), ("verdict", report.Verdict.ToString()),
-            ("codes", string.Join('\n', errors.Select(e => e.Code).Distinct())), ("summary", errors.Count == 0 ? report.Verdict.ToString() : Describe(errors[0])),
-            ("report", report.ToJson())))
+            ("id", id), ("now", now.ToUnixTimeMilliseconds()), ("verdict", result.Verdict.ToString()),
+            ("codes", string.Join('\n', result.ErrorCodes)), ("summary", result.Summary), ("report", result.ReportJson)))
         {
             checkId = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -35,21 +34,26 @@ public sealed class CheckRecorder(AccountDirectory accounts, IOptions<DashboardO
                 alert = CASE WHEN @verdict = 'Allowed' THEN NULL ELSE coalesce(@alert, alert) END
             WHERE id = @id;
             """,
-            ("id", id), ("keep", (long)ApiStore.HistoryLength), ("verdict", report.Verdict.ToString()), ("now", now.ToUnixTimeMilliseconds()), ("alert", alert)))
+            ("id", id), ("keep", (long)ApiStore.HistoryLength), ("verdict", result.Verdict.ToString()), ("now", now.ToUnixTimeMilliseconds()), ("alert", alert)))
         {
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (previous is not { } before || !VerdictChange.IsTransition(before.Verdict, report.Verdict))
+        if (result.Operations is { } operations)
+        {
+            await ReplaceOperationsAsync(connection, transaction, id, operations, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (previous is not { } before || !VerdictChange.IsTransition(before.Verdict, result.Verdict))
         {
             return null;
         }
 
-        var transition = new VerdictTransition(id, checkId, before.Verdict, report.Verdict, alert);
+        var transition = new VerdictTransition(id, checkId, before.Verdict, result.Verdict, alert);
         var api = await ApiStore.FindAsync(connection, transaction, account: null, id, cancellationToken).ConfigureAwait(false);
         if (api is not null && accounts.Find(api.Account)?.Webhook is not null)
         {
-            var payload = WebhookPayload.Create(api, transition, errors, report, now);
+            var payload = WebhookPayload.Create(api, transition, errors, result.ReportJson, now);
             await using var enqueue = DashboardDatabase.Execute(connection, transaction, """
                 INSERT INTO deliveries (account, api_id, idempotency_key, payload, created_at, expires_at, attempts, next_attempt_at, owner, lease_expires_at)
                 VALUES (@account, @api, @key, @payload, @now, @expires, 0, @now, NULL, 0)
@@ -62,7 +66,26 @@ public sealed class CheckRecorder(AccountDirectory accounts, IOptions<DashboardO
         return transition;
     }
 
-    internal static string Describe(CorsFinding finding) => $"{finding.Code} {finding.Title}: {finding.Message}";
+    // A document's operations as its last check saw them: the list is replaced, since operations come and go with the document.
+    private static async Task ReplaceOperationsAsync(DbConnection connection, DbTransaction transaction, long id, IReadOnlyList<OperationVerdict> operations, CancellationToken cancellationToken)
+    {
+        await using (var clear = DashboardDatabase.Execute(connection, transaction, "DELETE FROM operations WHERE api_id = @id", ("id", id)))
+        {
+            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        for (var position = 0; position < operations.Count; position++)
+        {
+            var operation = operations[position];
+            await using var insert = DashboardDatabase.Execute(connection, transaction, """
+                INSERT INTO operations (api_id, position, label, method, url, location, verdict, error_codes)
+                VALUES (@id, @position, @label, @method, @url, @location, @verdict, @codes)
+                """,
+                ("id", id), ("position", position), ("label", operation.Label), ("method", operation.Method), ("url", operation.Url),
+                ("location", operation.Location), ("verdict", operation.Verdict.ToString()), ("codes", string.Join('\n', operation.ErrorCodes)));
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     // The last check that reached a verdict: an API that was unreachable for a while and comes back denied was allowed before.
     private static async Task<(CorsVerdict Verdict, IReadOnlyList<string> ErrorCodes)?> LastCheckAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken)

@@ -116,5 +116,32 @@ public static class Migrations
                     last_error text);
                 CREATE INDEX deliveries_due ON deliveries (delivered_at, next_attempt_at);
                 """),
+        new(4, "APIs registered by their OpenAPI document, and the last verdict of each of their operations",
+            Sqlite: """
+                ALTER TABLE apis ADD COLUMN kind TEXT NOT NULL DEFAULT 'url';
+                CREATE TABLE operations (
+                    api_id INTEGER NOT NULL REFERENCES apis (id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    label TEXT NOT NULL,
+                    method TEXT NOT NULL,
+                    url TEXT NOT NULL,
+                    location TEXT NOT NULL,
+                    verdict TEXT NOT NULL,
+                    error_codes TEXT NOT NULL,
+                    PRIMARY KEY (api_id, position));
+                """,
+            Postgres: """
+                ALTER TABLE apis ADD COLUMN kind text NOT NULL DEFAULT 'url';
+                CREATE TABLE operations (
+                    api_id bigint NOT NULL REFERENCES apis (id) ON DELETE CASCADE,
+                    position integer NOT NULL,
+                    label text NOT NULL,
+                    method text NOT NULL,
+                    url text NOT NULL,
+                    location text NOT NULL,
+                    verdict text NOT NULL,
+                    error_codes text NOT NULL,
+                    PRIMARY KEY (api_id, position));
+                """),
     ];
 }

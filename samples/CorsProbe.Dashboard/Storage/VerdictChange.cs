@@ -24,6 +24,6 @@ internal static class VerdictChange
         }
 
         var changed = errors.FirstOrDefault(e => !previous.Value.ErrorCodes.Contains(e.Code)) ?? errors[0];
-        return string.Create(CultureInfo.InvariantCulture, $"Allowed → Denied at {now.UtcDateTime:yyyy-MM-dd HH:mm} UTC: {CheckRecorder.Describe(changed)}");
+        return string.Create(CultureInfo.InvariantCulture, $"Allowed → Denied at {now.UtcDateTime:yyyy-MM-dd HH:mm} UTC: {CheckResult.Describe(changed)}");
     }
 }

@@ -55,7 +55,7 @@ public sealed class WatchStore(DashboardDatabase database, CheckRecorder recorde
     /// <paramref name="interval"/> after the one that was due (or after now, when the watch fell a whole interval behind).
     /// </summary>
     /// <returns>What happened: recorded (with the transition it made), refused because the lease no longer holds, or the API was removed.</returns>
-    public async Task<RecordOutcome> RecordAsync(HostLease lease, string owner, RegisteredApi api, CorsReport report, DateTimeOffset now, TimeSpan interval, CancellationToken cancellationToken)
+    internal async Task<RecordOutcome> RecordAsync(HostLease lease, string owner, RegisteredApi api, CheckResult result, DateTimeOffset now, TimeSpan interval, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -81,7 +81,7 @@ public sealed class WatchStore(DashboardDatabase database, CheckRecorder recorde
             }
         }
 
-        var transition = await recorder.RecordAsync(connection, transaction, api.Id, report, now, cancellationToken).ConfigureAwait(false);
+        var transition = await recorder.RecordAsync(connection, transaction, api.Id, result, now, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return RecordOutcome.Recorded(transition);
     }

@@ -9,8 +9,9 @@ namespace CorsProbing.Dashboard.Watching;
 /// database: each pass claims hosts with due checks (<see cref="WatchStore.ClaimAsync"/>), probes their due APIs in one
 /// keyed <see cref="ICorsProber.ProbeManyAsync{TKey}(IEnumerable{KeyValuePair{TKey, CorsProbeBuilder}}, CancellationToken)"/>
 /// batch within <c>CorsProbe:MaxConcurrency</c> and <c>MaxConcurrencyPerHost</c> (one replica holds a host at a time,
-/// so the per-host limit holds across the cluster), renews the leases while it runs, records each report under its
-/// host's lease, and releases the hosts. Stopping cancels the running probes and releases what it held.
+/// so the per-host limit holds across the cluster), then every operation of its due OpenAPI documents (a document's
+/// host is its lease's), renews the leases while it runs, records each report under its host's lease, and releases
+/// the hosts. Stopping cancels the running probes and releases what it held.
 /// </summary>
 internal sealed partial class WatchService(
     ICorsProber prober,
@@ -18,6 +19,7 @@ internal sealed partial class WatchService(
     WatchStore store,
     TimeProvider time,
     IOptions<DashboardOptions> options,
+    IOptions<CorsProbeOptions> probing,
     ILogger<WatchService> logger) : BackgroundService
 {
     /// <summary>How this replica names itself in the leases it holds.</summary>
@@ -39,10 +41,27 @@ internal sealed partial class WatchService(
         {
             var due = new Dictionary<long, (HostLease Lease, RegisteredApi Api)>();
             var probes = new List<KeyValuePair<long, CorsProbeBuilder>>();
+            var documents = new List<(HostLease Lease, RegisteredApi Api, OpenApi.OpenApiProbeBuilder Probe)>();
             foreach (var lease in leases)
             {
                 foreach (var api in await store.DueAsync(lease.Host, now, cancellationToken).ConfigureAwait(false))
                 {
+                    if (api.Kind == ApiKind.OpenApi)
+                    {
+                        var (document, problems) = DocumentProbe.Build(prober, trusted, probing.Value, new OpenApiRegistration(api.Url, api.Origin, api.Profile));
+                        if (document is null)
+                        {
+                            LogInvalid(logger, api.Id, api.Url, string.Join("; ", problems.SelectMany(e => e.Value)));
+                            await store.PostponeAsync(api, now, settings.RecheckInterval, cancellationToken).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            documents.Add((lease, api, document));
+                        }
+
+                        continue;
+                    }
+
                     var (probe, errors) = CheckValidation.Build(prober, trusted, new CheckRequest(api.Url, api.Origin, api.Methods, api.Headers, api.Credentials, api.Profile));
                     if (probe is null)
                     {
@@ -80,19 +99,31 @@ internal sealed partial class WatchService(
                         }
                     }
 
-                    var outcome = await store.RecordAsync(lease, Owner, api, result.Report, time.GetUtcNow(), settings.RecheckInterval, cancellationToken).ConfigureAwait(false);
-                    if (outcome.Transition is { Alert: { } alert })
+                    await RecordAsync(held, lease, api, CheckResult.Of(result.Report), cancellationToken).ConfigureAwait(false);
+                }
+
+                foreach (var (lease, api, document) in documents)
+                {
+                    lock (held)
                     {
-                        LogDenied(logger, api.Id, api.Url, alert);
-                    }
-                    else if (outcome == RecordOutcome.LeaseLost)
-                    {
-                        LogLeaseLost(logger, lease.Host);
-                        lock (held)
+                        if (!held.ContainsKey(lease.Host))
                         {
-                            held.Remove(lease.Host);
+                            continue;
                         }
                     }
+
+                    CheckResult checkedDocument;
+                    try
+                    {
+                        checkedDocument = CheckResult.Of(await document.ProbeAsync(cancellationToken).ConfigureAwait(false));
+                    }
+                    catch (OpenApi.OpenApiDocumentException exception)
+                    {
+                        // The document itself is gone or broken: recorded as Unreachable with why, its operations as last seen.
+                        checkedDocument = CheckResult.Failed(api.Url, exception.Message);
+                    }
+
+                    await RecordAsync(held, lease, api, checkedDocument, cancellationToken).ConfigureAwait(false);
                 }
             }
             finally
@@ -107,6 +138,23 @@ internal sealed partial class WatchService(
         {
             // Given back at once, not when the lease runs out: after a pass, and when stopping (cancelled) too.
             await store.ReleaseAsync(Owner, held.Values, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RecordAsync(Dictionary<string, HostLease> held, HostLease lease, RegisteredApi api, CheckResult result, CancellationToken cancellationToken)
+    {
+        var outcome = await store.RecordAsync(lease, Owner, api, result, time.GetUtcNow(), options.Value.RecheckInterval, cancellationToken).ConfigureAwait(false);
+        if (outcome.Transition is { Alert: { } alert })
+        {
+            LogDenied(logger, api.Id, api.Url, alert);
+        }
+        else if (outcome == RecordOutcome.LeaseLost)
+        {
+            LogLeaseLost(logger, lease.Host);
+            lock (held)
+            {
+                held.Remove(lease.Host);
+            }
         }
     }
 

@@ -54,6 +54,30 @@ public sealed class DashboardPageTests(BrowserSession session) : IClassFixture<B
     }
 
     [Fact]
+    public async Task An_openapi_document_registered_from_the_list_shows_a_row_per_operation_under_its_api()
+    {
+        var page = await session.OpenAsync("/apis.html");
+        await page.WaitForSelectorAsync("#apis tbody tr");
+        var document = DemoApi.Origin + DemoDocument.Path;
+
+        await page.FillAsync("#register-openapi input[name=url]", document);
+        await page.FillAsync("#register-openapi input[name=origin]", DemoApi.Galxe);
+        await page.ClickAsync("#register-openapi button[type=submit]");
+
+        var api = page.Locator("#apis tbody tr[data-id]", new() { HasText = document });
+        await api.WaitForAsync();
+        (await api.InnerTextAsync()).Should().Contain($"Every operation of the OpenAPI document ({DemoApi.Setups.Sum(s => s.Methods.Count)})");
+        var id = await api.GetAttributeAsync("data-id");
+        var operations = page.Locator($"#apis tbody tr.operation[data-api='{id}']");
+        (await operations.CountAsync()).Should().Be(DemoApi.Setups.Sum(s => s.Methods.Count));
+        (await operations.First.InnerTextAsync()).Should().Contain("GET /open (getOpen)").And.Contain("Allowed");
+        (await operations.Filter(new() { HasText = "PUT /missing-put (putMissingPut)" }).InnerTextAsync()).Should().Contain("Denied").And.Contain(CorsFindingCodes.MethodNotAllowed);
+
+        await page.ClickAsync($"#apis button.remove[data-id='{id}']");
+        await operations.First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    [Fact]
     public async Task With_the_audit_ticked_the_report_shows_the_security_audit()
     {
         var form = new CheckForm(await session.OpenAsync());

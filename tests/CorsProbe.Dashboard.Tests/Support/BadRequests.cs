@@ -18,7 +18,7 @@ public static class BadRequests
         { "loopback target", "url", "loopback address, which the network policy refuses" },
         { "origin with a path", "origin", "is not a serialized origin: it has a path" },
         { "forbidden header", "headers", "'Cookie' is a forbidden request-header" },
-        { "10 kB of junk", "body", "The body is not a check request" },
+        { "10 kB of junk", "body", "The body is not a request of this endpoint" },
         { "10 kB of junk as the URL", "url", "absolute" },
     };
 

@@ -8,7 +8,8 @@ namespace CorsProbing.Dashboard.Tests.Support;
 /// <summary>
 /// A customer's API on loopback whose CORS setup a test changes while the dashboard watches it: it allows
 /// <c>Content-Type</c> until <see cref="AllowsContentType"/> is cleared (a deploy that drops the header from the list);
-/// <c>/moved</c> redirects into loopback.
+/// <c>/moved</c> redirects into loopback; <c>/openapi.json</c> describes it (listing quests, creating one with a JSON body,
+/// deleting one, which the setup never allows).
 /// </summary>
 public sealed class SwitchableCorsApi : IAsyncDisposable
 {
@@ -30,11 +31,47 @@ public sealed class SwitchableCorsApi : IAsyncDisposable
     /// <summary>The endpoint the tests register.</summary>
     public string Url => Origin + "/quests";
 
+    /// <summary>The API's OpenAPI document, served from its own origin (so its relative server is that origin).</summary>
+    public string DocumentUrl => Origin + "/openapi.json";
+
+    /// <summary>The document's operations, as reports label them, in its order.</summary>
+    public static readonly string[] Operations = ["GET /quests (listQuests)", "POST /quests (createQuest)", "DELETE /quests/{id} (deleteQuest)"];
+
+    private const string Document = """
+        {
+          "openapi": "3.1.0",
+          "info": { "title": "Quests", "version": "1" },
+          "paths": {
+            "/quests": {
+              "get": { "operationId": "listQuests", "responses": { "200": { "description": "The quests." } } },
+              "post": {
+                "operationId": "createQuest",
+                "requestBody": { "content": { "application/json": { "schema": { "type": "object" } } } },
+                "responses": { "201": { "description": "Created." } }
+              }
+            },
+            "/quests/{id}": {
+              "delete": {
+                "operationId": "deleteQuest",
+                "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" }, "example": 7 }],
+                "responses": { "204": { "description": "Deleted." } }
+              }
+            }
+          }
+        }
+        """;
+
     public static async Task<SwitchableCorsApi> StartAsync()
     {
         SwitchableCorsApi? api = null;
         var (app, address) = await LoopbackKestrel.StartAsync(null, pipeline => pipeline.Run(context =>
         {
+            if (context.Request.Path == "/openapi.json")
+            {
+                context.Response.ContentType = "application/json";
+                return context.Response.WriteAsync(Document);
+            }
+
             if (context.Request.Path == "/moved")
             {
                 // A redirect into the platform's own network (port 9 on loopback).
