@@ -141,4 +141,39 @@ public class CliScreenTests
             return await base.SendAsync(request, cancellationToken);
         }
     }
+
+    [Fact]
+    public async Task An_OpenApi_document_is_a_table_per_operation_with_its_request_reasons_and_errors()
+    {
+        var document = Path.Combine(Path.GetTempPath(), $"corsprobe-screen-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(document, """
+            openapi: 3.0.3
+            info: {title: Quests, version: '1'}
+            servers: [{url: 'https://api.example.com'}]
+            paths:
+              /quests:
+                get: {operationId: listQuests, responses: {'200': {description: ok}}}
+                post:
+                  operationId: createQuest
+                  requestBody: {content: {application/json: {}}}
+                  responses: {'201': {description: ok}}
+            """, TestContext.Current.CancellationToken);
+        try
+        {
+            var (environment, output, error) = Terminal();
+
+            var code = await CorsProbeCommand.RunAsync(["--openapi", document, "--origin", Probe.Origin], environment, StubCorsServer.Allowing(Probe.Origin, headers: "X-Other"));
+
+            code.Should().Be(1);
+            var screen = output.ToString();
+            screen.Should().Contain("2 operations: 1 allowed, 1 denied, 0 unreachable").And.Contain("OpenAPI 3.0.3 · Quests");
+            screen.Should().Contain("Allowed GET /quests (listQuests)").And.Contain("Denied POST /quests (createQuest)");
+            screen.Should().Contain("Content-Type: application/json").And.Contain("the request body as application/json").And.Contain("CORS013");
+            error.ToString().Should().Be($"Exit 1: 2 operations: 1 allowed, 1 denied, 0 unreachable.{Environment.NewLine}");
+        }
+        finally
+        {
+            File.Delete(document);
+        }
+    }
 }
