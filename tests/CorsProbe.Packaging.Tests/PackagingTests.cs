@@ -81,24 +81,7 @@ public sealed class PackagingTests : IDisposable
     {
         await _workspace.PackAsync("src/CorsProbe/CorsProbe.csproj", Limit);
         await using var server = new PreflightAnsweringServer();
-        var project = Path.Combine(_workspace.Scratch, "consumer");
-        Directory.CreateDirectory(project);
-        _workspace.WriteNuGetConfig(project);
-        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="CorsProbe" Version="{_workspace.Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+        var project = Consumer("consumer", "Microsoft.NET.Sdk", [("CorsProbe", _workspace.Version)], """
             using CorsProbing;
 
             var report = await CorsProbe.For(args[0]).WithOrigin("https://dashboard.galxe.com").RequireMethods("PUT").AllowLoopback().ProbeAsync();
@@ -123,24 +106,7 @@ public sealed class PackagingTests : IDisposable
         }
 
         await using var server = new PreflightAnsweringServer();
-        var project = Path.Combine(_workspace.Scratch, "openapi-consumer");
-        Directory.CreateDirectory(project);
-        _workspace.WriteNuGetConfig(project);
-        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk.Web">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="CorsProbe.OpenApi" Version="{_workspace.Version}" />
-                <PackageReference Include="Microsoft.AspNetCore.OpenApi" Version="10.0.15" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+        var project = Consumer("openapi-consumer", "Microsoft.NET.Sdk.Web", [("CorsProbe.OpenApi", _workspace.Version), ("Microsoft.AspNetCore.OpenApi", "10.0.15")], """
             using CorsProbing.OpenApi;
 
             var document = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /a: {get: {responses: {'200': {description: ok}}}, put: {responses: {'200': {description: ok}}}}\n";
@@ -152,5 +118,28 @@ public sealed class PackagingTests : IDisposable
         var run = (await Dotnet.RunAsync(["run", "--", server.Url], project, Limit)).ShouldSucceed("the consumer project with ASP.NET Core's OpenAPI package");
 
         run.Output.Should().Contain("summary=2 operations: 2 allowed, 0 denied, 0 unreachable");
+    }
+
+    // A throwaway executable project in the scratch folder, restoring from the local feed (and the machine's sources).
+    private string Consumer(string name, string sdk, (string Id, string Version)[] packages, string program)
+    {
+        var project = Path.Combine(_workspace.Scratch, name);
+        Directory.CreateDirectory(project);
+        _workspace.WriteNuGetConfig(project);
+        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
+            <Project Sdk="{sdk}">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+            {string.Concat(packages.Select(p => $"    <PackageReference Include=\"{p.Id}\" Version=\"{p.Version}\" />\n"))}  </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Program.cs"), program);
+        return project;
     }
 }
