@@ -28,6 +28,7 @@ public sealed class MalformedDocumentTests(QuestsApi api) : IClassFixture<Quests
     [MemberData(nameof(Malformed))]
     public async Task A_malformed_document_is_refused_naming_the_problem_and_nothing_is_probed(string document, string problem)
     {
+        api.Preflights.Clear();
         var file = Path.Combine(Path.GetTempPath(), $"corsprobe-{Guid.NewGuid():N}.yaml");
         await File.WriteAllTextAsync(file, document.Replace("https://api.example", api.BaseUrl, StringComparison.Ordinal), TestContext.Current.CancellationToken);
         try
@@ -55,6 +56,7 @@ public sealed class MalformedDocumentTests(QuestsApi api) : IClassFixture<Quests
     [Fact]
     public async Task Ten_megabytes_of_YAML_are_refused_before_they_are_parsed_naming_the_limit()
     {
+        api.Preflights.Clear();
         var yaml = new StringBuilder(Plans.Document(Get).Replace("https://api.example", api.BaseUrl, StringComparison.Ordinal));
         yaml.Append("x-padding:\n");
         while (yaml.Length < 10 * 1024 * 1024)
