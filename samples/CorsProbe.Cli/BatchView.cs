@@ -89,6 +89,6 @@ public static class BatchView
             output.WriteLine(result.Url);
         }
 
-        console.MarkupLine($"{results.Count(r => r.Report.IsAllowed)} allowed, {results.Count(r => r.Report.Verdict == CorsVerdict.Denied)} denied, {results.Count(r => r.Report.Verdict == CorsVerdict.Unreachable)} unreachable");
+        console.MarkupLine($"{results.Count(r => r.Report.IsAllowed)} allowed, {results.Count(r => r.Report.Verdict == CorsVerdict.Denied)} denied, {results.Count(r => r.Report.Verdict == CorsVerdict.Unreachable)} unreachable{(results.Any(r => r.Report.Verdict == CorsVerdict.Inconclusive) ? $", {results.Count(r => r.Report.Verdict == CorsVerdict.Inconclusive)} inconclusive" : "")}");
     }
 }

@@ -50,7 +50,7 @@ public static class CorsProbeCommand
 
         var root = new RootCommand(
             "Checks, as a browser would, whether an API's CORS configuration lets an origin call it." + Environment.NewLine +
-            "Exit codes: 0 allowed, 1 denied (or --audit found a Medium-or-worse risk, or a --reject-origin is allowed), 2 unreachable, 64 usage error (or an OpenAPI document that cannot be probed); a batch or a document exits with its worst report's code.")
+            "Exit codes: 0 allowed, 1 denied (or --audit found a Medium-or-worse risk, or a --reject-origin is allowed), 2 unreachable, 3 inconclusive (nothing browsers would see decides a request), 64 usage error (or an OpenAPI document that cannot be probed); a batch or a document exits with its worst report's code.")
         {
             url, input, openApi, origin, methods, headers, credentials, profile, timeout, concurrency, json, sarif, notes, allowLocal, audit, rejectOrigins, optionsOnly,
             server, parameters, requiredHeadersOnly, maxDocumentSize,

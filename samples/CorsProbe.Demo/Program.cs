@@ -40,5 +40,5 @@ static string Verdict(CorsVerdict verdict) => verdict switch
 {
     CorsVerdict.Allowed => "[green]Allowed[/]",
     CorsVerdict.Denied => "[red]Denied[/]",
-    _ => "[yellow]Unreachable[/]",
+    _ => $"[yellow]{verdict}[/]",
 };

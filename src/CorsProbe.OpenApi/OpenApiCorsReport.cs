@@ -48,9 +48,12 @@ public sealed class OpenApiCorsReport
     /// <summary>How many operations each verdict has, an operation counted once with its worst.</summary>
     public OpenApiCorsSummary Summary { get; }
 
-    /// <summary>The worst verdict of all operations: <see cref="CorsVerdict.Unreachable"/>, then <see cref="CorsVerdict.Denied"/>, then <see cref="CorsVerdict.Allowed"/>.</summary>
+    /// <summary>The worst verdict of all operations: <see cref="CorsVerdict.Unreachable"/>, then <see cref="CorsVerdict.Denied"/>, then <see cref="CorsVerdict.Inconclusive"/>, then <see cref="CorsVerdict.Allowed"/>.</summary>
     public CorsVerdict Verdict =>
-        Summary.Unreachable > 0 ? CorsVerdict.Unreachable : Summary.Denied > 0 ? CorsVerdict.Denied : CorsVerdict.Allowed;
+        Summary.Unreachable > 0 ? CorsVerdict.Unreachable
+        : Summary.Denied > 0 ? CorsVerdict.Denied
+        : Summary.Inconclusive > 0 ? CorsVerdict.Inconclusive
+        : CorsVerdict.Allowed;
 
     /// <summary>Whether every way of calling every operation is allowed.</summary>
     public bool IsAllowed => Verdict == CorsVerdict.Allowed;
@@ -78,13 +81,14 @@ public sealed class OpenApiCorsReport
             .GroupBy(o => (o.Method, o.Path))
             .Select(g => g.Max(o => Rank(o.Verdict)))
             .ToList();
-        return new(worst.Count, worst.Count(r => r == 0), worst.Count(r => r == 1), worst.Count(r => r == 2));
+        return new(worst.Count, worst.Count(r => r == 0), worst.Count(r => r == 2), worst.Count(r => r == 3), worst.Count(r => r == 1));
     }
 
     private static int Rank(CorsVerdict verdict) => verdict switch
     {
         CorsVerdict.Allowed => 0,
-        CorsVerdict.Denied => 1,
-        _ => 2,
+        CorsVerdict.Inconclusive => 1,
+        CorsVerdict.Denied => 2,
+        _ => 3,
     };
 }

@@ -28,6 +28,7 @@ internal static class OpenApiReportJson
             json.WriteNumber("allowed", report.Summary.Allowed);
             json.WriteNumber("denied", report.Summary.Denied);
             json.WriteNumber("unreachable", report.Summary.Unreachable);
+            json.WriteNumber("inconclusive", report.Summary.Inconclusive);
             json.WriteEndObject();
             json.WriteStartArray("operations");
             foreach (var operation in report.Operations)

@@ -70,6 +70,12 @@ public static class CorsFindingCodes
     /// </summary>
     public const string InvalidUrl = "CORS020";
 
+    /// <summary>
+    /// The verdict for a method is <see cref="CorsVerdict.Inconclusive"/>: browsers send it without a preflight, the
+    /// OPTIONS answer grants nothing, and the stand-in GET got an answer that cannot speak for the method's route.
+    /// </summary>
+    public const string StandInInconclusive = "CORS021";
+
     /// <summary><c>*</c> in <c>Access-Control-Allow-Headers</c> covers <c>Authorization</c> only by browser leniency.</summary>
     public const string AuthorizationCoveredByWildcard = "CORS101";
 

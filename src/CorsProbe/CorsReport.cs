@@ -103,14 +103,14 @@ public sealed class CorsReport
 
     /// <summary>Returns this report when the verdict is <see cref="CorsVerdict.Allowed"/>; otherwise throws with the full explanation.</summary>
     /// <returns>This report.</returns>
-    /// <exception cref="CorsProbeException">The verdict is <see cref="CorsVerdict.Denied"/> or <see cref="CorsVerdict.Unreachable"/>; its message is <see cref="ToString"/>.</exception>
+    /// <exception cref="CorsProbeException">The verdict is <see cref="CorsVerdict.Denied"/>, <see cref="CorsVerdict.Unreachable"/> or <see cref="CorsVerdict.Inconclusive"/>; its message is <see cref="ToString"/>, which says why and, when inconclusive, what would settle it.</exception>
     public CorsReport EnsureAllowed() => IsAllowed ? this : throw new CorsProbeException(this);
 
     /// <summary>
     /// The version of the JSON shape <see cref="ToJson"/> writes (its <c>schemaVersion</c>, see <c>docs/report.schema.json</c>);
     /// <see cref="FromJson"/> reads it and every earlier one.
     /// </summary>
-    public const int JsonSchemaVersion = 6;
+    public const int JsonSchemaVersion = 7;
 
     /// <summary>
     /// The report as indented JSON of the documented, versioned shape (<c>schemaVersion</c> <see cref="JsonSchemaVersion"/>,

@@ -32,7 +32,10 @@ internal static class ProfileJudgement
         return counts ? draft.Severity : CorsSeverity.Info;
     }
 
-    /// <summary>A verdict: unreachable when a transport failure, a malformed answer or a timeout is an error; denied on any other error.</summary>
+    /// <summary>
+    /// A verdict: unreachable when a transport failure, a malformed answer or a timeout is an error; else denied on any
+    /// other error but an inconclusive stand-in; else inconclusive when that is an error; else allowed.
+    /// </summary>
     public static CorsVerdict Verdict(CorsProfile profile, List<FindingDraft> drafts)
     {
         var verdict = CorsVerdict.Allowed;
@@ -49,7 +52,8 @@ internal static class ProfileJudgement
                 return CorsVerdict.Unreachable;
             }
 
-            verdict = CorsVerdict.Denied;
+            // A method browsers certainly block decides the call, whatever another method's stand-in could not tell.
+            verdict = draft.Code == CorsFindingCodes.StandInInconclusive && verdict != CorsVerdict.Denied ? CorsVerdict.Inconclusive : CorsVerdict.Denied;
         }
 
         return verdict;

@@ -11,7 +11,8 @@ namespace CorsProbing.Serialization;
 /// Version 2 keys <c>verdicts</c> and each finding's <c>severities</c> by profile name, so a report judged under a
 /// caller's own profile can be written too. Version 3 adds each exchange's <c>kind</c>, <c>evidence</c>, <c>redirects</c>
 /// and <c>rawBytesRead</c>, version 4 its <c>engines</c>, version 5 each finding's <c>engines</c>; from version 6 the
-/// platform profile is keyed only when the report was judged under it (before, always). Every earlier version
+/// platform profile is keyed only when the report was judged under it (before, always); version 7 adds the verdict
+/// Inconclusive (CORS021), which no earlier version holds. Every earlier version
 /// is still read: versions 1 (the built-in names as camel-case keys) and 2 with evidence None, exchanges before 4 and
 /// findings before 5 as about every engine.
 /// A profile that is not built in is read back by name, with the browser's rules: its verdicts and severities are

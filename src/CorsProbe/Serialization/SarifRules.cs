@@ -33,6 +33,7 @@ internal static class SarifRules
         ["CORS017"] = ("RejectedOriginAllowed", "An origin the caller said must be rejected (RejectOrigins) is allowed."),
         ["CORS018"] = ("RedirectStops", "Browsers stop at a redirect of the request after the preflight: a bad Location, too many redirects, or a failing preflight at the new URL."),
         ["CORS019"] = ("MalformedResponse", "A response arrived, but browsers refuse its bytes (a NUL byte, two different Content-Length values, a head over 256 KiB, ...)."),
+        ["CORS021"] = ("StandInInconclusive", "Nothing browsers would see decides the request: browsers send it without a preflight, the OPTIONS answer grants nothing, and the stand-in GET's answer (404, 405, 501; 401/403 with credentials) cannot speak for the method's route."),
         ["CORS020"] = ("InvalidUrl", "An input of a batch (ProbeManyAsync) is not an absolute http(s) URL: its report says why, and nothing was sent for it."),
         ["CORS101"] = ("AuthorizationCoveredByWildcard", "* in Access-Control-Allow-Headers covers Authorization only by browser leniency."),
         ["CORS102"] = ("NoPreflightInBrowser", "A browser would not send a preflight for this request."),

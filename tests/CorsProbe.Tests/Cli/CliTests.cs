@@ -80,7 +80,7 @@ public class CliTests
 
         code.Should().Be(0);
         output.Should().Contain("--origin").And.Contain("--profile");
-        output.Should().Contain("Exit codes: 0 allowed, 1 denied").And.Contain("2 unreachable, 64 usage error");
+        output.Should().Contain("Exit codes: 0 allowed, 1 denied").And.Contain("2 unreachable, 3 inconclusive (nothing browsers would see decides a request), 64 usage error");
     }
 
     [Fact]

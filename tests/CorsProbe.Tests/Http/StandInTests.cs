@@ -132,9 +132,20 @@ public class StandInTests
     }
 
     [Fact]
-    public async Task ASimplePost_WithNoGrantAnywhere_IsDenied()
+    public async Task ASimplePost_WithNoGrantAnywhere_AndAStandInThatFoundNoRoute_IsInconclusive()
     {
         var server = new StubCorsServer { StatusFor = r => r.Method == HttpMethod.Options ? HttpStatusCode.OK : HttpStatusCode.NotFound };
+
+        var report = await Probe.Through(server).RequireMethods("POST").RunAsync();
+
+        report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Inconclusive);
+        report.Findings.Should().Contain(f => f.Code == CorsFindingCodes.StandInInconclusive && f.SeverityUnder(CorsProfile.Browser) == CorsSeverity.Error);
+    }
+
+    [Fact]
+    public async Task ASimplePost_WithNoGrantAnywhere_AndAStandInThatAnswers_IsDenied()
+    {
+        var server = new StubCorsServer { StatusFor = r => r.Method == HttpMethod.Options ? HttpStatusCode.OK : HttpStatusCode.OK };
 
         var report = await Probe.Through(server).RequireMethods("POST").RunAsync();
 

@@ -87,7 +87,7 @@ public class ReportJsonTests
         using var document = JsonDocument.Parse((await ReportOf("denied")).ToJson());
         var root = document.RootElement;
 
-        root.GetProperty("schemaVersion").GetInt32().Should().Be(6).And.Be(CorsReport.JsonSchemaVersion);
+        root.GetProperty("schemaVersion").GetInt32().Should().Be(7).And.Be(CorsReport.JsonSchemaVersion);
         root.GetProperty("verdict").GetString().Should().Be("Denied");
         root.GetProperty("verdicts").EnumerateObject().Select(p => p.Name).Should().Equal("Browser", "Chromium", "Firefox", "WebKit");
         root.GetProperty("findings")[0].GetProperty("severities").GetProperty("Browser").GetString().Should().Be("Error");
@@ -97,10 +97,10 @@ public class ReportJsonTests
     public void AnotherSchemaVersion_IsRefused_NamingBoth()
     {
         var json = JsonNode.Parse(MinimalJson())!;
-        json["schemaVersion"] = 7;
+        json["schemaVersion"] = 8;
 
         FluentActions.Invoking(() => CorsReport.FromJson(json.ToJsonString()))
-            .Should().Throw<JsonException>().WithMessage("*schema version 7*reads versions 1 to 6*");
+            .Should().Throw<JsonException>().WithMessage("*schema version 8*reads versions 1 to 7*");
     }
 
     [Theory]

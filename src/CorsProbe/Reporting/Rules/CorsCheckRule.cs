@@ -13,6 +13,7 @@ internal static class CorsCheckRule
     public const string MismatchTitle = "Access-Control-Allow-Origin does not match the origin";
     public const string WildcardWithCredentialsTitle = "Wildcard origin with credentials";
     public const string CredentialsTitle = "Access-Control-Allow-Credentials is not 'true'";
+    public const string StandInInconclusiveTitle = "The stand-in cannot speak for the method";
 
     public static void Apply(MethodEvidence evidence, List<FindingDraft> findings)
     {
@@ -33,6 +34,20 @@ internal static class CorsCheckRule
         var origin = response.Context.Origin;
         var allowOrigin = HeaderText.Describe(CorsHeaderNames.AllowOrigin, evaluation.Headers.AllowOrigin);
         var echo = EchoRemedy(response.Context);
+
+        // The stand-in's whole CORS check cannot tell (its credentials check included): one finding says so.
+        if (evaluation.Origin == OriginMatch.Missing && CannotTell(evidence, response))
+        {
+            findings.Add(evidence.Draft(
+                CorsFindingCodes.StandInInconclusive,
+                StandInInconclusiveTitle,
+                FindingScope.ActualResponse,
+                CorsSeverity.Error,
+                $"Browsers send {evidence.Method} without a preflight and judge only the actual {evidence.Method} response, which CorsProbe does not send (it never sends an unsafe method). The OPTIONS response grants nothing to {origin}, and the stand-in GET got HTTP {evaluation.Response.Status.ToString(CultureInfo.InvariantCulture)} without Access-Control-Allow-Origin: {Why(evidence, evaluation.Response.Status)} Nothing browsers would see decides this call: it is neither allowed nor denied on this evidence.",
+                $"Settle it with the actual request, in a test or staging environment: `curl -i -X {evidence.Method} -H 'Origin: {origin}' '{response.Context.RequestUri.OriginalString}'`, and look for `Access-Control-Allow-Origin: {origin}` (or `*`{(response.Context.Credentials ? ", not with credentials" : "")}) in its answer."));
+            return;
+        }
+
         switch (evaluation.Origin)
         {
             case OriginMatch.Missing when IsInconclusive(evidence, response):
@@ -101,6 +116,28 @@ internal static class CorsCheckRule
         response.Kind == ExchangeKind.StandIn && !response.IsRedirect
         && response.Evaluation.Response.Status is >= 400 and <= 499
         && !evidence.Preflight.IsAbsent && evidence.Preflight.CorsCheckPasses;
+
+    // The stand-in is all there is, and it cannot tell: browsers send the method without a preflight (so nothing else is
+    // judged), the OPTIONS answer grants nothing (so no CORS layer is seen to answer this URL), and the GET was refused
+    // in a way that speaks only of the GET: no such route (404), not this method (405, 501), or not without the
+    // credentials the page sends (401, 403).
+    private static bool CannotTell(MethodEvidence evidence, CheckedResponse response) =>
+        response.Kind == ExchangeKind.StandIn && !response.IsRedirect && !response.AfterRedirect
+        && !evidence.Context.BrowserSendsPreflight
+        && (evidence.Preflight.IsAbsent || !evidence.Preflight.CorsCheckPasses)
+        && response.Evaluation.Response.Status switch
+        {
+            404 or 405 or 501 => true,
+            401 or 403 => evidence.Context.Credentials,
+            _ => false,
+        };
+
+    private static string Why(MethodEvidence evidence, int status) => status switch
+    {
+        404 => $"the URL has no GET route, which says nothing of its {evidence.Method} route.",
+        405 or 501 => $"the URL does not serve GET, which says nothing of how it answers {evidence.Method}.",
+        _ => $"the GET went without the credentials the page sends, so its refusal says nothing of the {evidence.Method} the page makes.",
+    };
 
     /// <summary>How to answer a request from <paramref name="context"/>'s origin; shared with the Vary rule's advice.</summary>
     public static string EchoRemedy(in CorsRequest context) => context.Credentials
