@@ -19,8 +19,14 @@ public sealed record RealServerResult(RealServerScenario Scenario, string? Outco
     /// <summary>Chromium's verdict: Allowed when the fetch resolved.</summary>
     public CorsVerdict Chromium => Outcome == "resolved" ? CorsVerdict.Allowed : CorsVerdict.Denied;
 
-    /// <summary>Whether CorsProbe's Browser verdict equals Chromium's (an unreachable target counts as denied).</summary>
-    public bool BrowserAgrees => Outcome is not null && (Report.VerdictFor(CorsProfile.Browser) == CorsVerdict.Allowed) == (Chromium == CorsVerdict.Allowed);
+    /// <summary>Whether CorsProbe's Browser verdict is Inconclusive: it says it cannot tell, which is neither agreement nor a difference.</summary>
+    public bool Inconclusive => Report.VerdictFor(CorsProfile.Browser) == CorsVerdict.Inconclusive;
+
+    /// <summary>Whether CorsProbe's Browser verdict equals Chromium's (an unreachable target counts as denied); never when inconclusive.</summary>
+    public bool BrowserAgrees => Outcome is not null && !Inconclusive && (Report.VerdictFor(CorsProfile.Browser) == CorsVerdict.Allowed) == (Chromium == CorsVerdict.Allowed);
+
+    /// <summary>Whether CorsProbe's Browser verdict differs from Chromium's: a decided verdict that is not Chromium's.</summary>
+    public bool BrowserDiffers => !Inconclusive && !BrowserAgrees;
 
     /// <summary>Whether CorsProbe's Browser verdict rests on a stand-in GET (likely, not certain).</summary>
     public bool OnStandIn => Report.Preflights.Any(p => p.Evidence.HasFlag(CorsEvidence.StandIn));

@@ -78,13 +78,16 @@ public class StandInTests
     }
 
     [Fact]
-    public async Task A2xxStandInWithoutAGrant_DeniesBrowsers()
+    public async Task A2xxStandInWithoutAGrant_AfterAPreflightThatGrants_IsInconclusive()
     {
-        // A proxy answers OPTIONS with CORS headers; the application's responses carry none.
+        // A proxy that answers OPTIONS alone, or a GET route registered before the CORS middleware: the GET cannot tell.
         var report = await Probe.Through(PreflightPassesThen(HttpStatusCode.OK)).RequireMethods("PUT").RunAsync();
 
-        report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Denied);
-        report.Findings.Single(f => f.Code == "CORS005").SeverityUnder(CorsProfile.Browser).Should().Be(CorsSeverity.Error);
+        report.VerdictFor(CorsProfile.Browser).Should().Be(CorsVerdict.Inconclusive);
+        var finding = report.Findings.Single(f => f.Code == CorsFindingCodes.StandInInconclusive);
+        finding.SeverityUnder(CorsProfile.Browser).Should().Be(CorsSeverity.Error);
+        finding.Message.Should().Contain("the GET route answers without the CORS layer that answered OPTIONS");
+        report.Codes().Should().NotContain(CorsFindingCodes.AllowOriginMissing);
     }
 
     [Theory]

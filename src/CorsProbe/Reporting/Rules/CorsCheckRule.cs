@@ -36,14 +36,18 @@ internal static class CorsCheckRule
         var echo = EchoRemedy(response.Context);
 
         // The stand-in's whole CORS check cannot tell (its credentials check included): one finding says so.
-        if (evaluation.Origin == OriginMatch.Missing && CannotTell(evidence, response))
+        if (evaluation.Origin == OriginMatch.Missing && (CannotTell(evidence, response) || LayersDisagree(evidence, response)))
         {
+            var status = evaluation.Response.Status.ToString(CultureInfo.InvariantCulture);
+            var seen = LayersDisagree(evidence, response)
+                ? $"The OPTIONS response grants {origin}, but the stand-in GET got HTTP {status} without Access-Control-Allow-Origin: the GET route answers without the CORS layer that answered OPTIONS (a route registered before the CORS middleware, or a proxy that answers OPTIONS alone), and which of the two answers {evidence.Method} cannot be told from a GET."
+                : $"The OPTIONS response grants nothing to {origin}, and the stand-in GET got HTTP {status} without Access-Control-Allow-Origin: {Why(evidence, evaluation.Response.Status)}";
             findings.Add(evidence.Draft(
                 CorsFindingCodes.StandInInconclusive,
                 StandInInconclusiveTitle,
                 FindingScope.ActualResponse,
                 CorsSeverity.Error,
-                $"Browsers send {evidence.Method} without a preflight and judge only the actual {evidence.Method} response, which CorsProbe does not send (it never sends an unsafe method). The OPTIONS response grants nothing to {origin}, and the stand-in GET got HTTP {evaluation.Response.Status.ToString(CultureInfo.InvariantCulture)} without Access-Control-Allow-Origin: {Why(evidence, evaluation.Response.Status)} Nothing browsers would see decides this call: it is neither allowed nor denied on this evidence.",
+                $"{(evidence.Context.BrowserSendsPreflight ? $"After the preflight, browsers judge the actual {evidence.Method} response" : $"Browsers send {evidence.Method} without a preflight and judge only the actual {evidence.Method} response")}, which CorsProbe does not send (it never sends an unsafe method). {seen} Nothing browsers would see decides this call: it is neither allowed nor denied on this evidence.",
                 $"Settle it with the actual request, in a test or staging environment: `curl -i -X {evidence.Method} -H 'Origin: {origin}' '{response.Context.RequestUri.OriginalString}'`, and look for `Access-Control-Allow-Origin: {origin}` (or `*`{(response.Context.Credentials ? ", not with credentials" : "")}) in its answer."));
             return;
         }
@@ -131,6 +135,14 @@ internal static class CorsCheckRule
             401 or 403 => evidence.Context.Credentials,
             _ => false,
         };
+
+    // The two layers contradict each other: the OPTIONS answer grants the origin, and the GET route answers 2xx without
+    // any grant. The method's route may sit behind either (Express's GET route registered before cors(), nginx's grant in
+    // an `if ($request_method = OPTIONS)` block), so the GET proves nothing about it.
+    private static bool LayersDisagree(MethodEvidence evidence, CheckedResponse response) =>
+        response.Kind == ExchangeKind.StandIn && !response.IsRedirect && !response.AfterRedirect
+        && !evidence.Preflight.IsAbsent && evidence.Preflight.CorsCheckPasses
+        && response.Evaluation.Response.Status is >= 200 and <= 299;
 
     private static string Why(MethodEvidence evidence, int status) => status switch
     {
