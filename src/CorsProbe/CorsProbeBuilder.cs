@@ -124,7 +124,45 @@ public sealed partial class CorsProbeBuilder
     /// says so for each method (<c>CORS108</c>), and <see cref="CorsExchange.Evidence"/> shows what is left.
     /// </summary>
     /// <returns>A new builder.</returns>
-    public CorsProbeBuilder WithoutActualRequests() => new(_requirements with { SendsFollowUps = false });
+    public CorsProbeBuilder WithoutActualRequests() => new(_requirements with { SendsFollowUps = false, SendsActualRequests = false });
+
+    /// <summary>
+    /// Sends the actual request of every required method where a browser would send it — after a preflight that
+    /// passes, or directly for a request browsers do not preflight — instead of a stand-in GET: the method itself, the
+    /// page's headers with the values given, the body of <see cref="WithRequestBody"/> (else an empty one), in the
+    /// credentials mode set, through the same network policy, timeout and redirect rules; its response is judged as
+    /// browsers judge it, so the verdict rests on it (<see cref="CorsEvidence.ActualResponse"/>) and is never
+    /// <see cref="CorsVerdict.Inconclusive"/> for want of evidence. <b>This sends unsafe requests (POST, PUT, PATCH,
+    /// DELETE) to the target</b>: use it for your own API's test or staging environment, never for URLs others give
+    /// you. The security audit never sends an unsafe method, whatever this says. Undone by <see cref="WithoutActualRequests"/>.
+    /// </summary>
+    /// <returns>A new builder.</returns>
+    public CorsProbeBuilder SendActualRequests() => new(_requirements with { SendsFollowUps = true, SendsActualRequests = true });
+
+    /// <summary>
+    /// The body the page sends with methods that carry one (POST, PUT, PATCH, DELETE, ...), and its <c>Content-Type</c>,
+    /// which is required of the preflight as <see cref="RequireHeader"/> would require it. Sent only by
+    /// <see cref="SendActualRequests"/>; without this, those requests go with an empty body.
+    /// </summary>
+    /// <param name="contentType">The body's media type, e.g. <c>application/json</c>.</param>
+    /// <param name="body">The bytes, at most 1 MiB.</param>
+    /// <returns>A new builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="contentType"/> or <paramref name="body"/> is null.</exception>
+    /// <exception cref="ArgumentException">The content type is not a header value <c>fetch()</c> takes, or the body is over 1 MiB.</exception>
+    public CorsProbeBuilder WithRequestBody(string contentType, byte[] body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (body.Length > MaxRequestBody)
+        {
+            throw new ArgumentException($"The body is {body.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes; a probe sends at most {MaxRequestBody.ToString("N0", CultureInfo.InvariantCulture)}.", nameof(body));
+        }
+
+        var headers = _requirements.Headers.Where(h => !h.Name.Equals(CorsHeaderNames.ContentType, StringComparison.OrdinalIgnoreCase));
+        return new(_requirements with { Headers = [.. headers, AuthorHeader.WithValue(CorsHeaderNames.ContentType, contentType)], RequestBody = body.ToArray() });
+    }
+
+    // A probe's body is the page's request, not an upload: bounded like every other part of a probe.
+    private const int MaxRequestBody = 1024 * 1024;
 
     /// <summary>
     /// Names the caller's settings in remedies and errors as <paramref name="names"/> says (configuration keys, a

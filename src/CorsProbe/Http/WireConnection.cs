@@ -61,11 +61,15 @@ internal sealed class WireConnection : IDisposable
         }
     }
 
-    /// <summary>Writes the head of <paramref name="request"/>.</summary>
-    public ValueTask WriteAsync(ProbeRequest request, CancellationToken cancellationToken)
+    /// <summary>Writes the head of <paramref name="request"/>, then its body when it has one.</summary>
+    public async ValueTask WriteAsync(ProbeRequest request, CancellationToken cancellationToken)
     {
         var length = RequestHead.Format(request, ref _head);
-        return _stream.WriteAsync(_head.AsMemory(0, length), cancellationToken);
+        await _stream.WriteAsync(_head.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+        if (!request.Body.IsEmpty)
+        {
+            await _stream.WriteAsync(request.Body, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -26,8 +26,9 @@ internal static class FollowUpRun
         ExchangeTransport transport, ProbePlan plan, string page, ChainState state, int hop, ProbeDeadline deadline, List<FollowUpChain> chains, CancellationToken cancellationToken)
     {
         var time = plan.Requirements.TimeProvider;
-        var lines = RequestFactory.FollowUpHeaders(state.Context, state.Headers);
-        var request = RequestFactory.FollowUp(state.Context, lines);
+        var body = RequestFactory.CarriesContent(state.Context) ? plan.Requirements.RequestBody : default;
+        var lines = RequestFactory.FollowUpHeaders(state.Context, state.Headers, body.Length);
+        var request = RequestFactory.FollowUp(state.Context, lines, body);
         var answer = await Exchanger.SendAsync(transport, request, state.Context.Engines, time, deadline, cancellationToken).ConfigureAwait(false);
         foreach (var (context, reading) in answer.Groups(state.Context))
         {

@@ -85,7 +85,7 @@ internal sealed class ProbePlan
         for (var i = 0; i < preflights.Length; i++)
         {
             var form = forms[i % forms.Count];
-            preflights[i] = new CorsRequest(requirements.Url, origin, methods[i / forms.Count], form.UnsafeHeaderNames, requirements.Credentials, requirements.SendsFollowUps)
+            preflights[i] = new CorsRequest(requirements.Url, origin, methods[i / forms.Count], form.UnsafeHeaderNames, requirements.Credentials, requirements.SendsFollowUps, requirements.SendsActualRequests)
             {
                 Engines = form.Engines,
             };

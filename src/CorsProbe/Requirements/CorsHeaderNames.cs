@@ -15,4 +15,6 @@ internal static class CorsHeaderNames
     public const string MaxAge = "Access-Control-Max-Age";
     public const string Vary = "Vary";
     public const string Location = "Location";
+    public const string ContentType = "Content-Type";
+    public const string ContentLength = "Content-Length";
 }

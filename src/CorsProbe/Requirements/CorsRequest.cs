@@ -11,13 +11,15 @@ namespace CorsProbing.Requirements;
 /// <param name="UnsafeHeaderNames">The lower-cased, sorted CORS-unsafe header names sent in <c>Access-Control-Request-Headers</c>.</param>
 /// <param name="Credentials">Credentials mode "include".</param>
 /// <param name="SendsFollowUp">Whether the GET/HEAD after the preflight is sent at all (the caller may allow OPTIONS only).</param>
+/// <param name="SendsActual">Whether the request after the preflight is the actual one for every method (the caller asked for certainty), not a stand-in GET.</param>
 internal readonly record struct CorsRequest(
     Uri RequestUri,
     string Origin,
     string Method,
     string[] UnsafeHeaderNames,
     bool Credentials,
-    bool SendsFollowUp = true)
+    bool SendsFollowUp = true,
+    bool SendsActual = false)
 {
     /// <summary>The engines that send this preflight (the others name the request's headers differently).</summary>
     public EngineSet Engines { get; init; } = EngineSet.All;
@@ -27,11 +29,15 @@ internal readonly record struct CorsRequest(
 
     /// <summary>
     /// The request CorsProbe sends after the OPTIONS request, to see the response a browser judges next: the actual
-    /// request for GET and HEAD, a stand-in GET of the same URL for every other method (CorsProbe never sends an unsafe
-    /// method), or <see langword="null"/> when the caller allows only OPTIONS.
+    /// request for GET and HEAD, and for every method when the caller asked for the actual requests; else a stand-in
+    /// GET of the same URL (by default CorsProbe never sends an unsafe method); <see langword="null"/> when the caller
+    /// allows only OPTIONS.
     /// </summary>
-    public ExchangeKind? FollowUp => !SendsFollowUp ? null : Method is "GET" or "HEAD" ? ExchangeKind.ActualRequest : ExchangeKind.StandIn;
+    public ExchangeKind? FollowUp => !SendsFollowUp ? null : Method is "GET" or "HEAD" || SendsActual ? ExchangeKind.ActualRequest : ExchangeKind.StandIn;
 
-    /// <summary>Whether the follow-up is the actual GET/HEAD of a request browsers send without a preflight.</summary>
-    public bool SendsSimpleActualRequest => !BrowserSendsPreflight && FollowUp == ExchangeKind.ActualRequest;
+    /// <summary>
+    /// Whether the follow-up is the actual GET/HEAD of a request browsers send without a preflight: the one actual
+    /// request the audit may repeat from its crafted origins (never an unsafe method, whatever the caller asked).
+    /// </summary>
+    public bool SendsSimpleActualRequest => !BrowserSendsPreflight && FollowUp == ExchangeKind.ActualRequest && Method is "GET" or "HEAD";
 }

@@ -67,6 +67,15 @@ internal sealed record CorsRequirements
     /// <summary>Whether the GET/HEAD after each preflight is sent (the actual request, or a stand-in); false for OPTIONS only.</summary>
     public bool SendsFollowUps { get; init; } = true;
 
+    /// <summary>
+    /// Whether the actual request of every required method is sent where browsers send it (unsafe methods included),
+    /// instead of a stand-in GET: for an API's own test or staging environment only.
+    /// </summary>
+    public bool SendsActualRequests { get; init; }
+
+    /// <summary>The body of the actual requests of methods that carry one (empty: none), when <see cref="SendsActualRequests"/>.</summary>
+    public ReadOnlyMemory<byte> RequestBody { get; init; }
+
     /// <summary>Whether to run the security audit after the probe.</summary>
     public bool Audit { get; init; }
 

@@ -7,6 +7,13 @@ namespace CorsProbing.Conformance.RealServers;
 /// <param name="Report">CorsProbe's report.</param>
 public sealed record RealServerResult(RealServerScenario Scenario, string? Outcome, bool ChromiumSentActual, CorsReport Report)
 {
+    /// <summary>CorsProbe's report with <c>SendActualRequests()</c>: the actual request sent where Chromium sends it.</summary>
+    public CorsReport? Certain { get; init; }
+
+    /// <summary>Whether the report with the actual requests sent has Chromium's verdict.</summary>
+    public bool CertainAgrees => Outcome is not null && Certain is not null
+        && (Certain.VerdictFor(CorsProfile.Browser) == CorsVerdict.Allowed) == (Chromium == CorsVerdict.Allowed);
+
     /// <summary>
     /// Whether CorsProbe says browsers send the actual request: always when they send no preflight (a simple request
     /// reaches the server even when its response is then blocked), otherwise when the preflight passes.

@@ -43,7 +43,9 @@ public static class RealServerRun
             }
 
             var sentActual = started[UrlOf(scenario, i)].Any(method => method != "OPTIONS");
-            results.Add(new RealServerResult(scenario, pages.Outcome(i + 1), sentActual, await probe.ProbeAsync(cancellationToken)));
+            var report = await probe.ProbeAsync(cancellationToken);
+            var certain = await probe.SendActualRequests().ProbeAsync(cancellationToken);
+            results.Add(new RealServerResult(scenario, pages.Outcome(i + 1), sentActual, report) { Certain = certain });
         }
 
         return results;
