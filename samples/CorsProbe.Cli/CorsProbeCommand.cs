@@ -41,6 +41,7 @@ public static class CorsProbeCommand
         var notes = new Option<bool>("--notes") { Description = "In a batch's table, list the notes (Info findings) too, not only errors and warnings." };
         var rejectOrigins = new Option<string[]>("--reject-origin") { Description = "An origin that must not be allowed (exit 1 if it is); repeat for several." };
         var optionsOnly = new Option<bool>("--options-only") { Description = "Send only OPTIONS requests: no actual GET/HEAD, no stand-in GET (the report names the check not made)." };
+        var sendActual = new Option<bool>("--send-actual") { Description = "Send the actual request of every method where a browser would (POST, PUT, DELETE... included) instead of a stand-in GET, and judge its response: certainty for your own test or staging API. It sends unsafe requests to the target." };
         var sarif = new Option<bool>("--sarif") { Description = "Print a SARIF 2.1.0 log (for GitHub code scanning) instead of the report: one result per finding." };
         var openApi = new Option<string?>("--openapi") { Description = "Probe every operation of this OpenAPI 2.0/3.0/3.1 document (a file or an http(s) URL, JSON or YAML), as a page calls each." };
         var server = new Option<string?>("--server") { Description = "With --openapi: resolve the paths against this base URL instead of the document's servers." };
@@ -52,7 +53,7 @@ public static class CorsProbeCommand
             "Checks, as a browser would, whether an API's CORS configuration lets an origin call it." + Environment.NewLine +
             "Exit codes: 0 allowed, 1 denied (or --audit found a Medium-or-worse risk, or a --reject-origin is allowed), 2 unreachable, 3 inconclusive (nothing browsers would see decides a request), 64 usage error (or an OpenAPI document that cannot be probed); a batch or a document exits with its worst report's code.")
         {
-            url, input, openApi, origin, methods, headers, credentials, profile, timeout, concurrency, json, sarif, notes, allowLocal, audit, rejectOrigins, optionsOnly,
+            url, input, openApi, origin, methods, headers, credentials, profile, timeout, concurrency, json, sarif, notes, allowLocal, audit, rejectOrigins, optionsOnly, sendActual,
             server, parameters, requiredHeadersOnly, maxDocumentSize,
         };
 
@@ -142,7 +143,13 @@ public static class CorsProbeCommand
                 var builder = Configure(result, chosen, origin, methods, headers, credentials, timeout, handler);
                 builder = result.GetValue(allowLocal) ? builder.AllowLoopback().AllowPrivateNetworks() : builder;
                 builder = result.GetValue(audit) ? builder.Audit() : builder;
+                if (result.GetValue(optionsOnly) && result.GetValue(sendActual))
+                {
+                    throw new ArgumentException("Give --options-only or --send-actual, not both: one sends only OPTIONS, the other the actual requests.");
+                }
+
                 builder = result.GetValue(optionsOnly) ? builder.WithoutActualRequests() : builder;
+                builder = result.GetValue(sendActual) ? builder.SendActualRequests() : builder;
                 template = result.GetValue(rejectOrigins) is { Length: > 0 } rejected ? builder.RejectOrigins(rejected) : builder;
                 template = single is not null ? template.ForUrl(single) : template;
             }

@@ -37,6 +37,13 @@ public sealed class CorsProbeOptions
     /// </summary>
     public bool WithoutActualRequests { get; set; }
 
+    /// <summary>
+    /// Sends the actual request of every required method where a browser would, unsafe methods included
+    /// (<see cref="CorsProbeBuilder.SendActualRequests"/>); default <see langword="false"/>. For an API's own test or
+    /// staging environment only: it sends POST, PUT, DELETE… to the target. Cannot go with <see cref="WithoutActualRequests"/>.
+    /// </summary>
+    public bool SendActualRequests { get; set; }
+
     /// <summary>Lets probes reach loopback addresses (tests, a local API); default <see langword="false"/>.</summary>
     public bool AllowLoopback { get; set; }
 

@@ -19,6 +19,8 @@ internal sealed class CorsProbeOptionsValidation : IValidateOptions<CorsProbeOpt
             Failure(nameof(options.AlsoJudge), options.AlsoJudge is null || options.AlsoJudge.Contains(null!) ? "Name each profile, such as \"Galxe\"." : options.AlsoJudge.Select(CorsProfile.NameProblem).FirstOrDefault(p => p is not null)),
             Failure(nameof(options.MaxConcurrency), CorsBatchOptions.ConcurrencyProblem(options.MaxConcurrency, perHost: false)),
             Failure(nameof(options.MaxConcurrencyPerHost), CorsBatchOptions.ConcurrencyProblem(options.MaxConcurrencyPerHost, perHost: true)),
+            Failure(nameof(options.SendActualRequests), options.SendActualRequests && options.WithoutActualRequests
+                ? $"it sends the actual requests, and {CorsProbeOptions.SectionName}:{nameof(options.WithoutActualRequests)} sends only OPTIONS: set one of them." : null),
         ];
         return failures.Any(f => f is not null) ? ValidateOptionsResult.Fail(failures.OfType<string>()) : ValidateOptionsResult.Success;
     }

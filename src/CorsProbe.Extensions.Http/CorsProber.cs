@@ -62,6 +62,7 @@ internal sealed class CorsProber(IOptionsMonitor<CorsProbeOptions> options, Http
 
         builder = current.AlsoJudge.Count > 0 ? builder.AlsoJudgeBy([.. current.AlsoJudge]) : builder;
         builder = current.WithoutActualRequests ? builder.WithoutActualRequests() : builder;
+        builder = current.SendActualRequests ? builder.SendActualRequests() : builder;
         builder = current.Timeout is { } timeout ? builder.WithTimeout(timeout) : builder;
         _template = new Template(current, builder);
         return builder;

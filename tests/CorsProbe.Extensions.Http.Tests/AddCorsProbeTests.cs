@@ -308,6 +308,39 @@ public class AddCorsProbeTests
     }
 
     [Fact]
+    public async Task SendActualRequests_SendsTheRequiredMethodsThemselves()
+    {
+        await using var server = new PreflightAnsweringServer();
+        var seen = new List<string>();
+        using var provider = Build(services => services
+            .AddCorsProbe(o =>
+            {
+                FromTheDashboardToLoopback(o);
+                o.SendActualRequests = true;
+            })
+            .AddCorsProbeHttpClient()
+            .AddHttpMessageHandler(() => new RecordingHandler(seen)));
+
+        await provider.GetRequiredService<ICorsProber>().CreateProbe(server.Url).RequireMethods("PUT")
+            .ProbeAsync(TestContext.Current.CancellationToken);
+
+        seen.Should().Equal("OPTIONS PUT", "PUT");
+    }
+
+    [Fact]
+    public void SendActualRequests_WithWithoutActualRequests_IsRefusedAtStartNamingBothKeys()
+    {
+        using var provider = Build(services => services.AddCorsProbe(o =>
+        {
+            o.SendActualRequests = true;
+            o.WithoutActualRequests = true;
+        }));
+
+        FluentActions.Invoking(() => provider.GetRequiredService<IOptions<CorsProbeOptions>>().Value)
+            .Should().Throw<OptionsValidationException>().WithMessage("*CorsProbe:SendActualRequests: it sends the actual requests, and CorsProbe:WithoutActualRequests sends only OPTIONS*");
+    }
+
+    [Fact]
     public async Task ProbeMany_YieldsOneReportPerInput()
     {
         await using var server = new PreflightAnsweringServer();

@@ -37,6 +37,30 @@ public class CliTests
     }
 
     [Fact]
+    public async Task AnInconclusiveProbe_ExitsThree_SayingWhy()
+    {
+        var (code, output, error) = await Run(new StubCorsServer(System.Net.HttpStatusCode.MethodNotAllowed), Probe.Url, "--origin", Probe.Origin, "-m", "POST");
+
+        code.Should().Be(3);
+        output.Should().Contain(CorsFindingCodes.StandInInconclusive);
+        error.Should().StartWith("Exit 3: inconclusive under the Browser profile (CORS021): nothing browsers would see decides a request");
+    }
+
+    [Fact]
+    public async Task SendActual_SendsTheMethodItself_AndCannotGoWithOptionsOnly()
+    {
+        var server = StubCorsServer.Allowing(Probe.Origin);
+
+        var (code, _, _) = await Run(server, Probe.Url, "--origin", Probe.Origin, "-m", "DELETE", "--send-actual");
+        var (both, _, error) = await Run(new StubCorsServer(), Probe.Url, "--origin", Probe.Origin, "--send-actual", "--options-only");
+
+        code.Should().Be(0);
+        server.ActualRequests.Select(r => r.Method.Method).Should().Equal("DELETE");
+        both.Should().Be(64);
+        error.Should().Contain("Give --options-only or --send-actual, not both");
+    }
+
+    [Fact]
     public async Task AnUnreachableTarget_ExitsTwo()
     {
         var (code, _, _) = await Run(null, $"http://127.0.0.1:{Loopback.ClosedPort()}/", "--origin", Probe.Origin);

@@ -12,13 +12,14 @@ public class ReportJsonTests
     private static readonly Lazy<JsonSchema> PublishedSchema =
         new(() => JsonSchema.FromText(File.ReadAllText(Path.Combine(Repository.Root, "docs", "report.schema.json"))));
 
-    public static TheoryData<string> Shapes => ["allowed", "denied", "unreachable", "actual GET", "stand-in", "options only", "redirected", "audited", "rejected", "galxe", "per engine"];
+    public static TheoryData<string> Shapes => ["allowed", "denied", "unreachable", "inconclusive", "actual GET", "stand-in", "options only", "redirected", "audited", "rejected", "galxe", "per engine"];
 
     private static async Task<CorsReport> ReportOf(string shape) => shape switch
     {
         "allowed" => await Probe.Through(StubCorsServer.Allowing(Probe.Origin)).RequireMethods("PUT").RequireHeaders("X-Api-Key").WithCredentials().RunAsync(),
         "denied" => await Probe.Through(StubCorsServer.Allowing("https://other.example", methods: "GET")).RequireMethods("PUT", "DELETE").RunAsync(),
         "unreachable" => await CorsProbe.For($"http://127.0.0.1:{Loopback.ClosedPort()}/api").WithOrigin(Probe.Origin).AllowLoopback().RunAsync(),
+        "inconclusive" => await Probe.Through(new StubCorsServer(System.Net.HttpStatusCode.MethodNotAllowed)).RequireMethods("POST").RunAsync(),
         "actual GET" => await Probe.Through(StubCorsServer.Allowing(Probe.Origin)).RequireMethods("GET").RunAsync(),
         "stand-in" => await Probe.Through(StubCorsServer.Allowing(Probe.Origin)).RequireMethods("POST", "DELETE").RunAsync(),
         "redirected" => await Probe.Through(new StubCorsServer
