@@ -233,13 +233,17 @@ async function verify(request, report, sameOrigin) {
   const engine = thisEngine();
   const allowed = outcomes.every(outcome => outcome.resolved);
   const predicted = report.verdicts[engine];
+  // An inconclusive prediction is no prediction: this browser's own calls are what settles it.
+  const inconclusive = predicted === 'Inconclusive';
   const agrees = (predicted === 'Allowed') === allowed;
   const result = $('verify-result');
   result.dataset.browserAllowed = allowed;
-  result.dataset.agrees = sameOrigin ? agrees : 'not-applicable';
+  result.dataset.agrees = !sameOrigin ? 'not-applicable' : inconclusive ? 'settled' : agrees;
   result.replaceChildren(
     el('ul', {}, outcomes.map(outcome => el('li', { class: outcome.resolved ? 'ok' : 'failed' }, el('b', {}, outcome.method), ' ', outcome.text))),
-    el('p', { class: 'comparison ' + (!sameOrigin ? 'warning' : agrees ? 'agrees' : 'disagrees') },
+    el('p', { class: 'comparison ' + (!sameOrigin || inconclusive ? 'warning' : agrees ? 'agrees' : 'disagrees') },
       'This browser (' + engine + ') ' + (allowed ? 'allowed' : 'blocked') + ' the calls; CorsProbe predicted ' + predicted + ' for ' + engine + ': ',
-      !sameOrigin ? 'not comparable (the origins differ).' : agrees ? 'they agree.' : 'they disagree.'));
+      !sameOrigin ? 'not comparable (the origins differ).'
+        : inconclusive ? 'it could not tell from the stand-in GET, and these calls settle it.'
+        : agrees ? 'they agree.' : 'they disagree.'));
 }
