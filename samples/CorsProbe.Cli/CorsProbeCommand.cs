@@ -241,6 +241,7 @@ public static class CorsProbeCommand
         Timeout = "raise --timeout SECONDS",
         OptionsOnly = "add --options-only",
         FollowUps = "leave out --options-only",
+        SendActualRequests = "add --send-actual (on your own test or staging API only: it sends the method itself)",
     };
 
     // Where the template points before it is retargeted to each URL: a reserved name (RFC 2606), never probed.

@@ -38,8 +38,14 @@ public sealed record CorsSettingNames
             Timeout = $"raise {section}:Timeout (a duration such as \"00:00:30\")",
             OptionsOnly = $"set {section}:WithoutActualRequests to true to send only OPTIONS",
             FollowUps = $"set {section}:WithoutActualRequests to false",
+            SendActualRequests = $"set {section}:SendActualRequests to true (on your own test or staging API only: it sends the method itself)",
         };
     }
+
+    /// <summary>How to send the actual requests, unsafe methods included (<see cref="CorsProbeBuilder.SendActualRequests"/>): what settles an Inconclusive verdict.</summary>
+    /// <exception cref="ArgumentException">The value is blank.</exception>
+    public string SendActualRequests { get; init => field = Phrase(value, nameof(SendActualRequests)); } =
+        "call SendActualRequests() on the builder (on your own test or staging API only: it sends the method itself)";
 
     /// <summary>How to give the origin of the page that calls the API.</summary>
     /// <exception cref="ArgumentException">The value is blank.</exception>

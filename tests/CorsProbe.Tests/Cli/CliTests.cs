@@ -44,6 +44,7 @@ public class CliTests
         code.Should().Be(3);
         output.Should().Contain(CorsFindingCodes.StandInInconclusive);
         error.Should().StartWith("Exit 3: inconclusive under the Browser profile (CORS021): nothing browsers would see decides a request");
+        output.Should().Contain("Settle it with the actual request: add --send-actual (on your own test or staging API only: it sends the method itself)");
     }
 
     [Fact]

@@ -103,6 +103,20 @@ public class ActualRequestTests
     }
 
     [Fact]
+    public async Task A_GET_route_registered_before_the_CORS_layer_is_inconclusive_by_default_and_allowed_once_the_method_is_sent()
+    {
+        // The OPTIONS answer and the PUT pass through the CORS layer; the GET route answers before it, without headers.
+        await using var server = await RecordingServer.StartAsync(context => context.Request.Method == "GET" ? (200, null) : (200, Probe.Origin));
+
+        var byDefault = await ProbeOf(server).RequireMethods("PUT").RunAsync();
+        var certain = await ProbeOf(server).RequireMethods("PUT").SendActualRequests().RunAsync();
+
+        byDefault.Verdict.Should().Be(CorsVerdict.Inconclusive, byDefault.ToString());
+        byDefault.Findings.Single(f => f.Code == CorsFindingCodes.StandInInconclusive).Message.Should().Contain("the GET route answers without the CORS layer that answered OPTIONS");
+        certain.Verdict.Should().Be(CorsVerdict.Allowed, certain.ToString());
+    }
+
+    [Fact]
     public async Task A_preflight_that_fails_sends_no_actual_request_as_browsers_send_none()
     {
         await using var server = await RecordingServer.StartAsync(context => context.Request.Method == "OPTIONS" ? (403, null) : (200, "*"));

@@ -48,7 +48,7 @@ internal static class CorsCheckRule
                 FindingScope.ActualResponse,
                 CorsSeverity.Error,
                 $"{(evidence.Context.BrowserSendsPreflight ? $"After the preflight, browsers judge the actual {evidence.Method} response" : $"Browsers send {evidence.Method} without a preflight and judge only the actual {evidence.Method} response")}, which CorsProbe does not send (it never sends an unsafe method). {seen} Nothing browsers would see decides this call: it is neither allowed nor denied on this evidence.",
-                $"Settle it with the actual request, in a test or staging environment: `curl -i -X {evidence.Method} -H 'Origin: {origin}' '{response.Context.RequestUri.OriginalString}'`, and look for `Access-Control-Allow-Origin: {origin}` (or `*`{(response.Context.Credentials ? ", not with credentials" : "")}) in its answer."));
+                $"Settle it with the actual request: {evidence.Probe.SettingNames.SendActualRequests}; or send `curl -i -X {evidence.Method} -H 'Origin: {origin}' '{response.Context.RequestUri.OriginalString}'` and look for `Access-Control-Allow-Origin: {origin}` (or `*`{(response.Context.Credentials ? ", not with credentials" : "")}) in its answer."));
             return;
         }
 

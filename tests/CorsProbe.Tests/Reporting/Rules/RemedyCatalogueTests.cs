@@ -104,7 +104,7 @@ public class RemedyCatalogueTests
         ["handler threw on the stand-in"] = "Make your handler answer GET https://api.example.com/quests as the server would (with MockHttp: mock.When(HttpMethod.Get, url).Respond(...)), or call WithoutActualRequests() to send only OPTIONS.",
         ["private refused"] = "Give a URL whose host resolves to public addresses only; to probe an API on your own network on purpose, call AllowPrivateNetworks() on the builder.",
         ["stand-in refused, origin granted"] = "Add the CORS headers to error responses too.",
-        ["stand-in refused, nothing granted"] = "Settle it with the actual request, in a test or staging environment: `curl -i -X POST -H 'Origin: https://dashboard.galxe.com' 'https://api.example.com/quests'`, and look for `Access-Control-Allow-Origin: https://dashboard.galxe.com` (or `*`) in its answer.",
+        ["stand-in refused, nothing granted"] = "Settle it with the actual request: call SendActualRequests() on the builder (on your own test or staging API only: it sends the method itself); or send `curl -i -X POST -H 'Origin: https://dashboard.galxe.com' 'https://api.example.com/quests'` and look for `Access-Control-Allow-Origin: https://dashboard.galxe.com` (or `*`) in its answer.",
         ["preflight 500"] = "Answer OPTIONS with 204 No Content (or 200) and the CORS headers; the server answered 500.",
         ["wildcard with credentials"] = "Echo the specific origin instead: `Access-Control-Allow-Origin: https://dashboard.galxe.com`, `Access-Control-Allow-Credentials: true` and `Vary: Origin`.",
         ["simple request"] = "Make sure the actual response carries the same Access-Control-Allow-Origin as the OPTIONS response.",
