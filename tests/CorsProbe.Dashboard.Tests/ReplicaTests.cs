@@ -120,7 +120,10 @@ public sealed class ReplicaTests(PostgresServer postgres, ITestOutputHelper outp
             output.WriteLine($"transitions: {deliveries.Count} deliveries for {flipped.Count} APIs that became denied; receiver kept {receiver.Kept.Count} keys from {receiver.Received.Values.Sum()} requests; bad signatures {receiver.BadSignatures}");
 
             missing.Should().OnlyContain(m => m == 0 || m == 1, "each API is checked once per interval elapsed (the last one may be in flight)");
-            steady.Should().OnlyContain(gap => gap > Interval * 0.5 && gap < Interval * 2, "one check per interval: never two close together, never one skipped");
+            // A check is due an interval after the one that was due, not after it ran: one recorded late (a loaded
+            // machine queues it behind its host's others) is followed by an on-time one sooner. Two replicas checking
+            // the same API would leave a gap near zero, far under this bound.
+            steady.Should().OnlyContain(gap => gap > Interval * 0.25 && gap < Interval * 2, "one check per interval: never two close together, never one skipped");
             hosts.PeakInFlight.Values.Should().OnlyContain(peak => peak <= PerHost, "one replica holds a host at a time, so the per-host limit holds across the cluster");
             held.Should().NotBeEmpty();
             recovery.Should().OnlyContain(r => r <= Lease + Interval + TimeSpan.FromSeconds(2), "the killed replica's hosts are claimed again once its leases expire");
