@@ -12,6 +12,7 @@ public static class LoopbackSockets
 {
     private const string Established = "01";
     private const string CloseWait = "08";
+    private const string Listen = "0A";
 
     /// <summary>How many client sockets to <paramref name="port"/> are still open (ESTABLISHED or CLOSE_WAIT).</summary>
     public static int OpenTo(int port)
@@ -21,20 +22,20 @@ public static class LoopbackSockets
             throw new PlatformNotSupportedException("Socket accounting reads /proc/net/tcp: run these tests on Linux.");
         }
 
-        var count = 0;
-        foreach (var line in File.ReadLines("/proc/net/tcp").Skip(1).Concat(File.ReadLines("/proc/net/tcp6").Skip(1)))
-        {
-            // "  sl  local_address rem_address   st ...": rem_address is "0100007F:1F90" (address:port, hex; 32 hex digits of address in tcp6).
-            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var remotePort = int.Parse(fields[2].AsSpan(fields[2].IndexOf(':') + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-            if (remotePort == port && fields[3] is Established or CloseWait)
-            {
-                count++;
-            }
-        }
+        var lines = File.ReadLines("/proc/net/tcp").Skip(1).Concat(File.ReadLines("/proc/net/tcp6").Skip(1))
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(fields => (Local: PortOf(fields[1]), Remote: PortOf(fields[2]), State: fields[3]))
+            .ToList();
 
-        return count;
+        // A server's accepted socket whose client happened to get `port` as its ephemeral port also has it as its remote
+        // port; its local port is one that some socket listens on, which a client end's never is.
+        var listening = lines.Where(s => s.State == Listen).Select(s => s.Local).ToHashSet();
+        return lines.Count(s => s.Remote == port && s.State is Established or CloseWait && !listening.Contains(s.Local));
     }
+
+    // "0100007F:1F90" (address:port, hex; 32 hex digits of address in tcp6) → 8080.
+    private static int PortOf(string endpoint) =>
+        int.Parse(endpoint.AsSpan(endpoint.IndexOf(':') + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
     /// <summary>How many sockets this process holds open (file descriptors that are sockets), listening ones included.</summary>
     public static int HeldByThisProcess()
