@@ -77,20 +77,12 @@ public static class OpenApiProbe
     {
         ArgumentNullException.ThrowIfNull(stream);
         var location = documentUrl is null ? null : HttpUrl(documentUrl.OriginalString, nameof(documentUrl));
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > DefaultMaxDocumentSize)
-            {
-                throw new OpenApiDocumentException($"The stream holds more than {DefaultMaxDocumentSize.ToString("N0", CultureInfo.InvariantCulture)} bytes, the most CorsProbe reads of a document.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return new(new BytesDocumentSource(buffer.ToArray(), location));
+        var bytes = await BoundedRead.ReadAsync(
+            stream,
+            DefaultMaxDocumentSize,
+            () => $"The stream holds more than {DefaultMaxDocumentSize.ToString("N0", CultureInfo.InvariantCulture)} bytes, the most CorsProbe reads of a document.",
+            cancellationToken).ConfigureAwait(false);
+        return new(new BytesDocumentSource(bytes, location));
     }
 
     private static Uri HttpUrl(string url, string paramName) =>

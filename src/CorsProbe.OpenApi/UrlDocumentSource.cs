@@ -38,7 +38,7 @@ internal sealed record UrlDocumentSource(Uri Url) : DocumentSource
             var body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
             await using (body.ConfigureAwait(false))
             {
-                return new(await ReadAtMostAsync(body, maxBytes, names, timeout.Token).ConfigureAwait(false), response.RequestMessage?.RequestUri ?? Url, Name);
+                return new(await BoundedRead.ReadAsync(body, maxBytes, () => TooLarge(maxBytes, names), timeout.Token).ConfigureAwait(false), response.RequestMessage?.RequestUri ?? Url, Name);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -56,24 +56,6 @@ internal sealed record UrlDocumentSource(Uri Url) : DocumentSource
                 client.Dispose();
             }
         }
-    }
-
-    private async Task<byte[]> ReadAtMostAsync(Stream body, long maxBytes, OpenApiSettingNames names, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw new OpenApiDocumentException(TooLarge(maxBytes, names));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     // The guard's refusal is the reason a reader needs ("127.0.0.1 is loopback ..."), not the socket error around it.
